@@ -1,0 +1,57 @@
+// Signature stage: the signature profile (XSW defences) and xmlsec verification.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "saml/finding.h"
+#include "saml/trust.h"
+#include "saml/xml.h"
+
+namespace saml {
+
+struct DsigPolicy {
+  bool allow_sha1 = false;  // RSA-SHA1 / ECDSA-SHA1 signatures and SHA-1 digests
+};
+
+enum class SignatureStatus {
+  Verified,          // profile holds, trusted key, cryptographically valid
+  ProfileViolation,  // refused before any cryptography (wrapping, transforms, algorithms)
+  Untrusted,         // no trusted key applies to it
+  Invalid,           // digest or signature value does not match
+};
+
+const char* signature_status_name(SignatureStatus status);
+
+struct SignatureReport {
+  std::string signed_element;   // "Response" or "Assertion" (local name of the parent)
+  std::string signed_id;        // the parent's ID attribute
+  const xmlNode* signed_node = nullptr;  // the parent element; valid while the Document lives
+  SignatureStatus status = SignatureStatus::ProfileViolation;
+  std::string signature_method;  // algorithm URIs as written
+  std::string digest_method;
+  std::string c14n_method;
+  std::optional<CertificateInfo> key_used;        // the trusted key that verified it
+  std::vector<CertificateInfo> keyinfo_certificates;  // certificates the message carries
+  std::vector<bool> keyinfo_trusted;              // parallel: does each match a trusted one
+  Location where;                                 // of the ds:Signature element
+};
+
+struct DsigResult {
+  std::vector<SignatureReport> signatures;
+  std::vector<Finding> findings;       // every signature-related problem, by rule ID
+  // Element nodes covered by a verified signature (the signed parents; their subtrees
+  // minus the enveloped Signature are covered).
+  std::vector<const xmlNode*> covered;
+
+  bool covers(const xmlNode* element) const;  // element itself or an ancestor is covered
+};
+
+// Checks every ds:Signature in the document against the profile, then verifies those that
+// pass with the trusted keys. Never reads values from uncovered nodes; never fetches.
+DsigResult verify_signatures(const Document& doc, const TrustStore& trust, const DsigPolicy& policy);
+
+}  // namespace saml

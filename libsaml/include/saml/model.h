@@ -1,0 +1,115 @@
+// Model stage: typed SAML Response / Assertion built from element nodes.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "saml/error.h"
+#include "saml/time.h"
+
+namespace saml {
+
+// A time attribute as written, with its parsed value or the parse error.
+struct Instant {
+  bool present = false;
+  std::string text;                 // as written
+  std::optional<TimePoint> value;   // set when present and valid
+  std::string error;                // set when present and invalid
+  Location where;                   // element + attribute
+};
+
+struct Attribute {
+  std::string name;
+  std::string name_format;
+  std::string friendly_name;
+  std::vector<std::string> values;   // whole text content of each AttributeValue
+  std::vector<Location> value_locations;  // parallel to values
+  Location where;
+};
+
+struct SubjectConfirmation {
+  std::string method;
+  bool has_data = false;
+  Instant not_before;
+  Instant not_on_or_after;
+  std::string recipient;
+  bool has_recipient = false;
+  std::string in_response_to;
+  Location where;
+};
+
+struct AudienceRestriction {
+  std::vector<std::string> audiences;
+  Location where;
+};
+
+struct Conditions {
+  bool present = false;
+  Instant not_before;
+  Instant not_on_or_after;
+  std::vector<AudienceRestriction> audience_restrictions;
+  Location where;
+};
+
+struct AuthnStatement {
+  Instant authn_instant;
+  Instant session_not_on_or_after;
+  std::string session_index;
+  std::string authn_context_class;
+  Location where;
+};
+
+struct Assertion {
+  const xmlNode* node = nullptr;   // valid while the Document lives
+  std::string id;
+  std::string version;
+  Instant issue_instant;
+  std::string issuer;
+  bool has_issuer = false;
+  bool has_subject = false;
+  bool has_name_id = false;
+  std::string name_id;
+  std::string name_id_format;
+  Location name_id_where;
+  std::vector<SubjectConfirmation> confirmations;
+  Conditions conditions;
+  std::vector<AuthnStatement> authn_statements;
+  std::vector<Attribute> attributes;   // from every AttributeStatement, in order
+  Location where;
+
+  // First attribute with that Name, or nullptr.
+  const Attribute* find_attribute(std::string_view name) const;
+};
+
+struct Status {
+  std::string code;              // top-level StatusCode Value
+  std::string second_level;      // nested StatusCode Value, if any
+  std::string message;
+  bool present = false;
+  Location where;
+};
+
+struct Response {
+  const xmlNode* node = nullptr;
+  std::string id;
+  std::string version;
+  bool has_version = false;
+  Instant issue_instant;
+  std::string destination;
+  bool has_destination = false;
+  std::string in_response_to;
+  std::string issuer;
+  bool has_issuer = false;
+  Status status;
+  Location where;
+};
+
+// Reads the Response element's own fields (not its assertion).
+Response read_response(const xmlNode* response_element);
+// Reads one saml:Assertion element. The caller decides whether the node is trusted.
+Assertion read_assertion(const xmlNode* assertion_element);
+
+}  // namespace saml

@@ -1,0 +1,69 @@
+// Trust: the keys the user trusts, pinned as bare public keys when the store is built.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "saml/error.h"
+#include "saml/time.h"
+
+namespace saml {
+
+using Sha256 = std::array<std::uint8_t, 32>;
+
+// "AB:CD:..." upper-case hex with colons, as openssl x509 -fingerprint prints it.
+std::string format_fingerprint(const Sha256& digest);
+// Accepts hex with or without colons/spaces, any case.
+Expected<Sha256> parse_fingerprint(std::string_view text);
+
+// What we know of a certificate (from the trust store or from a message's KeyInfo).
+struct CertificateInfo {
+  std::string subject;       // RFC 2253 style one-liner
+  std::string issuer;
+  Sha256 fingerprint{};      // SHA-256 of the DER
+  std::optional<TimePoint> not_before;
+  std::optional<TimePoint> not_after;
+  std::string key_type;      // "RSA", "EC"
+  int key_bits = 0;
+};
+
+// Parses one DER certificate (for KeyInfo reporting and fingerprint trust).
+Expected<CertificateInfo> inspect_certificate_der(std::string_view der);
+
+namespace detail {
+struct PinnedKey;  // an xmlsec key holding only the public key (opaque here)
+}
+
+struct TrustedKey {
+  CertificateInfo certificate;  // empty subject when trusted by fingerprint only
+  std::string source;           // file it came from
+  std::shared_ptr<const detail::PinnedKey> pinned;
+};
+
+class TrustStore {
+ public:
+  // One or more PEM certificates (rollover); returns how many were added.
+  Expected<int> add_pem_certificates(std::string_view pem, std::string_view source);
+  // A SHA-256 certificate fingerprint: a KeyInfo certificate with this fingerprint is trusted.
+  Expected<Ok> add_fingerprint(std::string_view text);
+  // IdP metadata XML: every KeyDescriptor usable for signing (use="signing" or no use).
+  Expected<int> add_metadata(std::string_view xml, std::string_view source);
+
+  bool empty() const { return keys_.empty() && fingerprints_.empty(); }
+  const std::vector<TrustedKey>& keys() const { return keys_; }
+  const std::vector<Sha256>& fingerprints() const { return fingerprints_; }
+  // The metadata entityIDs seen (for reporting and lint).
+  const std::vector<std::string>& metadata_entity_ids() const { return entity_ids_; }
+
+ private:
+  std::vector<TrustedKey> keys_;
+  std::vector<Sha256> fingerprints_;
+  std::vector<std::string> entity_ids_;
+};
+
+}  // namespace saml

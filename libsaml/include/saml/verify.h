@@ -1,0 +1,37 @@
+// The whole pipeline for one capture: parse, signatures, model from covered nodes, checks.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "saml/aws.h"
+#include "saml/capture.h"
+#include "saml/dsig.h"
+#include "saml/finding.h"
+#include "saml/model.h"
+#include "saml/policy.h"
+#include "saml/trust.h"
+#include "saml/xml.h"
+
+namespace saml {
+
+struct Verdict {
+  bool accepted = false;
+  std::vector<Finding> findings;   // every problem found, errors and warnings, in order
+  // The parsed document; node pointers in the fields below point into it.
+  std::shared_ptr<const Document> document;
+  std::optional<Response> response;      // the Response element's own fields
+  bool response_signed = false;          // whether those fields are covered by a signature
+  // Built only from the assertion node a trusted signature covers; empty otherwise.
+  std::optional<Assertion> assertion;
+  std::optional<AwsView> aws;
+  DsigResult signatures;
+};
+
+// Runs every check saml-verify enforces. Decode/parse failures are an Error (exit 3);
+// everything else, including a DOCTYPE refusal, is a Verdict with findings.
+Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust,
+                                 const Policy& policy);
+
+}  // namespace saml

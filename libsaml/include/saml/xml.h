@@ -1,0 +1,67 @@
+// XML stage: hardened libxml2 parsing and small read helpers over the tree.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "saml/error.h"
+
+namespace saml {
+
+namespace ns {
+inline constexpr std::string_view protocol = "urn:oasis:names:tc:SAML:2.0:protocol";
+inline constexpr std::string_view assertion = "urn:oasis:names:tc:SAML:2.0:assertion";
+inline constexpr std::string_view dsig = "http://www.w3.org/2000/09/xmldsig#";
+inline constexpr std::string_view xenc = "http://www.w3.org/2001/04/xmlenc#";
+}  // namespace ns
+
+struct ParseLimits {
+  std::size_t max_bytes = 1024 * 1024;   // refused before parsing
+  int max_depth = 64;                    // element nesting
+  std::size_t max_nodes = 100000;        // all nodes in the tree
+  std::size_t max_attributes = 64;       // attributes on one element
+};
+
+struct XmlDocDeleter {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+
+// An owning, parsed document. Movable, not copyable.
+class Document {
+ public:
+  explicit Document(std::unique_ptr<xmlDoc, XmlDocDeleter> doc) : doc_(std::move(doc)) {}
+  xmlDoc* get() const { return doc_.get(); }
+  xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
+
+ private:
+  std::unique_ptr<xmlDoc, XmlDocDeleter> doc_;
+};
+
+// Parses with no network, no DTD (any DOCTYPE is an error "xml.doctype"), no entity
+// expansion, and the limits above. Errors carry line and column in `where`.
+Expected<Document> parse_xml(std::string_view xml, const ParseLimits& limits = {});
+
+// Element test: namespace URI and local name.
+bool is_element(const xmlNode* node, std::string_view ns_uri, std::string_view local_name);
+// First / next element child with that name (nullptr if none).
+const xmlNode* first_child(const xmlNode* parent, std::string_view ns_uri, std::string_view local_name);
+const xmlNode* next_sibling(const xmlNode* node, std::string_view ns_uri, std::string_view local_name);
+// Number of element children with that name.
+std::size_t count_children(const xmlNode* parent, std::string_view ns_uri, std::string_view local_name);
+
+// The whole text content of an element: all text and CDATA children concatenated,
+// comments and processing instructions skipped (comment injection cannot truncate).
+std::string text_content(const xmlNode* element);
+
+// Attribute without namespace; nullopt-like empty + `present` flag via has_attribute.
+bool has_attribute(const xmlNode* element, std::string_view name);
+std::string attribute(const xmlNode* element, std::string_view name);
+
+// Location of a node (line, /Response/Assertion/... path), optionally naming an attribute.
+Location location_of(const xmlNode* node, std::string_view attribute_name = {});
+
+}  // namespace saml
