@@ -61,6 +61,23 @@ std::string text_content(const xmlNode* element);
 bool has_attribute(const xmlNode* element, std::string_view name);
 std::string attribute(const xmlNode* element, std::string_view name);
 
+// Visits every element of the subtree in document order, without recursion
+// (depth is bounded only by the parse limits).
+template <class Visitor>
+void for_each_element(const xmlNode* root, Visitor&& visit) {
+  const xmlNode* node = root;
+  while (node != nullptr) {
+    if (node->type == XML_ELEMENT_NODE) visit(node);
+    if (node->type == XML_ELEMENT_NODE && node->children != nullptr) {
+      node = node->children;
+      continue;
+    }
+    while (node != nullptr && node != root && node->next == nullptr) node = node->parent;
+    if (node == nullptr || node == root) break;
+    node = node->next;
+  }
+}
+
 // Location of a node (line, /Response/Assertion/... path), optionally naming an attribute.
 Location location_of(const xmlNode* node, std::string_view attribute_name = {});
 

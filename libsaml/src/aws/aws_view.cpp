@@ -1,0 +1,206 @@
+// The AWS view of an assertion: Role pairs, RoleSessionName, SessionDuration, session tags,
+// SourceIdentity; every problem with them becomes an AWS0xx finding at the value it concerns.
+#include <charconv>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <utility>
+#include <vector>
+
+#include "saml/aws.h"
+
+namespace saml {
+namespace {
+
+constexpr long kMinSessionDuration = 900;
+constexpr long kMaxSessionDuration = 43200;
+constexpr std::size_t kMinSessionName = 2;
+constexpr std::size_t kMaxSessionName = 64;
+
+struct Value {
+  std::string_view text;
+  Location where;
+};
+
+// The values of every Attribute with that Name, in order (a repeated Attribute element
+// must not hide values from the checks), and where the first such Attribute is.
+struct Values {
+  std::vector<Value> values;
+  bool present = false;
+  Location where;
+};
+
+Values collect(const Assertion& assertion, std::string_view name) {
+  Values out;
+  out.where = assertion.where;
+  for (const Attribute& attr : assertion.attributes) {
+    if (attr.name != name) continue;
+    if (!out.present) out.where = attr.where;
+    out.present = true;
+    for (std::size_t i = 0; i < attr.values.size(); ++i) {
+      const Location where = i < attr.value_locations.size() ? attr.value_locations[i] : attr.where;
+      out.values.push_back(Value{attr.values[i], where});
+    }
+  }
+  return out;
+}
+
+std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
+
+std::string quoted_list(const std::vector<Value>& values) {
+  std::string out;
+  for (const Value& v : values) out += (out.empty() ? "" : ", ") + quoted(v.text);
+  return out;
+}
+
+const char* rule_for_role_error(const std::string& code) {
+  if (code == "aws.role.role_arn") return "AWS003";
+  if (code == "aws.role.provider_arn") return "AWS004";
+  return "AWS002";
+}
+
+void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>& findings) {
+  const Values roles = collect(assertion, aws_attr::role);
+  if (roles.values.empty()) {
+    findings.push_back(make_finding(
+        "AWS001", roles.present ? "the Role attribute has no values" : "no Role attribute",
+        roles.where));
+    return;
+  }
+  for (const Value& value : roles.values) {
+    Expected<RolePair> pair = parse_role_value(value.text);
+    if (!pair) {
+      findings.push_back(make_finding(rule_for_role_error(pair.error().code),
+                                      "Role value " + quoted(value.text) + ": " +
+                                          pair.error().message,
+                                      value.where));
+      continue;
+    }
+    const Arn& role = pair->role;
+    const Arn& provider = pair->provider;
+    if (role.partition != provider.partition) {
+      findings.push_back(make_finding(
+          "AWS005", "Role value " + quoted(value.text) + ": role partition '" + role.partition +
+                        "' differs from provider partition '" + provider.partition + "'",
+          value.where));
+    }
+    if (role.account != provider.account) {
+      findings.push_back(make_finding(
+          "AWS006", "Role value " + quoted(value.text) + ": role account " + role.account +
+                        " differs from provider account " + provider.account,
+          value.where));
+    }
+    if (pair->trimmed) {
+      findings.push_back(make_finding(
+          "AWS007", "Role value " + quoted(value.text) + " has whitespace around its ARNs",
+          value.where));
+    }
+    view.roles.push_back(std::move(*pair));
+  }
+}
+
+bool is_session_name_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         std::string_view("_+=,.@-").find(c) != std::string_view::npos;
+}
+
+void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Finding>& findings) {
+  const Values names = collect(assertion, aws_attr::role_session_name);
+  if (names.values.size() != 1) {
+    std::string message = !names.present ? "no RoleSessionName attribute"
+                          : names.values.empty()
+                              ? "the RoleSessionName attribute has no values"
+                              : "RoleSessionName has " + std::to_string(names.values.size()) +
+                                    " values: " + quoted_list(names.values);
+    findings.push_back(make_finding("AWS008", std::move(message), names.where));
+    return;
+  }
+  const Value& name = names.values.front();
+  view.role_session_name = std::string(name.text);
+  if (name.text.size() < kMinSessionName || name.text.size() > kMaxSessionName) {
+    findings.push_back(make_finding(
+        "AWS009", "RoleSessionName " + quoted(name.text) + " is " +
+                      std::to_string(name.text.size()) + " characters long; expected 2 to 64",
+        name.where));
+    return;
+  }
+  for (std::size_t i = 0; i < name.text.size(); ++i) {
+    if (!is_session_name_char(name.text[i])) {
+      findings.push_back(make_finding(
+          "AWS009", "RoleSessionName " + quoted(name.text) + " has a character outside " +
+                        "[A-Za-z0-9_+=,.@-] at position " + std::to_string(i + 1),
+          name.where));
+      return;
+    }
+  }
+}
+
+// Digits only: no sign, no spaces; overflow is reported rather than wrapped.
+std::optional<long> parse_seconds(std::string_view text) {
+  if (text.empty() || text.front() < '0' || text.front() > '9') return std::nullopt;
+  long value = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+void read_session_duration(const Assertion& assertion, AwsView& view,
+                           std::vector<Finding>& findings) {
+  const Values durations = collect(assertion, aws_attr::session_duration);
+  if (!durations.present) return;
+  if (durations.values.size() != 1) {
+    findings.push_back(make_finding(
+        "AWS010", "SessionDuration must have exactly one value; found " +
+                      std::to_string(durations.values.size()) +
+                      (durations.values.empty() ? "" : ": " + quoted_list(durations.values)),
+        durations.where));
+    return;
+  }
+  const Value& duration = durations.values.front();
+  const std::optional<long> seconds = parse_seconds(duration.text);
+  if (!seconds) {
+    findings.push_back(make_finding(
+        "AWS010", "SessionDuration " + quoted(duration.text) +
+                      " is not a whole number of seconds (digits only)",
+        duration.where));
+    return;
+  }
+  view.session_duration = *seconds;
+  if (*seconds < kMinSessionDuration || *seconds > kMaxSessionDuration) {
+    findings.push_back(make_finding("AWS010", "SessionDuration " + quoted(duration.text) +
+                                                  " is outside 900 to 43200 seconds",
+                                    duration.where));
+  }
+}
+
+void read_tags(const Assertion& assertion, AwsView& view) {
+  for (const Attribute& attr : assertion.attributes) {
+    const std::string_view name = attr.name;
+    if (name.substr(0, aws_attr::principal_tag_prefix.size()) == aws_attr::principal_tag_prefix) {
+      view.tags.push_back(PrincipalTag{
+          std::string(name.substr(aws_attr::principal_tag_prefix.size())), attr.values});
+    } else if (name == aws_attr::transitive_tag_keys) {
+      view.transitive_tag_keys.insert(view.transitive_tag_keys.end(), attr.values.begin(),
+                                      attr.values.end());
+    } else if (name == aws_attr::source_identity && !view.source_identity &&
+               !attr.values.empty()) {
+      view.source_identity = attr.values.front();
+    }
+  }
+}
+
+}  // namespace
+
+AwsView read_aws_view(const Assertion& assertion, std::vector<Finding>& findings) {
+  AwsView view;
+  read_roles(assertion, view, findings);
+  read_session_name(assertion, view, findings);
+  read_session_duration(assertion, view, findings);
+  read_tags(assertion, view);
+  return view;
+}
+
+}  // namespace saml

@@ -1,0 +1,15 @@
+// The checks saml-verify runs on an assertion a trusted signature covers.
+#include "saml/checks.h"
+
+namespace saml {
+
+void check_verified_assertion(const Response& response, const Assertion& assertion,
+                              const Policy& policy, std::vector<Finding>& findings) {
+  check_assertion_protocol(response, assertion, findings);
+  check_subject(assertion, policy, findings);
+  check_times(assertion, policy, findings);
+  check_audiences(assertion, policy, findings);
+  check_issue_age(assertion, policy, findings);
+}
+
+}  // namespace saml

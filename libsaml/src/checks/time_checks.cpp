@@ -1,0 +1,86 @@
+// CND001, CND002, CND005, SUB006 (validity windows) and CND006 (unparseable times).
+// Every message says the window, now, the skew and by how much it missed.
+#include <string>
+
+#include "checks/duration_text.h"
+#include "checks/instant_checks.h"
+#include "saml/checks.h"
+
+namespace saml {
+namespace {
+
+std::string now_and_skew(const Policy& policy) {
+  return ", now " + format_xs_datetime(policy.now) + ", skew " +
+         std::to_string(policy.skew.count()) + " s";
+}
+
+// Valid when not_before <= now + skew.
+void check_not_before(const Instant& not_before, const Policy& policy,
+                      std::vector<Finding>& findings) {
+  if (!not_before.value) return;
+  const TimePoint latest_now = policy.now + policy.skew;
+  if (*not_before.value <= latest_now) return;
+  findings.push_back(make_finding(
+      "CND001",
+      "not valid yet, " + format_exact_duration(*not_before.value - latest_now) +
+          " too early: NotBefore " + not_before.text + now_and_skew(policy),
+      not_before.where));
+}
+
+// Valid when now < not_on_or_after + skew.
+void check_not_on_or_after(const Instant& not_on_or_after, std::string_view rule_id,
+                           std::string_view what, const Policy& policy,
+                           std::vector<Finding>& findings) {
+  if (!not_on_or_after.value) return;
+  const TimePoint deadline = *not_on_or_after.value + policy.skew;
+  if (policy.now < deadline) return;
+  findings.push_back(make_finding(
+      rule_id,
+      std::string(what) + " expired " + format_exact_duration(policy.now - deadline) +
+          " ago: " + std::string(not_on_or_after.where.attribute.empty()
+                                     ? "NotOnOrAfter"
+                                     : not_on_or_after.where.attribute) +
+          " " + not_on_or_after.text + now_and_skew(policy),
+      not_on_or_after.where));
+}
+
+}  // namespace
+
+void check_instant_value(const Instant& instant, std::string_view what,
+                         std::vector<Finding>& findings) {
+  if (!instant.present || instant.value) return;
+  findings.push_back(make_finding("CND006",
+                                  std::string(what) + " \"" + instant.text +
+                                      "\" is not a valid xs:dateTime: " + instant.error,
+                                  instant.where));
+}
+
+void check_times(const Assertion& assertion, const Policy& policy, std::vector<Finding>& findings) {
+  check_instant_value(assertion.issue_instant, "Assertion IssueInstant", findings);
+  check_instant_value(assertion.conditions.not_before, "Conditions NotBefore", findings);
+  check_instant_value(assertion.conditions.not_on_or_after, "Conditions NotOnOrAfter", findings);
+  for (const SubjectConfirmation& confirmation : assertion.confirmations) {
+    check_instant_value(confirmation.not_before, "SubjectConfirmationData NotBefore", findings);
+    check_instant_value(confirmation.not_on_or_after, "SubjectConfirmationData NotOnOrAfter",
+                        findings);
+  }
+  for (const AuthnStatement& statement : assertion.authn_statements) {
+    check_instant_value(statement.authn_instant, "AuthnStatement AuthnInstant", findings);
+    check_instant_value(statement.session_not_on_or_after, "AuthnStatement SessionNotOnOrAfter",
+                        findings);
+  }
+
+  check_not_before(assertion.conditions.not_before, policy, findings);
+  check_not_on_or_after(assertion.conditions.not_on_or_after, "CND002", "the assertion", policy,
+                        findings);
+  for (const SubjectConfirmation& confirmation : assertion.confirmations) {
+    check_not_on_or_after(confirmation.not_on_or_after, "SUB006", "the bearer confirmation",
+                          policy, findings);
+  }
+  for (const AuthnStatement& statement : assertion.authn_statements) {
+    check_not_on_or_after(statement.session_not_on_or_after, "CND005", "the session", policy,
+                          findings);
+  }
+}
+
+}  // namespace saml

@@ -1,0 +1,30 @@
+// The algorithm URIs the signature profile knows, and how each is judged.
+#pragma once
+
+#include <string_view>
+
+namespace saml::detail {
+
+namespace algo {
+inline constexpr std::string_view exc_c14n = "http://www.w3.org/2001/10/xml-exc-c14n#";
+inline constexpr std::string_view enveloped = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
+}  // namespace algo
+
+enum class AlgorithmVerdict {
+  Allowed,
+  Sha1,         // allowed only with DsigPolicy::allow_sha1
+  Hmac,         // always refused
+  Unsupported,  // unknown or not in the profile
+};
+
+enum class KeyFamily { None, Rsa, Ec };
+
+struct SignatureAlgorithm {
+  AlgorithmVerdict verdict = AlgorithmVerdict::Unsupported;
+  KeyFamily family = KeyFamily::None;
+};
+
+SignatureAlgorithm classify_signature_method(std::string_view uri);
+AlgorithmVerdict classify_digest_method(std::string_view uri);
+
+}  // namespace saml::detail

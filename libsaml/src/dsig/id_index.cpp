@@ -1,0 +1,66 @@
+#include "dsig/id_index.h"
+
+#include <map>
+#include <string>
+
+#include "saml/xml.h"
+
+namespace saml::detail {
+namespace {
+
+constexpr std::string_view kXmlNs = "http://www.w3.org/XML/1998/namespace";
+
+bool is_saml_element(const xmlNode* node) {
+  if (node->ns == nullptr || node->ns->href == nullptr) return false;
+  const std::string_view uri = reinterpret_cast<const char*>(node->ns->href);
+  return uri == ns::protocol || uri == ns::assertion;
+}
+
+struct IdUse {
+  xmlAttr* attr = nullptr;     // the registrable attribute (SAML element, plain ID)
+  std::vector<Location> places;
+};
+
+}  // namespace
+
+std::vector<Finding> index_saml_ids(xmlDoc* doc) {
+  std::map<std::string, IdUse> uses;
+  for_each_element(xmlDocGetRootElement(doc), [&](const xmlNode* element) {
+    for (xmlAttr* attr = element->properties; attr != nullptr; attr = attr->next) {
+      const std::string_view name = reinterpret_cast<const char*>(attr->name);
+      const bool plain_id = attr->ns == nullptr && name == "ID";
+      const bool xml_id = attr->ns != nullptr && attr->ns->href != nullptr &&
+                          reinterpret_cast<const char*>(attr->ns->href) == kXmlNs && name == "id";
+      if (!plain_id && !xml_id) continue;
+      xmlChar* raw = xmlNodeListGetString(doc, attr->children, 1);
+      const std::string id = raw ? reinterpret_cast<const char*>(raw) : "";
+      xmlFree(raw);
+      IdUse& use = uses[id];
+      use.places.push_back(location_of(element, plain_id ? "ID" : "xml:id"));
+      if (plain_id && is_saml_element(element)) use.attr = attr;
+    }
+  });
+
+  std::vector<Finding> findings;
+  for (auto& [id, use] : uses) {
+    if (use.places.size() > 1) {
+      std::string where;
+      for (const Location& place : use.places) {
+        where += (where.empty() ? "" : ", ") + place.element + " (line " + std::to_string(place.line) + ")";
+      }
+      findings.push_back(make_finding("XML002",
+                                      "ID '" + id + "' is used " + std::to_string(use.places.size()) +
+                                          " times: " + where + "; no reference may resolve to it",
+                                      use.places.front()));
+      continue;
+    }
+    if (use.attr == nullptr) continue;
+    // Already registered (a second call on the same document) needs nothing more.
+    xmlAttr* registered = xmlGetID(doc, reinterpret_cast<const xmlChar*>(id.c_str()));
+    if (registered == use.attr) continue;
+    if (registered == nullptr) xmlAddID(nullptr, doc, reinterpret_cast<const xmlChar*>(id.c_str()), use.attr);
+  }
+  return findings;
+}
+
+}  // namespace saml::detail

@@ -1,0 +1,260 @@
+#include "dsig/profile.h"
+
+#include "saml/xml.h"
+#include "trust/certificate.h"
+
+namespace saml::detail {
+namespace {
+
+std::string node_name(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
+
+// Which elements may carry a signature: the root Response and an Assertion directly under it.
+bool is_signable_parent(const xmlNode* parent) {
+  if (parent == nullptr || parent->type != XML_ELEMENT_NODE) return false;
+  const xmlNode* root = xmlDocGetRootElement(parent->doc);
+  if (parent == root) return is_element(parent, ns::protocol, "Response");
+  return is_element(parent, ns::assertion, "Assertion") && parent->parent == root &&
+         is_element(root, ns::protocol, "Response");
+}
+
+std::size_t count_element_children(const xmlNode* parent) {
+  std::size_t count = 0;
+  for (const xmlNode* child = parent->children; child; child = child->next) {
+    if (child->type == XML_ELEMENT_NODE) ++count;
+  }
+  return count;
+}
+
+class ProfileChecker {
+ public:
+  ProfileChecker(xmlDoc* doc, const DsigPolicy& policy, SignatureShape& shape)
+      : doc_(doc), policy_(policy), shape_(shape) {}
+
+  std::vector<Finding> run() {
+    check_placement();
+    const xmlNode* signed_info = first_child(shape_.signature, ns::dsig, "SignedInfo");
+    if (signed_info == nullptr || shape_.signature->children == nullptr ||
+        first_element(shape_.signature) != signed_info) {
+      fail("SIG003", "ds:Signature has no ds:SignedInfo as its first child", shape_.signature);
+      return std::move(findings_);
+    }
+    check_canonicalization(signed_info);
+    check_signature_method(signed_info);
+    check_reference(signed_info);
+    check_key_info();
+    if (first_child(shape_.signature, ns::dsig, "SignatureValue") == nullptr) {
+      fail("SIG003", "ds:Signature has no ds:SignatureValue", shape_.signature);
+    }
+    return std::move(findings_);
+  }
+
+ private:
+  static const xmlNode* first_element(const xmlNode* parent) {
+    for (const xmlNode* child = parent->children; child; child = child->next) {
+      if (child->type == XML_ELEMENT_NODE) return child;
+    }
+    return nullptr;
+  }
+
+  void fail(std::string_view rule, std::string message, const xmlNode* at, std::string_view attr = {}) {
+    findings_.push_back(make_finding(rule, std::move(message), location_of(at, attr)));
+  }
+
+  void check_placement() {
+    const xmlNode* parent = shape_.signature->parent;
+    shape_.parent = parent;
+    if (parent && parent->type == XML_ELEMENT_NODE) {
+      shape_.parent_name = node_name(parent);
+      shape_.parent_id = attribute(parent, "ID");
+    }
+    if (!is_signable_parent(parent)) {
+      fail("SIG002",
+           "ds:Signature inside <" + (shape_.parent_name.empty() ? std::string("?") : shape_.parent_name) +
+               ">: only the root Response and the Assertion directly under it may be signed",
+           shape_.signature);
+      return;
+    }
+    if (count_children(parent, ns::dsig, "Signature") > 1) {
+      fail("SIG002", "<" + shape_.parent_name + "> carries more than one ds:Signature", shape_.signature);
+    }
+  }
+
+  void check_canonicalization(const xmlNode* signed_info) {
+    const xmlNode* c14n = first_child(signed_info, ns::dsig, "CanonicalizationMethod");
+    if (c14n == nullptr) {
+      fail("SIG007", "ds:SignedInfo has no ds:CanonicalizationMethod", signed_info);
+      return;
+    }
+    shape_.c14n_method = attribute(c14n, "Algorithm");
+    if (shape_.c14n_method != algo::exc_c14n) {
+      fail("SIG004", "canonicalization '" + shape_.c14n_method +
+                         "' is not allowed; only exclusive c14n without comments (" +
+                         std::string(algo::exc_c14n) + ")",
+           c14n, "Algorithm");
+    }
+  }
+
+  void check_signature_method(const xmlNode* signed_info) {
+    const xmlNode* method = first_child(signed_info, ns::dsig, "SignatureMethod");
+    if (method == nullptr) {
+      fail("SIG007", "ds:SignedInfo has no ds:SignatureMethod", signed_info);
+      return;
+    }
+    shape_.signature_method = attribute(method, "Algorithm");
+    const SignatureAlgorithm algorithm = classify_signature_method(shape_.signature_method);
+    shape_.key_family = algorithm.family;
+    switch (algorithm.verdict) {
+      case AlgorithmVerdict::Allowed: break;
+      case AlgorithmVerdict::Sha1: judge_sha1("signature method", shape_.signature_method, method); break;
+      case AlgorithmVerdict::Hmac:
+        fail("SIG006", "HMAC signature method '" + shape_.signature_method +
+                           "' is always refused: a shared secret lets any verifier forge",
+             method, "Algorithm");
+        break;
+      case AlgorithmVerdict::Unsupported:
+        fail("SIG007", "signature method '" + shape_.signature_method + "' is not supported",
+             method, "Algorithm");
+        break;
+    }
+  }
+
+  void judge_sha1(std::string_view what, const std::string& uri, const xmlNode* at) {
+    Finding finding = make_finding("SIG005", std::string(what) + " '" + uri + "' uses SHA-1" +
+                                                 (policy_.allow_sha1 ? " (allowed by --allow-sha1)"
+                                                                     : "; refused without --allow-sha1"),
+                                   location_of(at, "Algorithm"));
+    if (policy_.allow_sha1) finding.severity = Severity::Warning;
+    findings_.push_back(std::move(finding));
+  }
+
+  void check_reference(const xmlNode* signed_info) {
+    const std::size_t references = count_children(signed_info, ns::dsig, "Reference");
+    const xmlNode* reference = first_child(signed_info, ns::dsig, "Reference");
+    if (references != 1) {
+      fail("SIG003", "ds:SignedInfo has " + std::to_string(references) +
+                         " ds:Reference elements; exactly one is allowed",
+           reference ? reference : signed_info);
+      if (reference == nullptr) return;
+    }
+    shape_.reference_uri = attribute(reference, "URI");
+    check_reference_target(reference);
+    check_transforms(reference);
+    const xmlNode* digest = first_child(reference, ns::dsig, "DigestMethod");
+    if (digest == nullptr) {
+      fail("SIG007", "ds:Reference has no ds:DigestMethod", reference);
+      return;
+    }
+    shape_.digest_method = attribute(digest, "Algorithm");
+    switch (classify_digest_method(shape_.digest_method)) {
+      case AlgorithmVerdict::Allowed: break;
+      case AlgorithmVerdict::Sha1: judge_sha1("digest method", shape_.digest_method, digest); break;
+      case AlgorithmVerdict::Hmac:
+      case AlgorithmVerdict::Unsupported:
+        fail("SIG007", "digest method '" + shape_.digest_method + "' is not supported", digest, "Algorithm");
+        break;
+    }
+  }
+
+  void check_reference_target(const xmlNode* reference) {
+    if (!has_attribute(reference, "URI") || shape_.reference_uri.empty()) {
+      fail("SIG003", "ds:Reference has an empty or missing URI (it would sign the whole document); "
+                     "it must be '#" + shape_.parent_id + "'",
+           reference, "URI");
+      return;
+    }
+    if (shape_.parent_id.empty()) {
+      fail("SIG003", "the signed element <" + shape_.parent_name + "> has no ID attribute", reference, "URI");
+      return;
+    }
+    const std::string expected = "#" + shape_.parent_id;
+    if (shape_.reference_uri != expected) {
+      fail("SIG003", "ds:Reference URI '" + shape_.reference_uri + "' does not point at the signed element <" +
+                         shape_.parent_name + "> ('" + expected + "'): signature wrapping pattern",
+           reference, "URI");
+      return;
+    }
+    // The ID must resolve to that very element (not a duplicate or an xml:id elsewhere).
+    const xmlAttr* target = xmlGetID(doc_, reinterpret_cast<const xmlChar*>(shape_.parent_id.c_str()));
+    if (target == nullptr || target->parent != shape_.parent) {
+      fail("SIG003", "ID '" + shape_.parent_id + "' does not resolve to the signed element <" +
+                         shape_.parent_name + "> (duplicate or foreign ID)",
+           reference, "URI");
+    }
+  }
+
+  void check_transforms(const xmlNode* reference) {
+    const xmlNode* transforms = first_child(reference, ns::dsig, "Transforms");
+    if (transforms == nullptr) {
+      fail("SIG004", "ds:Reference has no transforms; the enveloped-signature transform is required",
+           reference);
+      return;
+    }
+    if (count_element_children(transforms) != count_children(transforms, ns::dsig, "Transform")) {
+      fail("SIG004", "ds:Transforms holds elements other than ds:Transform", transforms);
+    }
+    bool enveloped = false;
+    bool c14n = false;
+    for (auto* transform = first_child(transforms, ns::dsig, "Transform"); transform;
+         transform = next_sibling(transform, ns::dsig, "Transform")) {
+      const std::string uri = attribute(transform, "Algorithm");
+      if (uri == algo::enveloped && !enveloped) {
+        enveloped = true;
+        if (first_element(transform) != nullptr) {
+          fail("SIG004", "the enveloped-signature transform must be empty", transform);
+        }
+      } else if (uri == algo::exc_c14n && !c14n) {
+        c14n = true;
+        check_c14n_parameters(transform);
+      } else {
+        fail("SIG004", "transform '" + uri + "' is not allowed (only enveloped-signature and exclusive "
+                       "c14n, once each)",
+             transform, "Algorithm");
+      }
+    }
+    if (!enveloped) {
+      fail("SIG004", "the enveloped-signature transform is missing", transforms);
+    }
+  }
+
+  // exc-c14n takes only an optional InclusiveNamespaces PrefixList.
+  void check_c14n_parameters(const xmlNode* transform) {
+    for (const xmlNode* child = transform->children; child; child = child->next) {
+      if (child->type != XML_ELEMENT_NODE) continue;
+      if (!is_element(child, algo::exc_c14n, "InclusiveNamespaces")) {
+        fail("SIG004", "unexpected <" + node_name(child) + "> inside the exclusive c14n transform", child);
+      }
+    }
+  }
+
+  void check_key_info() {
+    const xmlNode* key_info = first_child(shape_.signature, ns::dsig, "KeyInfo");
+    if (key_info == nullptr) return;
+    for_each_element(key_info, [&](const xmlNode* node) {
+      if (is_element(node, ns::dsig, "RetrievalMethod") ||
+          is_element(node, "http://www.w3.org/2009/xmldsig11#", "KeyInfoReference")) {
+        fail("SIG010", "ds:KeyInfo contains <" + node_name(node) +
+                           ">: samlkit never fetches keys and refuses the signature",
+             node);
+      }
+      if (is_element(node, ns::dsig, "X509Certificate")) {
+        auto der = der_from_base64_text(text_content(node));
+        if (der) shape_.keyinfo_certificates_der.push_back(std::move(*der));
+      }
+    });
+  }
+
+  xmlDoc* doc_;
+  const DsigPolicy& policy_;
+  SignatureShape& shape_;
+  std::vector<Finding> findings_;
+};
+
+}  // namespace
+
+std::vector<Finding> check_signature_profile(xmlDoc* doc, const xmlNode* signature,
+                                             const DsigPolicy& policy, SignatureShape& shape) {
+  shape.signature = signature;
+  return ProfileChecker(doc, policy, shape).run();
+}
+
+}  // namespace saml::detail

@@ -1,0 +1,218 @@
+// Orchestrates the signature stage: IDs, the profile for every ds:Signature, then the
+// cryptography with trusted keys only.
+#include <algorithm>
+#include <string>
+
+#include "dsig/id_index.h"
+#include "dsig/profile.h"
+#include "dsig/xmlsec_verify.h"
+#include "saml/dsig.h"
+#include "trust/certificate.h"
+#include "trust/pinned_key.h"
+
+namespace saml {
+namespace {
+
+using detail::KeyFamily;
+using detail::XmlsecOutcome;
+
+struct Candidate {
+  std::shared_ptr<const detail::PinnedKey> key;
+  CertificateInfo certificate;
+};
+
+bool family_matches(KeyFamily family, int evp_type) {
+  return (family == KeyFamily::Rsa && evp_type == EVP_PKEY_RSA) ||
+         (family == KeyFamily::Ec && evp_type == EVP_PKEY_EC);
+}
+
+// Keys to try, best first: a trusted key whose certificate the message names, then a
+// message certificate whose fingerprint is trusted, then every other trusted key of the
+// right family (rollover). A message certificate is never trusted on its own.
+std::vector<Candidate> candidate_keys(const TrustStore& trust, const SignatureReport& report,
+                                      const std::vector<std::string>& keyinfo_der, KeyFamily family) {
+  std::vector<Candidate> named;
+  std::vector<Candidate> others;
+  for (const TrustedKey& trusted : trust.keys()) {
+    if (!family_matches(family, trusted.pinned->evp_type)) continue;
+    const bool in_message = std::any_of(
+        report.keyinfo_certificates.begin(), report.keyinfo_certificates.end(),
+        [&](const CertificateInfo& cert) { return cert.fingerprint == trusted.certificate.fingerprint; });
+    (in_message ? named : others).push_back({trusted.pinned, trusted.certificate});
+  }
+  for (std::size_t i = 0; i < keyinfo_der.size() && i < report.keyinfo_certificates.size(); ++i) {
+    const CertificateInfo& info = report.keyinfo_certificates[i];
+    const auto& pins = trust.fingerprints();
+    if (std::find(pins.begin(), pins.end(), info.fingerprint) == pins.end()) continue;
+    auto cert = detail::certificate_from_der(keyinfo_der[i]);
+    if (!cert) continue;
+    auto pinned = detail::pin_public_key(X509_get0_pubkey(cert->get()));
+    if (pinned && family_matches(family, (*pinned)->evp_type)) named.push_back({*pinned, info});
+  }
+  named.insert(named.end(), others.begin(), others.end());
+  return named;
+}
+
+std::string describe_keys(const std::vector<Candidate>& candidates) {
+  std::string text;
+  for (const Candidate& candidate : candidates) {
+    if (!text.empty()) text += "; ";
+    text += (candidate.certificate.subject.empty() ? std::string("(fingerprint only)")
+                                                   : candidate.certificate.subject) +
+            " SHA-256 " + format_fingerprint(candidate.certificate.fingerprint);
+  }
+  return text;
+}
+
+std::string describe_untrusted(const SignatureReport& report) {
+  std::string text;
+  for (std::size_t i = 0; i < report.keyinfo_certificates.size(); ++i) {
+    if (report.keyinfo_trusted[i]) continue;
+    if (!text.empty()) text += "; ";
+    text += report.keyinfo_certificates[i].subject + " SHA-256 " +
+            format_fingerprint(report.keyinfo_certificates[i].fingerprint);
+  }
+  return text;
+}
+
+class SignatureVerifier {
+ public:
+  SignatureVerifier(xmlDoc* doc, const TrustStore& trust, const DsigPolicy& policy, DsigResult& result)
+      : doc_(doc), trust_(trust), policy_(policy), result_(result) {}
+
+  void verify(const xmlNode* signature) {
+    detail::SignatureShape shape;
+    std::vector<Finding> problems = detail::check_signature_profile(doc_, signature, policy_, shape);
+    SignatureReport report;
+    report.signed_element = shape.parent_name;
+    report.signed_id = shape.parent_id;
+    report.signed_node = shape.parent;
+    report.signature_method = shape.signature_method;
+    report.digest_method = shape.digest_method;
+    report.c14n_method = shape.c14n_method;
+    report.where = location_of(signature);
+    describe_message_certificates(shape, report);
+    const bool profile_holds = !has_errors(problems);
+    append(problems);
+    if (!profile_holds) {
+      report.status = SignatureStatus::ProfileViolation;
+    } else {
+      verify_crypto(shape, report);
+    }
+    if (report.status == SignatureStatus::Verified) result_.covered.push_back(report.signed_node);
+    result_.signatures.push_back(std::move(report));
+  }
+
+ private:
+  void append(std::vector<Finding>& findings) {
+    for (Finding& finding : findings) result_.findings.push_back(std::move(finding));
+  }
+
+  void describe_message_certificates(const detail::SignatureShape& shape, SignatureReport& report) {
+    for (const std::string& der : shape.keyinfo_certificates_der) {
+      auto info = inspect_certificate_der(der);
+      if (!info) continue;
+      const bool by_key = std::any_of(trust_.keys().begin(), trust_.keys().end(), [&](const TrustedKey& key) {
+        return key.certificate.fingerprint == info->fingerprint;
+      });
+      const auto& pins = trust_.fingerprints();
+      const bool by_pin = std::find(pins.begin(), pins.end(), info->fingerprint) != pins.end();
+      report.keyinfo_certificates.push_back(*info);
+      report.keyinfo_trusted.push_back(by_key || by_pin);
+    }
+  }
+
+  void verify_crypto(const detail::SignatureShape& shape, SignatureReport& report) {
+    const std::string element = "<" + report.signed_element + " ID=\"" + report.signed_id + "\">";
+    const std::vector<Candidate> candidates =
+        candidate_keys(trust_, report, shape.keyinfo_certificates_der, shape.key_family);
+    const std::string untrusted = describe_untrusted(report);
+    if (!untrusted.empty()) {
+      result_.findings.push_back(make_finding(
+          "SIG011", "the signature on " + element + " carries certificate(s) matching no trusted key: " + untrusted,
+          report.where));
+    }
+    if (candidates.empty()) {
+      report.status = SignatureStatus::Untrusted;
+      result_.findings.push_back(make_finding(
+          "SIG008", "no trusted " + std::string(shape.key_family == KeyFamily::Ec ? "EC" : "RSA") +
+                        " key to verify the signature on " + element +
+                        (untrusted.empty() ? std::string() : "; it names " + untrusted),
+          report.where));
+      return;
+    }
+    std::string failure;
+    for (const Candidate& candidate : candidates) {
+      const XmlsecOutcome outcome = detail::verify_with_key(shape.signature, *candidate.key, policy_);
+      switch (outcome.kind) {
+        case XmlsecOutcome::Kind::Valid:
+          report.status = SignatureStatus::Verified;
+          report.key_used = candidate.certificate;
+          return;
+        case XmlsecOutcome::Kind::DigestMismatch:
+          // Digests do not depend on the key: the content changed after signing.
+          report.status = SignatureStatus::Invalid;
+          result_.findings.push_back(make_finding(
+              "SIG009", "digest of Reference '" + outcome.detail + "' does not match: " + element +
+                            " was changed after it was signed (edited, re-indented or re-encoded)",
+              report.where));
+          return;
+        case XmlsecOutcome::Kind::BadSignature: break;
+        case XmlsecOutcome::Kind::Failed: failure = outcome.detail; break;
+      }
+    }
+    report.status = untrusted.empty() ? SignatureStatus::Invalid : SignatureStatus::Untrusted;
+    if (!failure.empty()) {
+      result_.findings.push_back(make_finding(
+          "SIG009", "the signature on " + element + " could not be processed: " + failure, report.where));
+    } else if (!untrusted.empty()) {
+      result_.findings.push_back(make_finding(
+          "SIG008", "the signature on " + element + " was made by a key that is not trusted (the message names " +
+                        untrusted + "); trusted keys tried: " + describe_keys(candidates),
+          report.where));
+    } else {
+      result_.findings.push_back(make_finding(
+          "SIG009", "the signature value on " + element + " does not verify with the trusted key(s): " +
+                        describe_keys(candidates),
+          report.where));
+    }
+  }
+
+  xmlDoc* doc_;
+  const TrustStore& trust_;
+  const DsigPolicy& policy_;
+  DsigResult& result_;
+};
+
+}  // namespace
+
+const char* signature_status_name(SignatureStatus status) {
+  switch (status) {
+    case SignatureStatus::Verified: return "verified";
+    case SignatureStatus::ProfileViolation: return "profile-violation";
+    case SignatureStatus::Untrusted: return "untrusted";
+    case SignatureStatus::Invalid: return "invalid";
+  }
+  return "invalid";
+}
+
+bool DsigResult::covers(const xmlNode* element) const {
+  for (const xmlNode* node = element; node != nullptr; node = node->parent) {
+    if (std::find(covered.begin(), covered.end(), node) != covered.end()) return true;
+  }
+  return false;
+}
+
+DsigResult verify_signatures(const Document& doc, const TrustStore& trust, const DsigPolicy& policy) {
+  DsigResult result;
+  result.findings = detail::index_saml_ids(doc.get());
+  std::vector<const xmlNode*> signatures;
+  for_each_element(doc.root(), [&](const xmlNode* node) {
+    if (is_element(node, ns::dsig, "Signature")) signatures.push_back(node);
+  });
+  SignatureVerifier verifier(doc.get(), trust, policy, result);
+  for (const xmlNode* signature : signatures) verifier.verify(signature);
+  return result;
+}
+
+}  // namespace saml

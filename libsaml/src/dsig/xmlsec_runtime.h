@@ -1,0 +1,15 @@
+// Process-wide xmlsec/OpenSSL set-up, done once, and xmlsec's error channel.
+#pragma once
+
+#include <string>
+
+namespace saml::detail {
+
+// Initialises libxml2, xmlsec and its OpenSSL backend exactly once per process
+// (thread-safe). xmlsec's own error printing is replaced by a silent per-thread record.
+void ensure_xmlsec_initialised();
+
+// The last error xmlsec reported on this thread (cleared by take_xmlsec_error).
+std::string take_xmlsec_error();
+
+}  // namespace saml::detail

@@ -1,0 +1,82 @@
+#include "dsig/xmlsec_verify.h"
+
+#include <xmlsec/crypto.h>
+#include <xmlsec/xmldsig.h>
+#include <xmlsec/xmltree.h>
+
+#include <memory>
+
+#include "dsig/xmlsec_runtime.h"
+
+namespace saml::detail {
+namespace {
+
+struct DSigCtxDeleter {
+  void operator()(xmlSecDSigCtx* ctx) const { xmlSecDSigCtxDestroy(ctx); }
+};
+
+bool enable_transforms(xmlSecDSigCtx* ctx, const DsigPolicy& policy) {
+  // Defence in depth: the profile check already refused anything else.
+  xmlSecTransformId reference[] = {xmlSecTransformEnvelopedId, xmlSecTransformExclC14NId,
+                                   xmlSecTransformSha256Id, xmlSecTransformSha384Id,
+                                   xmlSecTransformSha512Id};
+  xmlSecTransformId signature[] = {xmlSecTransformExclC14NId,
+                                   xmlSecTransformRsaSha256Id, xmlSecTransformRsaSha384Id,
+                                   xmlSecTransformRsaSha512Id, xmlSecTransformEcdsaSha256Id,
+                                   xmlSecTransformEcdsaSha384Id, xmlSecTransformEcdsaSha512Id};
+  for (auto id : reference) {
+    if (xmlSecDSigCtxEnableReferenceTransform(ctx, id) < 0) return false;
+  }
+  for (auto id : signature) {
+    if (xmlSecDSigCtxEnableSignatureTransform(ctx, id) < 0) return false;
+  }
+  if (policy.allow_sha1) {
+    if (xmlSecDSigCtxEnableReferenceTransform(ctx, xmlSecTransformSha1Id) < 0 ||
+        xmlSecDSigCtxEnableSignatureTransform(ctx, xmlSecTransformRsaSha1Id) < 0 ||
+        xmlSecDSigCtxEnableSignatureTransform(ctx, xmlSecTransformEcdsaSha1Id) < 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The first Reference whose digest was computed and did not match, if any.
+const xmlSecDSigReferenceCtx* failed_reference(xmlSecDSigCtx* ctx) {
+  const xmlSecSize count = xmlSecPtrListGetSize(&ctx->signedInfoReferences);
+  for (xmlSecSize i = 0; i < count; ++i) {
+    auto* reference = static_cast<xmlSecDSigReferenceCtx*>(xmlSecPtrListGetItem(&ctx->signedInfoReferences, i));
+    if (reference != nullptr && reference->status == xmlSecDSigStatusInvalid) return reference;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+XmlsecOutcome verify_with_key(const xmlNode* signature, const PinnedKey& key, const DsigPolicy& policy) {
+  ensure_xmlsec_initialised();
+  take_xmlsec_error();
+  // No keys manager: xmlsec cannot look a key up, so only the preset key is ever used.
+  std::unique_ptr<xmlSecDSigCtx, DSigCtxDeleter> ctx(xmlSecDSigCtxCreate(nullptr));
+  if (!ctx) return {XmlsecOutcome::Kind::Failed, "cannot create the xmlsec context"};
+  ctx->signKey = duplicate_for_use(key);
+  if (ctx->signKey == nullptr) return {XmlsecOutcome::Kind::Failed, "cannot copy the trusted key"};
+  ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
+  ctx->flags |= XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS;
+  ctx->keyInfoReadCtx.retrievalMethodCtx.enabledUris = xmlSecTransformUriTypeNone;
+  if (!enable_transforms(ctx.get(), policy)) {
+    return {XmlsecOutcome::Kind::Failed, "cannot restrict xmlsec's transforms: " + take_xmlsec_error()};
+  }
+
+  // xmlsec takes a non-const node but does not modify the tree when verifying.
+  const int rc = xmlSecDSigCtxVerify(ctx.get(), const_cast<xmlNode*>(signature));
+  if (const auto* reference = failed_reference(ctx.get())) {
+    const std::string uri = reference->uri ? reinterpret_cast<const char*>(reference->uri) : "";
+    return {XmlsecOutcome::Kind::DigestMismatch, uri};
+  }
+  if (rc < 0) return {XmlsecOutcome::Kind::Failed, take_xmlsec_error()};
+  // rc == 0 only means "processed"; the verdict is the status.
+  if (ctx->status == xmlSecDSigStatusSucceeded) return {XmlsecOutcome::Kind::Valid, {}};
+  return {XmlsecOutcome::Kind::BadSignature, {}};
+}
+
+}  // namespace saml::detail

@@ -1,0 +1,13 @@
+#include <algorithm>
+
+#include "saml/model.h"
+
+namespace saml {
+
+const Attribute* Assertion::find_attribute(std::string_view name) const {
+  const auto it = std::find_if(attributes.begin(), attributes.end(),
+                               [name](const Attribute& a) { return a.name == name; });
+  return it == attributes.end() ? nullptr : &*it;
+}
+
+}  // namespace saml

@@ -1,0 +1,123 @@
+// One saml:Assertion element into the typed model. Only children in the assertion
+// namespace are read, from the node given: never a document-wide search.
+#include "model/instant.h"
+#include "saml/model.h"
+#include "saml/xml.h"
+
+namespace saml {
+namespace {
+
+using detail::read_instant;
+
+// Calls `visit` for each element child of `parent` named {ns::assertion}local_name.
+template <class Visit>
+void for_each_child(const xmlNode* parent, std::string_view local_name, Visit visit) {
+  for (const xmlNode* child = first_child(parent, ns::assertion, local_name); child != nullptr;
+       child = next_sibling(child, ns::assertion, local_name)) {
+    visit(child);
+  }
+}
+
+SubjectConfirmation read_confirmation(const xmlNode* element) {
+  SubjectConfirmation confirmation;
+  confirmation.where = location_of(element);
+  confirmation.method = attribute(element, "Method");
+  const xmlNode* data = first_child(element, ns::assertion, "SubjectConfirmationData");
+  confirmation.has_data = data != nullptr;
+  confirmation.not_before = read_instant(data, "NotBefore");
+  confirmation.not_on_or_after = read_instant(data, "NotOnOrAfter");
+  if (data != nullptr) {
+    confirmation.has_recipient = has_attribute(data, "Recipient");
+    confirmation.recipient = attribute(data, "Recipient");
+    confirmation.in_response_to = attribute(data, "InResponseTo");
+  }
+  return confirmation;
+}
+
+void read_subject(const xmlNode* subject, Assertion& assertion) {
+  assertion.has_subject = subject != nullptr;
+  if (subject == nullptr) return;
+  if (const xmlNode* name_id = first_child(subject, ns::assertion, "NameID")) {
+    assertion.has_name_id = true;
+    assertion.name_id = text_content(name_id);
+    assertion.name_id_format = attribute(name_id, "Format");
+    assertion.name_id_where = location_of(name_id);
+  }
+  for_each_child(subject, "SubjectConfirmation", [&](const xmlNode* element) {
+    assertion.confirmations.push_back(read_confirmation(element));
+  });
+}
+
+Conditions read_conditions(const xmlNode* element) {
+  Conditions conditions;
+  conditions.present = element != nullptr;
+  conditions.not_before = read_instant(element, "NotBefore");
+  conditions.not_on_or_after = read_instant(element, "NotOnOrAfter");
+  if (element == nullptr) return conditions;
+  conditions.where = location_of(element);
+  for_each_child(element, "AudienceRestriction", [&](const xmlNode* restriction_element) {
+    AudienceRestriction restriction;
+    restriction.where = location_of(restriction_element);
+    for_each_child(restriction_element, "Audience", [&](const xmlNode* audience) {
+      restriction.audiences.push_back(text_content(audience));
+    });
+    conditions.audience_restrictions.push_back(std::move(restriction));
+  });
+  return conditions;
+}
+
+AuthnStatement read_authn_statement(const xmlNode* element) {
+  AuthnStatement statement;
+  statement.where = location_of(element);
+  statement.authn_instant = read_instant(element, "AuthnInstant");
+  statement.session_not_on_or_after = read_instant(element, "SessionNotOnOrAfter");
+  statement.session_index = attribute(element, "SessionIndex");
+  if (const xmlNode* context = first_child(element, ns::assertion, "AuthnContext")) {
+    if (const xmlNode* class_ref = first_child(context, ns::assertion, "AuthnContextClassRef")) {
+      statement.authn_context_class = text_content(class_ref);
+    }
+  }
+  return statement;
+}
+
+Attribute read_attribute(const xmlNode* element) {
+  Attribute attr;
+  attr.where = location_of(element);
+  attr.name = attribute(element, "Name");
+  attr.name_format = attribute(element, "NameFormat");
+  attr.friendly_name = attribute(element, "FriendlyName");
+  for_each_child(element, "AttributeValue", [&](const xmlNode* value) {
+    attr.values.push_back(text_content(value));
+    attr.value_locations.push_back(location_of(value));
+  });
+  return attr;
+}
+
+}  // namespace
+
+Assertion read_assertion(const xmlNode* assertion_element) {
+  Assertion assertion;
+  assertion.node = assertion_element;
+  if (assertion_element == nullptr) return assertion;
+  assertion.where = location_of(assertion_element);
+  assertion.id = attribute(assertion_element, "ID");
+  assertion.version = attribute(assertion_element, "Version");
+  assertion.issue_instant = read_instant(assertion_element, "IssueInstant");
+  if (const xmlNode* issuer = first_child(assertion_element, ns::assertion, "Issuer")) {
+    assertion.has_issuer = true;
+    assertion.issuer = text_content(issuer);
+  }
+  read_subject(first_child(assertion_element, ns::assertion, "Subject"), assertion);
+  assertion.conditions = read_conditions(first_child(assertion_element, ns::assertion, "Conditions"));
+  for_each_child(assertion_element, "AuthnStatement", [&](const xmlNode* element) {
+    assertion.authn_statements.push_back(read_authn_statement(element));
+  });
+  for_each_child(assertion_element, "AttributeStatement", [&](const xmlNode* statement) {
+    for_each_child(statement, "Attribute", [&](const xmlNode* element) {
+      assertion.attributes.push_back(read_attribute(element));
+    });
+  });
+  return assertion;
+}
+
+}  // namespace saml

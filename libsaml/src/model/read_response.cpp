@@ -1,0 +1,49 @@
+// The Response element's own fields. Only direct children in the SAML namespaces are read:
+// the caller hands over the exact node, so nothing here searches the document.
+#include "model/instant.h"
+#include "saml/model.h"
+#include "saml/xml.h"
+
+namespace saml {
+namespace {
+
+Status read_status(const xmlNode* status_element) {
+  Status status;
+  if (status_element == nullptr) return status;
+  status.present = true;
+  status.where = location_of(status_element);
+  if (const xmlNode* code = first_child(status_element, ns::protocol, "StatusCode")) {
+    status.code = attribute(code, "Value");
+    if (const xmlNode* nested = first_child(code, ns::protocol, "StatusCode")) {
+      status.second_level = attribute(nested, "Value");
+    }
+  }
+  if (const xmlNode* message = first_child(status_element, ns::protocol, "StatusMessage")) {
+    status.message = text_content(message);
+  }
+  return status;
+}
+
+}  // namespace
+
+Response read_response(const xmlNode* response_element) {
+  Response response;
+  response.node = response_element;
+  if (response_element == nullptr) return response;
+  response.where = location_of(response_element);
+  response.id = attribute(response_element, "ID");
+  response.has_version = has_attribute(response_element, "Version");
+  response.version = attribute(response_element, "Version");
+  response.issue_instant = detail::read_instant(response_element, "IssueInstant");
+  response.has_destination = has_attribute(response_element, "Destination");
+  response.destination = attribute(response_element, "Destination");
+  response.in_response_to = attribute(response_element, "InResponseTo");
+  if (const xmlNode* issuer = first_child(response_element, ns::assertion, "Issuer")) {
+    response.has_issuer = true;
+    response.issuer = text_content(issuer);
+  }
+  response.status = read_status(first_child(response_element, ns::protocol, "Status"));
+  return response;
+}
+
+}  // namespace saml

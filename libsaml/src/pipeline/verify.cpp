@@ -1,0 +1,81 @@
+// verify_capture: parse, structure, signatures, then the model and checks built only from
+// the nodes a trusted signature covers.
+#include "saml/verify.h"
+
+#include <algorithm>
+#include <string>
+
+#include "pipeline/structure.h"
+#include "saml/checks.h"
+
+namespace saml {
+namespace {
+
+bool has_rule(const std::vector<Finding>& findings, std::string_view rule_id) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [&](const Finding& f) { return f.rule_id == rule_id; });
+}
+
+std::string signatures_summary(const DsigResult& dsig) {
+  if (dsig.signatures.empty()) return "the message has no signature";
+  std::string text = "signatures found:";
+  for (const SignatureReport& report : dsig.signatures) {
+    text += " " + report.signed_element + " (" + signature_status_name(report.status) + ")";
+  }
+  return text;
+}
+
+void require_covered(const xmlNode* assertion_node, const DsigResult& dsig,
+                     std::vector<Finding>& findings) {
+  if (has_rule(findings, "SIG001")) return;
+  const std::string id = attribute(assertion_node, "ID");
+  findings.push_back(make_finding("SIG001",
+                                  "the Assertion (ID \"" + id +
+                                      "\") is not covered by a valid signature from a trusted "
+                                      "key; " + signatures_summary(dsig),
+                                  location_of(assertion_node)));
+}
+
+}  // namespace
+
+Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust,
+                                 const Policy& policy) {
+  Verdict verdict;
+  Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
+  if (!parsed) {
+    if (parsed.error().code != "xml.doctype") return parsed.error();
+    verdict.findings.push_back(make_finding("XML001", parsed.error().message, parsed.error().where));
+    check_message_size(capture, verdict.findings);
+    return verdict;
+  }
+  auto document = std::make_shared<const Document>(std::move(parsed).value());
+  verdict.document = document;
+  std::vector<Finding>& findings = verdict.findings;
+
+  const xmlNode* assertion_node = find_single_assertion(*document, findings);
+  const xmlNode* root = document->root();
+  if (root != nullptr && is_element(root, ns::protocol, "Response")) {
+    verdict.response = read_response(root);
+    check_response(*verdict.response, findings);
+
+    verdict.signatures = verify_signatures(*document, trust, DsigPolicy{policy.allow_sha1});
+    findings.insert(findings.end(), verdict.signatures.findings.begin(),
+                    verdict.signatures.findings.end());
+    verdict.response_signed = verdict.signatures.covers(root);
+
+    if (assertion_node != nullptr) {
+      if (verdict.signatures.covers(assertion_node)) {
+        verdict.assertion = read_assertion(assertion_node);
+        check_verified_assertion(*verdict.response, *verdict.assertion, policy, findings);
+        verdict.aws = read_aws_view(*verdict.assertion, findings);
+      } else {
+        require_covered(assertion_node, verdict.signatures, findings);
+      }
+    }
+  }
+  check_message_size(capture, findings);
+  verdict.accepted = !has_errors(findings);
+  return verdict;
+}
+
+}  // namespace saml

@@ -1,0 +1,132 @@
+// verdict_to_json: the stable "samlkit.verify/1" schema (documented in README.md).
+// Identity fields (issuer, assertion, aws) are null unless a trusted signature covers them.
+#include <nlohmann/json.hpp>
+
+#include "saml/report.h"
+#include "saml/rules.h"
+
+namespace saml {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json string_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+Json finding_json(const Finding& finding) {
+  const Rule* rule = find_rule(finding.rule_id);
+  Json j;
+  j["rule"] = finding.rule_id;
+  j["severity"] = severity_name(finding.severity);
+  j["title"] = rule ? Json(std::string(rule->title)) : Json(nullptr);
+  j["message"] = finding.message;
+  j["line"] = finding.where.line > 0 ? Json(finding.where.line) : Json(nullptr);
+  j["element"] = string_or_null(finding.where.element);
+  j["attribute"] = string_or_null(finding.where.attribute);
+  j["fix"] = rule ? Json(std::string(rule->fix)) : Json(nullptr);
+  return j;
+}
+
+Json input_json(const Capture& capture) {
+  Json j;
+  j["source"] = capture.origin.source;
+  j["format"] = capture_format_name(capture.format);
+  j["field"] = string_or_null(capture.origin.field);
+  j["base64_length"] = capture.base64_length > 0 ? Json(capture.base64_length) : Json(nullptr);
+  return j;
+}
+
+Json response_json(const Verdict& verdict) {
+  if (!verdict.response) return nullptr;
+  const Response& response = *verdict.response;
+  Json j;
+  j["id"] = response.id;
+  j["destination"] = response.has_destination ? Json(response.destination) : Json(nullptr);
+  j["status"] = response.status.present ? Json(response.status.code) : Json(nullptr);
+  j["signed"] = verdict.response_signed;
+  return j;
+}
+
+Json instant_json(const Instant& instant) {
+  return instant.present ? Json(instant.text) : Json(nullptr);
+}
+
+Json assertion_json(const Assertion& assertion) {
+  Json j;
+  j["id"] = assertion.id;
+  j["issuer"] = assertion.has_issuer ? Json(assertion.issuer) : Json(nullptr);
+  j["name_id"] = assertion.has_name_id ? Json(assertion.name_id) : Json(nullptr);
+  j["name_id_format"] = string_or_null(assertion.name_id_format);
+  j["issue_instant"] = instant_json(assertion.issue_instant);
+  j["not_before"] = instant_json(assertion.conditions.not_before);
+  j["not_on_or_after"] = instant_json(assertion.conditions.not_on_or_after);
+  const bool one_recipient =
+      assertion.confirmations.size() == 1 && assertion.confirmations.front().has_recipient;
+  j["recipient"] = one_recipient ? Json(assertion.confirmations.front().recipient) : Json(nullptr);
+  Json audiences = Json::array();
+  for (const AudienceRestriction& restriction : assertion.conditions.audience_restrictions) {
+    for (const std::string& audience : restriction.audiences) audiences.push_back(audience);
+  }
+  j["audiences"] = audiences;
+  return j;
+}
+
+Json aws_json(const AwsView& aws) {
+  Json roles = Json::array();
+  for (const RolePair& pair : aws.roles) {
+    Json role;
+    role["role_arn"] = pair.role.to_string();
+    role["provider_arn"] = pair.provider.to_string();
+    role["account"] = pair.role.account;
+    role["role_name"] = pair.role.name;
+    role["role_path"] = pair.role.path;
+    role["provider_name"] = pair.provider.name;
+    role["partition"] = pair.role.partition;
+    roles.push_back(role);
+  }
+  Json j;
+  j["roles"] = roles;
+  j["role_session_name"] = aws.role_session_name ? Json(*aws.role_session_name) : Json(nullptr);
+  j["session_duration"] = aws.session_duration ? Json(*aws.session_duration) : Json(nullptr);
+  return j;
+}
+
+Json signature_json(const SignatureReport& report) {
+  Json j;
+  j["element"] = report.signed_element;
+  j["id"] = report.signed_id;
+  j["status"] = signature_status_name(report.status);
+  j["signature_method"] = string_or_null(report.signature_method);
+  j["digest_method"] = string_or_null(report.digest_method);
+  j["key_subject"] = report.key_used ? string_or_null(report.key_used->subject) : Json(nullptr);
+  j["key_fingerprint_sha256"] =
+      report.key_used ? Json(format_fingerprint(report.key_used->fingerprint)) : Json(nullptr);
+  return j;
+}
+
+}  // namespace
+
+std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy) {
+  Json j;
+  j["schema"] = "samlkit.verify/1";
+  j["accepted"] = verdict.accepted;
+  j["input"] = input_json(capture);
+  j["now"] = format_xs_datetime(policy.now);
+  j["skew_seconds"] = policy.skew.count();
+  Json findings = Json::array();
+  for (const Finding& finding : verdict.findings) findings.push_back(finding_json(finding));
+  j["findings"] = findings;
+  const Assertion* assertion = verdict.assertion ? &*verdict.assertion : nullptr;
+  j["issuer"] = assertion && assertion->has_issuer ? Json(assertion->issuer) : Json(nullptr);
+  j["response"] = response_json(verdict);
+  j["assertion"] = assertion ? assertion_json(*assertion) : Json(nullptr);
+  j["aws"] = verdict.aws && assertion ? aws_json(*verdict.aws) : Json(nullptr);
+  Json signatures = Json::array();
+  for (const SignatureReport& report : verdict.signatures.signatures) {
+    signatures.push_back(signature_json(report));
+  }
+  j["signatures"] = signatures;
+  // Replace rather than throw should any text not be valid UTF-8.
+  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace saml

@@ -1,0 +1,202 @@
+// verdict_to_text: a compact summary for people. Accepted: the verified identity, roles,
+// validity window and signatures. Rejected: every finding with its location and fix.
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/duration_text.h"
+#include "saml/report.h"
+#include "saml/rules.h"
+
+namespace saml {
+namespace {
+
+class Painter {
+ public:
+  explicit Painter(bool color) : color_(color) {}
+  std::string red(const std::string& s) const { return paint("31;1", s); }
+  std::string green(const std::string& s) const { return paint("32;1", s); }
+  std::string yellow(const std::string& s) const { return paint("33", s); }
+  std::string bold(const std::string& s) const { return paint("1", s); }
+
+ private:
+  std::string paint(const char* code, const std::string& s) const {
+    return color_ ? "\x1b[" + std::string(code) + "m" + s + "\x1b[0m" : s;
+  }
+  bool color_;
+};
+
+std::string location_text(const Location& where) {
+  std::string text;
+  if (where.line > 0) text += "line " + std::to_string(where.line);
+  if (!where.element.empty()) {
+    text += (text.empty() ? "" : ", ") + where.element;
+    if (!where.attribute.empty()) text += "@" + where.attribute;
+  }
+  return text.empty() ? text : " at " + text;
+}
+
+void append_finding(std::string& out, const Finding& finding, const Painter& paint) {
+  const std::string severity = severity_name(finding.severity);
+  out += "[" + paint.bold(finding.rule_id) + "] " +
+         (finding.severity == Severity::Error ? paint.red(severity) : paint.yellow(severity)) +
+         location_text(finding.where) + ": " + finding.message + "\n";
+  if (const Rule* rule = find_rule(finding.rule_id)) out += "  fix: " + std::string(rule->fix) + "\n";
+}
+
+// The short name of an algorithm URI: the part after '#'.
+std::string algorithm_name(const std::string& uri) {
+  const auto hash = uri.rfind('#');
+  return hash == std::string::npos ? uri : uri.substr(hash + 1);
+}
+
+std::string pad(std::string text, std::size_t width) {
+  if (text.size() < width) text.append(width - text.size(), ' ');
+  return text;
+}
+
+void append_roles(std::string& out, const AwsView& aws) {
+  struct Row { std::string account, role, provider; };
+  std::vector<Row> rows{{"ACCOUNT", "ROLE", "PROVIDER"}};
+  for (const RolePair& pair : aws.roles) {
+    std::string provider = pair.provider.name;
+    if (pair.provider.account != pair.role.account) provider += " (account " + pair.provider.account + ")";
+    rows.push_back({pair.role.account, pair.role.path + pair.role.name, provider});
+  }
+  std::size_t account_width = 0;
+  std::size_t role_width = 0;
+  for (const Row& row : rows) {
+    account_width = std::max(account_width, row.account.size());
+    role_width = std::max(role_width, row.role.size());
+  }
+  out += "  roles:\n";
+  for (const Row& row : rows) {
+    out += "    " + pad(row.account, account_width + 2) + pad(row.role, role_width + 2) +
+           row.provider + "\n";
+  }
+}
+
+// The earliest NotOnOrAfter of the conditions, the confirmations and the sessions.
+const Instant* earliest_deadline(const Assertion& assertion) {
+  std::vector<const Instant*> candidates{&assertion.conditions.not_on_or_after};
+  for (const SubjectConfirmation& c : assertion.confirmations) candidates.push_back(&c.not_on_or_after);
+  for (const AuthnStatement& s : assertion.authn_statements) {
+    candidates.push_back(&s.session_not_on_or_after);
+  }
+  const Instant* earliest = nullptr;
+  for (const Instant* instant : candidates) {
+    if (instant->value && (earliest == nullptr || *instant->value < *earliest->value)) earliest = instant;
+  }
+  return earliest;
+}
+
+std::string skew_text(const Policy& policy) {
+  return policy.skew.count() == 0 ? "" : " + skew " + std::to_string(policy.skew.count()) + " s";
+}
+
+void append_accepted(std::string& out, const Verdict& verdict, const Policy& policy,
+                     const Painter& paint) {
+  const Assertion& assertion = *verdict.assertion;
+  out += "  issuer:        " + assertion.issuer + "\n";
+  out += "  NameID:        " + assertion.name_id + "\n";
+  if (verdict.aws) {
+    const AwsView& aws = *verdict.aws;
+    out += "  session name:  " + aws.role_session_name.value_or("(none)") + "\n";
+    out += "  duration:      " +
+           (aws.session_duration
+                ? std::to_string(*aws.session_duration) + " s (" +
+                      format_exact_duration(std::chrono::seconds(*aws.session_duration)) + ")"
+                : std::string("(not set: AWS uses the role's default, 1 h)")) +
+           "\n";
+    append_roles(out, aws);
+  }
+  if (const Instant* deadline = earliest_deadline(assertion)) {
+    const TimePoint until = *deadline->value + policy.skew;
+    out += "  valid:         for another " + format_exact_duration(until - policy.now) +
+           " (until " + deadline->text + skew_text(policy) + "; now " +
+           format_xs_datetime(policy.now) + ")\n";
+  }
+  for (const SignatureReport& report : verdict.signatures.signatures) {
+    std::string line = "  signed:        " + report.signed_element + " (ID " + report.signed_id +
+                       ") " + signature_status_name(report.status);
+    if (report.status == SignatureStatus::Verified) {
+      line += ", " + algorithm_name(report.signature_method) + " / " +
+              algorithm_name(report.digest_method);
+    }
+    if (report.key_used) {
+      const std::string subject =
+          report.key_used->subject.empty() ? "(trusted by fingerprint)" : report.key_used->subject;
+      line += ", key " + subject + " SHA-256 " + format_fingerprint(report.key_used->fingerprint);
+    }
+    out += line + "\n";
+  }
+  // An accepted verdict has no errors; list its warnings.
+  if (!verdict.findings.empty()) {
+    out += paint.yellow("warnings:") + "\n";
+    for (const Finding& finding : verdict.findings) append_finding(out, finding, paint);
+  }
+}
+
+bool only_time_errors(const std::vector<Finding>& findings) {
+  bool any = false;
+  for (const Finding& finding : findings) {
+    if (finding.severity != Severity::Error) continue;
+    const std::string& id = finding.rule_id;
+    if (id != "CND001" && id != "CND002" && id != "CND005" && id != "SUB006") return false;
+    any = true;
+  }
+  return any;
+}
+
+void append_time_hint(std::string& out, const Verdict& verdict, const Policy& policy) {
+  if (!verdict.assertion || !only_time_errors(verdict.findings)) return;
+  const Assertion& assertion = *verdict.assertion;
+  std::string when;
+  const Instant* deadline = earliest_deadline(assertion);
+  if (deadline != nullptr && policy.now >= *deadline->value + policy.skew) {
+    when = "the validity window closed " +
+           format_exact_duration(policy.now - (*deadline->value + policy.skew)) + " ago (" +
+           deadline->text + skew_text(policy) + ")";
+  } else {
+    const Instant& not_before = assertion.conditions.not_before;
+    when = "the validity window opens only in " +
+           (not_before.value ? format_exact_duration(*not_before.value - (policy.now + policy.skew))
+                             : std::string("the future")) +
+           " (" + not_before.text + skew_text(policy) + ")";
+  }
+  out += "hint: only time checks failed; " + when + ".\n";
+  const Instant& issued = assertion.issue_instant.value ? assertion.issue_instant
+                                                        : verdict.response->issue_instant;
+  if (issued.value) {
+    out += "      To evaluate the response at capture time, run again with --now " + issued.text +
+           " (its IssueInstant).\n";
+  }
+}
+
+}  // namespace
+
+std::string verdict_to_text(const Capture& capture, const Verdict& verdict, const Policy& policy,
+                            const TextStyle& style) {
+  const Painter paint(style.color);
+  std::string out;
+  const std::string input = "  input:         " + capture.origin.source + " (" +
+                            capture_format_name(capture.format) + ")\n";
+  if (verdict.accepted && verdict.assertion) {
+    out += paint.green("ACCEPTED") + "\n" + input;
+    append_accepted(out, verdict, policy, paint);
+    return out;
+  }
+  const std::size_t errors = static_cast<std::size_t>(std::count_if(
+      verdict.findings.begin(), verdict.findings.end(),
+      [](const Finding& f) { return f.severity == Severity::Error; }));
+  const std::size_t total = verdict.findings.size();
+  out += paint.red("REJECTED: " + std::to_string(total) + (total == 1 ? " problem" : " problems"));
+  if (errors != total) out += " (" + std::to_string(errors) + (errors == 1 ? " error)" : " errors)");
+  out += "\n" + input;
+  for (const Finding& finding : verdict.findings) append_finding(out, finding, paint);
+  append_time_hint(out, verdict, policy);
+  return out;
+}
+
+}  // namespace saml

@@ -1,0 +1,137 @@
+#include "trust/certificate.h"
+
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include <ctime>
+
+namespace saml {
+namespace {
+
+struct BioDeleter {
+  void operator()(BIO* bio) const { BIO_free(bio); }
+};
+
+std::string name_to_string(const X509_NAME* name) {
+  std::unique_ptr<BIO, BioDeleter> bio(BIO_new(BIO_s_mem()));
+  if (!bio || X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253) < 0) return {};
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(bio.get(), &data);
+  return size > 0 ? std::string(data, static_cast<std::size_t>(size)) : std::string();
+}
+
+std::optional<TimePoint> asn1_time_to_point(const ASN1_TIME* time) {
+  std::tm tm{};
+  if (time == nullptr || ASN1_TIME_to_tm(time, &tm) != 1) return std::nullopt;
+  const std::time_t seconds = timegm(&tm);
+  return std::chrono::time_point_cast<std::chrono::microseconds>(Clock::from_time_t(seconds));
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string format_fingerprint(const Sha256& digest) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string text;
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    if (i > 0) text += ':';
+    text += kHex[digest[i] >> 4];
+    text += kHex[digest[i] & 0xF];
+  }
+  return text;
+}
+
+Expected<Sha256> parse_fingerprint(std::string_view text) {
+  std::string hex;
+  for (const char c : text) {
+    if (c == ':' || c == ' ' || c == '-' || c == '\n' || c == '\r' || c == '\t') continue;
+    if (hex_value(c) < 0) {
+      return Error{ErrorKind::Config, "trust.fingerprint",
+                   "fingerprint has a non-hex character '" + std::string(1, c) +
+                       "' (expected 64 hex digits, colons allowed)", {}};
+    }
+    hex += c;
+  }
+  if (hex.size() != 64) {
+    return Error{ErrorKind::Config, "trust.fingerprint",
+                 "SHA-256 fingerprint needs 64 hex digits, got " + std::to_string(hex.size()), {}};
+  }
+  Sha256 digest{};
+  for (std::size_t i = 0; i < digest.size(); ++i) {
+    digest[i] = static_cast<std::uint8_t>(hex_value(hex[2 * i]) * 16 + hex_value(hex[2 * i + 1]));
+  }
+  return digest;
+}
+
+namespace detail {
+
+CertificateInfo describe_certificate(X509* cert) {
+  CertificateInfo info;
+  info.subject = name_to_string(X509_get_subject_name(cert));
+  info.issuer = name_to_string(X509_get_issuer_name(cert));
+  unsigned int length = 0;
+  X509_digest(cert, EVP_sha256(), info.fingerprint.data(), &length);
+  info.not_before = asn1_time_to_point(X509_get0_notBefore(cert));
+  info.not_after = asn1_time_to_point(X509_get0_notAfter(cert));
+  if (EVP_PKEY* key = X509_get0_pubkey(cert)) {
+    switch (EVP_PKEY_get_base_id(key)) {
+      case EVP_PKEY_RSA: info.key_type = "RSA"; break;
+      case EVP_PKEY_EC: info.key_type = "EC"; break;
+      default: info.key_type = OBJ_nid2sn(EVP_PKEY_get_base_id(key)); break;
+    }
+    info.key_bits = EVP_PKEY_get_bits(key);
+  }
+  return info;
+}
+
+Expected<X509Ptr> certificate_from_der(std::string_view der) {
+  const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
+  X509Ptr cert(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
+  if (!cert) {
+    return Error{ErrorKind::Config, "trust.der", "not a DER-encoded X.509 certificate", {}};
+  }
+  return cert;
+}
+
+Expected<std::string> der_from_base64_text(std::string_view text) {
+  std::string compact;
+  compact.reserve(text.size());
+  for (const char c : text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') compact += c;
+  }
+  if (compact.empty() || compact.size() % 4 != 0) {
+    return Error{ErrorKind::Decode, "trust.base64",
+                 "certificate base64 has length " + std::to_string(compact.size()) +
+                     " (not a positive multiple of 4)", {}};
+  }
+  std::string der(compact.size() / 4 * 3, '\0');
+  const int written = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(der.data()),
+                                      reinterpret_cast<const unsigned char*>(compact.data()),
+                                      static_cast<int>(compact.size()));
+  if (written < 0) {
+    return Error{ErrorKind::Decode, "trust.base64", "certificate is not valid base64", {}};
+  }
+  // EVP_DecodeBlock counts padding as data; drop one byte per '='.
+  std::size_t size = static_cast<std::size_t>(written);
+  if (compact.ends_with("==")) size -= 2;
+  else if (compact.ends_with('=')) size -= 1;
+  der.resize(size);
+  return der;
+}
+
+}  // namespace detail
+
+Expected<CertificateInfo> inspect_certificate_der(std::string_view der) {
+  auto cert = detail::certificate_from_der(der);
+  if (!cert) return cert.error();
+  return detail::describe_certificate(cert->get());
+}
+
+}  // namespace saml

@@ -1,0 +1,33 @@
+#include "trust/pinned_key.h"
+
+#include <xmlsec/openssl/evp.h>
+
+#include "dsig/xmlsec_runtime.h"
+
+namespace saml::detail {
+
+Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key) {
+  ensure_xmlsec_initialised();
+  if (EVP_PKEY_up_ref(public_key) != 1) {
+    return Error{ErrorKind::Config, "trust.key", "cannot take a reference to the public key", {}};
+  }
+  xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(public_key);
+  if (data == nullptr) {
+    EVP_PKEY_free(public_key);
+    return Error{ErrorKind::Config, "trust.key",
+                 "unsupported public key type (RSA and EC keys are supported)", {}};
+  }
+  XmlSecKeyPtr key(xmlSecKeyCreate());
+  if (!key || xmlSecKeySetValue(key.get(), data) < 0) {
+    xmlSecKeyDataDestroy(data);
+    return Error{ErrorKind::Config, "trust.key", "cannot build an xmlsec key: " + take_xmlsec_error(), {}};
+  }
+  auto pinned = std::make_shared<PinnedKey>();
+  pinned->key = std::move(key);
+  pinned->evp_type = EVP_PKEY_get_base_id(public_key);
+  return std::shared_ptr<const PinnedKey>(std::move(pinned));
+}
+
+xmlSecKey* duplicate_for_use(const PinnedKey& pinned) { return xmlSecKeyDuplicate(pinned.key.get()); }
+
+}  // namespace saml::detail

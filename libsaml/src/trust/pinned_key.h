@@ -1,0 +1,31 @@
+// A trusted public key as xmlsec wants it: an xmlSecKey holding only the public key
+// (no X509 data), built once when the TrustStore is built and duplicated per use.
+#pragma once
+
+#include <openssl/evp.h>
+#include <xmlsec/keys.h>
+
+#include <memory>
+#include <string>
+
+#include "saml/error.h"
+
+namespace saml::detail {
+
+struct XmlSecKeyDeleter {
+  void operator()(xmlSecKey* key) const { xmlSecKeyDestroy(key); }
+};
+using XmlSecKeyPtr = std::unique_ptr<xmlSecKey, XmlSecKeyDeleter>;
+
+struct PinnedKey {
+  XmlSecKeyPtr key;
+  int evp_type = 0;  // EVP_PKEY_RSA, EVP_PKEY_EC, ...
+};
+
+// Takes a reference to `public_key` (the caller keeps its own).
+Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key);
+
+// A fresh copy for one verification (xmlsec's context takes ownership of it).
+xmlSecKey* duplicate_for_use(const PinnedKey& pinned);
+
+}  // namespace saml::detail

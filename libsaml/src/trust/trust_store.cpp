@@ -1,0 +1,85 @@
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+
+#include <algorithm>
+
+#include "saml/trust.h"
+#include "trust/certificate.h"
+#include "trust/pinned_key.h"
+#include "trust/trust_store_internal.h"
+
+namespace saml {
+namespace {
+
+struct BioDeleter {
+  void operator()(BIO* bio) const { BIO_free(bio); }
+};
+
+// Every certificate in a PEM bundle, or the one certificate of a DER file.
+Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, std::string_view source) {
+  std::vector<detail::X509Ptr> certs;
+  if (data.find("-----BEGIN") == std::string_view::npos) {
+    auto der = detail::certificate_from_der(data);
+    if (!der) {
+      return Error{ErrorKind::Config, "trust.pem",
+                   std::string(source) + ": neither PEM (no -----BEGIN CERTIFICATE-----) nor a DER certificate", {}};
+    }
+    certs.push_back(std::move(*der));
+    return certs;
+  }
+  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
+  while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
+    certs.emplace_back(cert);
+  }
+  ERR_clear_error();  // the loop ends on "no start line", which is not an error here
+  if (certs.empty()) {
+    return Error{ErrorKind::Config, "trust.pem",
+                 std::string(source) + ": no CERTIFICATE block found (a public or private key alone "
+                 "is not accepted: give the IdP signing certificate)", {}};
+  }
+  return certs;
+}
+
+}  // namespace
+
+namespace detail {
+
+Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::string_view source) {
+  CertificateInfo info = describe_certificate(cert);
+  const bool known = std::any_of(keys.begin(), keys.end(), [&](const TrustedKey& key) {
+    return key.certificate.fingerprint == info.fingerprint;
+  });
+  if (known) return Ok{};
+  auto pinned = pin_public_key(X509_get0_pubkey(cert));
+  if (!pinned) {
+    Error error = pinned.error();
+    error.message = std::string(source) + ": " + info.subject + ": " + error.message;
+    return error;
+  }
+  keys.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned)});
+  return Ok{};
+}
+
+}  // namespace detail
+
+Expected<int> TrustStore::add_pem_certificates(std::string_view pem, std::string_view source) {
+  auto certs = read_certificates(pem, source);
+  if (!certs) return certs.error();
+  for (const auto& cert : *certs) {
+    auto added = detail::add_certificate(keys_, cert.get(), source);
+    if (!added) return added.error();
+  }
+  return static_cast<int>(certs->size());
+}
+
+Expected<Ok> TrustStore::add_fingerprint(std::string_view text) {
+  auto digest = parse_fingerprint(text);
+  if (!digest) return digest.error();
+  if (std::find(fingerprints_.begin(), fingerprints_.end(), *digest) == fingerprints_.end()) {
+    fingerprints_.push_back(*digest);
+  }
+  return Ok{};
+}
+
+}  // namespace saml

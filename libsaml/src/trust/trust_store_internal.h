@@ -1,0 +1,16 @@
+// Internal helpers of the trust store shared by its loaders.
+#pragma once
+
+#include <openssl/x509.h>
+
+#include <string_view>
+#include <vector>
+
+#include "saml/trust.h"
+
+namespace saml::detail {
+
+// Pins the certificate's public key and appends it (a certificate already present is skipped).
+Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::string_view source);
+
+}  // namespace saml::detail

@@ -1,0 +1,106 @@
+// Small read helpers over a parsed tree; names are compared by namespace URI + local name.
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+
+#include "saml/xml.h"
+
+namespace saml {
+namespace {
+
+std::string_view view(const xmlChar* text) {
+  return text != nullptr ? std::string_view(reinterpret_cast<const char*>(text))
+                         : std::string_view();
+}
+
+struct XmlCharDeleter {
+  void operator()(xmlChar* text) const { xmlFree(text); }
+};
+
+const xmlAttr* find_no_ns_attribute(const xmlNode* element, std::string_view name) {
+  if (element == nullptr || element->type != XML_ELEMENT_NODE) {
+    return nullptr;
+  }
+  for (const xmlAttr* attr = element->properties; attr != nullptr; attr = attr->next) {
+    if (attr->ns == nullptr && view(attr->name) == name) {
+      return attr;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool is_element(const xmlNode* node, std::string_view ns_uri, std::string_view local_name) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE || view(node->name) != local_name) {
+    return false;
+  }
+  const std::string_view node_ns = node->ns != nullptr ? view(node->ns->href) : std::string_view();
+  return node_ns == ns_uri;
+}
+
+const xmlNode* first_child(const xmlNode* parent, std::string_view ns_uri,
+                           std::string_view local_name) {
+  if (parent == nullptr) {
+    return nullptr;
+  }
+  for (const xmlNode* child = parent->children; child != nullptr; child = child->next) {
+    if (is_element(child, ns_uri, local_name)) {
+      return child;
+    }
+  }
+  return nullptr;
+}
+
+const xmlNode* next_sibling(const xmlNode* node, std::string_view ns_uri,
+                            std::string_view local_name) {
+  if (node == nullptr) {
+    return nullptr;
+  }
+  for (const xmlNode* sibling = node->next; sibling != nullptr; sibling = sibling->next) {
+    if (is_element(sibling, ns_uri, local_name)) {
+      return sibling;
+    }
+  }
+  return nullptr;
+}
+
+std::size_t count_children(const xmlNode* parent, std::string_view ns_uri,
+                           std::string_view local_name) {
+  std::size_t count = 0;
+  for (const xmlNode* child = first_child(parent, ns_uri, local_name); child != nullptr;
+       child = next_sibling(child, ns_uri, local_name)) {
+    ++count;
+  }
+  return count;
+}
+
+std::string text_content(const xmlNode* element) {
+  std::string text;
+  if (element == nullptr) {
+    return text;
+  }
+  for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
+    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
+      text += view(child->content);
+    }
+  }
+  return text;
+}
+
+bool has_attribute(const xmlNode* element, std::string_view name) {
+  return find_no_ns_attribute(element, name) != nullptr;
+}
+
+std::string attribute(const xmlNode* element, std::string_view name) {
+  const xmlAttr* attr = find_no_ns_attribute(element, name);
+  if (attr == nullptr) {
+    return {};
+  }
+  const std::unique_ptr<xmlChar, XmlCharDeleter> value(
+      xmlNodeListGetString(attr->doc, attr->children, 1));
+  return std::string(view(value.get()));
+}
+
+}  // namespace saml

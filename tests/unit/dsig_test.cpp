@@ -1,0 +1,238 @@
+#define BOOST_TEST_MODULE dsig
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <thread>
+
+#include "fixtures.h"
+#include "saml/dsig.h"
+#include "saml/xml.h"
+
+using samltest::read_fixture;
+using samltest::replace_once;
+
+namespace {
+
+saml::TrustStore trust_of(std::initializer_list<const char*> certs) {
+  saml::TrustStore trust;
+  for (const char* cert : certs) {
+    auto added = trust.add_pem_certificates(read_fixture(std::string("keys/") + cert), cert);
+    if (!added) throw std::runtime_error(added.error().message);
+  }
+  return trust;
+}
+
+struct Checked {
+  saml::Document doc;
+  saml::DsigResult result;
+};
+
+Checked check_text(const std::string& xml, const saml::TrustStore& trust, saml::DsigPolicy policy = {}) {
+  auto doc = saml::parse_xml(xml);
+  if (!doc) throw std::runtime_error("fixture does not parse: " + doc.error().message);
+  saml::DsigResult result = saml::verify_signatures(*doc, trust, policy);
+  return Checked{std::move(*doc), std::move(result)};
+}
+
+Checked check(const std::string& fixture, const saml::TrustStore& trust, saml::DsigPolicy policy = {}) {
+  return check_text(read_fixture("responses/" + fixture), trust, policy);
+}
+
+bool has_rule(const saml::DsigResult& result, const std::string& id) {
+  return std::any_of(result.findings.begin(), result.findings.end(),
+                     [&](const saml::Finding& f) { return f.rule_id == id; });
+}
+
+std::string rules_of(const saml::DsigResult& result) {
+  std::string ids;
+  for (const auto& f : result.findings) ids += f.rule_id + "(" + f.message + ") ";
+  return ids;
+}
+
+const xmlNode* assertion_of(const saml::Document& doc) {
+  return saml::first_child(doc.root(), saml::ns::assertion, "Assertion");
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(okta_signed_assertion_covers_the_assertion_only) {
+  auto c = check("okta-aws-signed-assertion.xml", trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(c.result.findings.empty(), rules_of(c.result));
+  BOOST_TEST_REQUIRE(c.result.signatures.size() == 1u);
+  const auto& sig = c.result.signatures[0];
+  BOOST_TEST((sig.status == saml::SignatureStatus::Verified));
+  BOOST_TEST(sig.signed_element == "Assertion");
+  BOOST_TEST(sig.signed_id == "id73512488232874331823509731");
+  BOOST_TEST(sig.signature_method == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+  BOOST_TEST_REQUIRE(sig.key_used.has_value());
+  BOOST_TEST(sig.key_used->subject.find("okta-idp-test") != std::string::npos);
+  BOOST_TEST(c.result.covers(assertion_of(c.doc)));
+  BOOST_TEST(!c.result.covers(c.doc.root()), "the unsigned Response must not count as covered");
+}
+
+BOOST_AUTO_TEST_CASE(signed_response_covers_response_and_assertion) {
+  auto c = check("okta-aws-signed-response.xml", trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(c.result.findings.empty(), rules_of(c.result));
+  BOOST_TEST(c.result.covers(c.doc.root()));
+  BOOST_TEST(c.result.covers(assertion_of(c.doc)));
+}
+
+BOOST_AUTO_TEST_CASE(both_signed_both_verified) {
+  auto c = check("okta-aws-signed-both.xml", trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(c.result.findings.empty(), rules_of(c.result));
+  BOOST_TEST_REQUIRE(c.result.signatures.size() == 2u);
+  for (const auto& sig : c.result.signatures) BOOST_TEST((sig.status == saml::SignatureStatus::Verified));
+}
+
+BOOST_AUTO_TEST_CASE(ecdsa_needs_the_ec_key) {
+  auto ok = check("okta-aws-ecdsa-p256.xml", trust_of({"idp-ec.crt"}));
+  BOOST_TEST(ok.result.findings.empty(), rules_of(ok.result));
+  BOOST_TEST(ok.result.covers(assertion_of(ok.doc)));
+
+  auto wrong = check("okta-aws-ecdsa-p256.xml", trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(has_rule(wrong.result, "SIG008"), rules_of(wrong.result));
+  BOOST_TEST(!wrong.result.covers(assertion_of(wrong.doc)));
+}
+
+BOOST_AUTO_TEST_CASE(sha512_is_accepted) {
+  auto c = check("okta-aws-rsa-sha512.xml", trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(c.result.findings.empty(), rules_of(c.result));
+  BOOST_TEST(c.result.covers(assertion_of(c.doc)));
+}
+
+BOOST_AUTO_TEST_CASE(embedded_attacker_certificate_is_never_trusted) {
+  auto c = check("signed-by-untrusted-key.xml", trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(has_rule(c.result, "SIG008"), rules_of(c.result));
+  BOOST_TEST(has_rule(c.result, "SIG011"), rules_of(c.result));
+  BOOST_TEST(c.result.covered.empty());
+  BOOST_TEST_REQUIRE(c.result.signatures.size() == 1u);
+  BOOST_TEST(c.result.signatures[0].keyinfo_certificates.size() == 1u);
+  BOOST_TEST(!c.result.signatures[0].keyinfo_trusted[0]);
+}
+
+BOOST_AUTO_TEST_CASE(tampered_content_fails_its_digest) {
+  auto c = check("tampered-role.xml", trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(has_rule(c.result, "SIG009"), rules_of(c.result));
+  BOOST_TEST(c.result.covered.empty());
+  BOOST_TEST((c.result.signatures[0].status == saml::SignatureStatus::Invalid));
+  BOOST_TEST(rules_of(c.result).find("digest of Reference") != std::string::npos, rules_of(c.result));
+}
+
+BOOST_AUTO_TEST_CASE(sha1_refused_unless_allowed) {
+  auto refused = check("okta-aws-rsa-sha1.xml", trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(has_rule(refused.result, "SIG005"), rules_of(refused.result));
+  BOOST_TEST(refused.result.covered.empty());
+
+  auto allowed = check("okta-aws-rsa-sha1.xml", trust_of({"idp-rsa.crt"}), {.allow_sha1 = true});
+  BOOST_TEST(allowed.result.covers(assertion_of(allowed.doc)), rules_of(allowed.result));
+  BOOST_TEST(!saml::has_errors(allowed.result.findings), rules_of(allowed.result));
+  BOOST_TEST(has_rule(allowed.result, "SIG005"), "SHA-1 stays visible as a warning");
+}
+
+BOOST_AUTO_TEST_CASE(hmac_is_always_refused) {
+  auto c = check("okta-aws-hmac-sha256.xml", trust_of({"idp-rsa.crt"}), {.allow_sha1 = true});
+  BOOST_TEST(has_rule(c.result, "SIG006"), rules_of(c.result));
+  BOOST_TEST(c.result.covered.empty());
+}
+
+BOOST_AUTO_TEST_CASE(fingerprint_trust_uses_the_matching_message_certificate) {
+  saml::TrustStore trust;
+  BOOST_TEST_REQUIRE(trust.add_fingerprint(read_fixture("keys/idp-rsa.sha256")).has_value());
+  auto c = check("okta-aws-signed-assertion.xml", trust);
+  BOOST_TEST(c.result.findings.empty(), rules_of(c.result));
+  BOOST_TEST(c.result.covers(assertion_of(c.doc)));
+
+  auto attacker = check("signed-by-untrusted-key.xml", trust);
+  BOOST_TEST(has_rule(attacker.result, "SIG008"), rules_of(attacker.result));
+  BOOST_TEST(attacker.result.covered.empty());
+}
+
+BOOST_AUTO_TEST_CASE(metadata_trust_and_rollover) {
+  saml::TrustStore metadata;
+  BOOST_TEST_REQUIRE(metadata.add_metadata(read_fixture("keys/okta-metadata.xml"), "md").has_value());
+  auto c = check("okta-aws-signed-assertion.xml", metadata);
+  BOOST_TEST(c.result.covers(assertion_of(c.doc)), rules_of(c.result));
+
+  // The next key first, the current one second: rollover tries every trusted key.
+  auto rollover = check("okta-aws-signed-assertion.xml", trust_of({"idp-rsa-next.crt", "idp-rsa.crt"}));
+  BOOST_TEST(rollover.result.covers(assertion_of(rollover.doc)), rules_of(rollover.result));
+
+  auto only_next = check("okta-aws-signed-assertion.xml", trust_of({"idp-rsa-next.crt"}));
+  BOOST_TEST(has_rule(only_next.result, "SIG008"), rules_of(only_next.result));
+}
+
+// Profile violations are found before any cryptography, on edited copies of a good fixture.
+struct ProfileCase {
+  const char* name;
+  const char* from;
+  const char* to;
+  const char* rule;
+};
+
+BOOST_AUTO_TEST_CASE(profile_violations_are_refused_before_crypto) {
+  const std::string good = read_fixture("responses/okta-aws-signed-assertion.xml");
+  const ProfileCase cases[] = {
+      {"empty reference URI", "URI=\"#id73512488232874331823509731\"", "URI=\"\"", "SIG003"},
+      {"reference to the Response", "URI=\"#id73512488232874331823509731\"",
+       "URI=\"#id7351248823101942113046815\"", "SIG003"},
+      {"second reference", "</ds:Reference>",
+       "</ds:Reference><ds:Reference URI=\"#id7351248823101942113046815\"/>", "SIG003"},
+      {"xpath transform", "<ds:Transforms>",
+       "<ds:Transforms><ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"/>", "SIG004"},
+      {"c14n with comments",
+       "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+       "<ds:CanonicalizationMethod Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#WithComments\"/>",
+       "SIG004"},
+      {"no enveloped transform",
+       "<ds:Transform Algorithm=\"http://www.w3.org/2000/09/xmldsig#enveloped-signature\"/>", "", "SIG004"},
+      {"retrieval method", "<ds:KeyInfo>",
+       "<ds:KeyInfo><ds:RetrievalMethod URI=\"file:///etc/passwd\"/>", "SIG010"},
+      {"unknown signature method", "xmldsig-more#rsa-sha256", "xmldsig-more#rsa-md5", "SIG007"},
+      {"md5 digest", "xmlenc#sha256", "xmldsig-more#md5", "SIG007"},
+      {"duplicate assertion ID", "<saml2p:Status>",
+       "<saml2p:Extensions><saml2:Foo xmlns:saml2=\"urn:oasis:names:tc:SAML:2.0:assertion\" "
+       "ID=\"id73512488232874331823509731\"/></saml2p:Extensions><saml2p:Status>",
+       "XML002"},
+      {"xml:id shadowing the assertion ID", "<saml2p:Status>",
+       "<foo xml:id=\"id73512488232874331823509731\"/><saml2p:Status>", "SIG003"},
+  };
+  const auto trust = trust_of({"idp-rsa.crt"});
+  for (const auto& test : cases) {
+    BOOST_TEST_CONTEXT(test.name) {
+      auto c = check_text(replace_once(good, test.from, test.to), trust);
+      BOOST_TEST(has_rule(c.result, test.rule), rules_of(c.result));
+      BOOST_TEST(c.result.covered.empty(), "nothing may be covered after a profile violation");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(signature_in_an_unexpected_place_is_refused) {
+  const std::string good = read_fixture("responses/okta-aws-signed-assertion.xml");
+  const auto start = good.find("<ds:Signature");
+  const auto end = good.find("</ds:Signature>") + std::string("</ds:Signature>").size();
+  std::string signature = good.substr(start, end - start);
+  std::string moved = good;
+  moved.erase(start, end - start);
+  moved = replace_once(moved, "<saml2:Subject>", "<saml2:Subject>" + signature);
+  auto c = check_text(moved, trust_of({"idp-rsa.crt"}));
+  BOOST_TEST(has_rule(c.result, "SIG002"), rules_of(c.result));
+  BOOST_TEST(c.result.covered.empty());
+}
+
+BOOST_AUTO_TEST_CASE(verifies_concurrently_on_separate_documents) {
+  const auto trust = trust_of({"idp-rsa.crt", "idp-ec.crt"});
+  const std::string rsa = read_fixture("responses/okta-aws-signed-both.xml");
+  const std::string ec = read_fixture("responses/okta-aws-ecdsa-p256.xml");
+  std::atomic<int> failures{0};
+  auto worker = [&](const std::string& xml) {
+    for (int i = 0; i < 40; ++i) {
+      auto c = check_text(xml, trust);
+      if (!c.result.findings.empty() || c.result.covered.empty()) ++failures;
+    }
+  };
+  std::thread a(worker, std::cref(rsa));
+  std::thread b(worker, std::cref(ec));
+  a.join();
+  b.join();
+  BOOST_TEST(failures.load() == 0);
+}

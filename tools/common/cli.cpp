@@ -1,0 +1,164 @@
+#include "cli.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <vector>
+
+#include "saml/time.h"
+
+namespace po = boost::program_options;
+
+namespace samlkit::cli {
+namespace {
+
+constexpr std::size_t kMaxTrustFileBytes = 1024 * 1024;
+
+saml::Error read_error(saml::ErrorKind kind, std::string code, std::string message) {
+  return saml::Error{kind, std::move(code), std::move(message), {}};
+}
+
+saml::Expected<std::string> read_stream(std::istream& in, const std::string& name,
+                                        std::size_t max_bytes, saml::ErrorKind failure_kind) {
+  std::string data;
+  std::vector<char> buffer(64 * 1024);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    data.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (data.size() > max_bytes) {
+      return read_error(saml::ErrorKind::Limit, "input.size",
+                        "input is larger than " + std::to_string(max_bytes) + " bytes");
+    }
+  }
+  if (in.bad()) return read_error(failure_kind, "input.read", "cannot read " + name);
+  return data;
+}
+
+template <class T>
+std::vector<T> values_of(const po::variables_map& vm, const char* name) {
+  return vm.count(name) ? vm[name].as<std::vector<T>>() : std::vector<T>{};
+}
+
+saml::Error with_source(saml::Error error, const std::string& source) {
+  error.kind = saml::ErrorKind::Config;
+  error.message = source + ": " + error.message;
+  return error;
+}
+
+}  // namespace
+
+int exit_code_for(saml::ErrorKind kind) {
+  switch (kind) {
+    case saml::ErrorKind::Decode: return kExitUnreadable;
+    case saml::ErrorKind::Limit: return kExitUnreadable;
+    case saml::ErrorKind::Config: return kExitUsage;
+  }
+  return kExitUsage;
+}
+
+saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
+                                      saml::ErrorKind failure_kind) {
+  if (path == "-") return read_stream(std::cin, "standard input", max_bytes, failure_kind);
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    return read_error(failure_kind, "input.open",
+                      "cannot open " + path + ": " + std::strerror(errno));
+  }
+  return read_stream(file, path, max_bytes, failure_kind);
+}
+
+po::options_description trust_options() {
+  po::options_description options("Trusted keys (at least one; a certificate inside the message is never trusted)");
+  options.add_options()
+      ("cert", po::value<std::vector<std::string>>()->value_name("PEM")->composing(),
+       "IdP signing certificate file (PEM, may hold several; repeatable for key rollover)")
+      ("fingerprint", po::value<std::vector<std::string>>()->value_name("SHA256")->composing(),
+       "SHA-256 fingerprint of the IdP certificate, hex with or without colons (repeatable)")
+      ("metadata", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
+       "IdP metadata XML; its signing KeyDescriptors are trusted (repeatable)");
+  return options;
+}
+
+po::options_description time_options() {
+  po::options_description options("Time");
+  options.add_options()
+      ("now", po::value<std::string>()->value_name("TIME"),
+       "evaluate at this xs:dateTime (e.g. 2024-05-01T12:01:00Z) instead of the system clock")
+      ("skew", po::value<long long>()->value_name("SECONDS")->default_value(0),
+       "allowed clock skew in seconds (AWS documents none)");
+  return options;
+}
+
+saml::Expected<saml::TrustStore> build_trust_store(const po::variables_map& vm) {
+  saml::TrustStore trust;
+  for (const std::string& path : values_of<std::string>(vm, "cert")) {
+    auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
+    if (!pem) return with_source(pem.error(), "--cert");
+    auto added = trust.add_pem_certificates(*pem, path);
+    if (!added) return with_source(added.error(), path);
+  }
+  for (const std::string& text : values_of<std::string>(vm, "fingerprint")) {
+    auto added = trust.add_fingerprint(text);
+    if (!added) return with_source(added.error(), "--fingerprint " + text);
+  }
+  for (const std::string& path : values_of<std::string>(vm, "metadata")) {
+    auto xml = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
+    if (!xml) return with_source(xml.error(), "--metadata");
+    auto added = trust.add_metadata(*xml, path);
+    if (!added) return with_source(added.error(), path);
+  }
+  return trust;
+}
+
+saml::Expected<saml::Ok> apply_time_options(const po::variables_map& vm, saml::Policy& policy) {
+  if (vm.count("now")) {
+    const std::string& text = vm["now"].as<std::string>();
+    auto now = saml::parse_xs_datetime(text);
+    if (!now) return with_source(now.error(), "--now " + text);
+    policy.now = *now;
+  } else {
+    policy.now = std::chrono::time_point_cast<std::chrono::microseconds>(saml::Clock::now());
+  }
+  const long long skew = vm["skew"].as<long long>();
+  if (skew < 0 || skew > 86400) {
+    return read_error(saml::ErrorKind::Config, "cli.skew",
+                      "--skew " + std::to_string(skew) + ": expected 0 to 86400 seconds");
+  }
+  policy.skew = std::chrono::seconds(skew);
+  return saml::Ok{};
+}
+
+std::string no_trust_message(std::string_view tool) {
+  return std::string(tool) +
+         ": no trusted key given. A certificate embedded in the message is never trusted "
+         "(anyone can embed one); pass the IdP signing certificate with --cert idp.pem, its "
+         "SHA-256 fingerprint with --fingerprint AB:CD:..., or the IdP metadata with "
+         "--metadata metadata.xml (in Okta: the AWS app's Sign On tab > 'Identity Provider "
+         "metadata').";
+}
+
+std::string error_line(std::string_view tool, std::string_view source, const saml::Error& error) {
+  std::string where;
+  const auto add = [&](const std::string& part) {
+    if (error.message.find(part) == std::string::npos) where += (where.empty() ? "" : ", ") + part;
+  };
+  if (error.where.line > 0) add("line " + std::to_string(error.where.line));
+  if (!error.where.element.empty()) add(error.where.element);
+  if (error.where.offset >= 0) add("offset " + std::to_string(error.where.offset));
+  std::string line = std::string(tool) + ": ";
+  if (!source.empty()) line += std::string(source) + ": ";
+  line += error.message;
+  if (!where.empty()) line += " (" + where + ")";
+  return line;
+}
+
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || no_color[0] == '\0');
+}
+
+}  // namespace samlkit::cli

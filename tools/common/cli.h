@@ -1,0 +1,54 @@
+// What every samlkit tool shares: exit codes, input reading, the trust and time options,
+// error lines and the colour decision.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "saml/error.h"
+#include "saml/policy.h"
+#include "saml/trust.h"
+
+namespace samlkit::cli {
+
+// The exit codes of every tool, in one place.
+enum ExitCode : int {
+  kExitPass = 0,        // accepted / no findings at the failing level
+  kExitFailed = 1,      // the input was read and failed (rejected, lint findings)
+  kExitUsage = 2,       // bad command line or configuration (keys, metadata, times)
+  kExitUnreadable = 3,  // the input could not be read or decoded at all
+};
+
+int exit_code_for(saml::ErrorKind kind);
+
+// Reads a whole file, or stdin for "-". More than max_bytes is a Limit error; a missing or
+// unreadable file is an error of kind `failure_kind` (Decode for the input, exit 3;
+// Config for keys and metadata, exit 2).
+saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
+                                      saml::ErrorKind failure_kind);
+
+// --cert PEM, --fingerprint SHA256, --metadata FILE (each repeatable).
+boost::program_options::options_description trust_options();
+// --now TIME (xs:dateTime; default: this machine's clock), --skew SECONDS.
+boost::program_options::options_description time_options();
+
+// The TrustStore from the trust options (may be empty: the tool decides what that means).
+saml::Expected<saml::TrustStore> build_trust_store(const boost::program_options::variables_map& vm);
+// Sets policy.now and policy.skew from the time options. The tool, not the library, reads
+// the clock.
+saml::Expected<saml::Ok> apply_time_options(const boost::program_options::variables_map& vm,
+                                            saml::Policy& policy);
+
+// Explains that a certificate in the message is never trusted and how to pass one.
+std::string no_trust_message(std::string_view tool);
+
+// "<tool>: <source>: <message> (line L, <element>, offset N)".
+std::string error_line(std::string_view tool, std::string_view source, const saml::Error& error);
+
+// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
+bool use_color();
+
+}  // namespace samlkit::cli

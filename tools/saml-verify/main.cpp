@@ -1,0 +1,137 @@
+// saml-verify: verify a captured SAML Response the way AWS does; accept or reject with reasons.
+#include <algorithm>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "saml/capture.h"
+#include "saml/report.h"
+#include "saml/verify.h"
+
+namespace po = boost::program_options;
+namespace cli = samlkit::cli;
+
+namespace {
+
+constexpr const char* kTool = "saml-verify";
+
+po::options_description verify_options() {
+  po::options_description options("Checks");
+  options.add_options()
+      ("audience", po::value<std::vector<std::string>>()->value_name("URI")->composing(),
+       "accepted audience, exact match (repeatable; default: the AWS audiences)")
+      ("recipient", po::value<std::vector<std::string>>()->value_name("URL")->composing(),
+       "accepted Recipient, exact match (repeatable; default: the AWS sign-in endpoints)")
+      ("allow-sha1", po::bool_switch(), "accept RSA-SHA1/ECDSA-SHA1 signatures and SHA-1 digests")
+      ("max-size", po::value<std::size_t>()->value_name("BYTES")->default_value(1024 * 1024),
+       "largest decoded XML accepted (the encoded input may be up to 4x larger)")
+      ("json", po::bool_switch(), "print one JSON object (schema samlkit.verify/1) per message");
+  return options;
+}
+
+void print_usage(const po::options_description& visible) {
+  std::cout << "Usage: saml-verify [OPTIONS] [INPUT|-]\n"
+               "Verify a captured SAML Response (raw XML, base64, form body or percent-encoded\n"
+               "base64; auto-detected) against the IdP's key and the rules AWS enforces.\n"
+               "INPUT defaults to - (standard input).\n"
+               "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error,\n"
+               "3 input could not be read or decoded.\n\n"
+            << visible;
+}
+
+// Verifies every message of the input; prints each report; returns the exit code.
+int verify_input(const std::string& input, const saml::TrustStore& trust,
+                 const saml::Policy& policy, bool json) {
+  const std::size_t read_cap = policy.capture_limits.max_xml_bytes * 4 + 64 * 1024;
+  auto bytes = cli::read_file(input, read_cap, saml::ErrorKind::Decode);
+  if (!bytes) {
+    std::cerr << cli::error_line(kTool, input, bytes.error()) << "\n";
+    return cli::exit_code_for(bytes.error().kind);
+  }
+  const std::string& source = input;
+  auto captures = saml::decode_capture(*bytes, source, policy.capture_limits);
+  if (!captures) {
+    std::cerr << cli::error_line(kTool, source, captures.error()) << "\n";
+    return cli::exit_code_for(captures.error().kind);
+  }
+  int exit_code = cli::kExitPass;
+  std::vector<std::string> reports;
+  for (const saml::Capture& capture : *captures) {
+    auto verdict = saml::verify_capture(capture, trust, policy);
+    if (!verdict) {
+      std::cerr << cli::error_line(kTool, source, verdict.error()) << "\n";
+      exit_code = std::max(exit_code, cli::exit_code_for(verdict.error().kind));
+      continue;
+    }
+    if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
+    reports.push_back(json ? saml::verdict_to_json(capture, *verdict, policy)
+                           : saml::verdict_to_text(capture, *verdict, policy,
+                                                   saml::TextStyle{cli::use_color()}));
+  }
+  // Several messages in one input: a JSON array of verdicts, or the texts one after another.
+  const bool array = json && reports.size() > 1;
+  if (array) std::cout << "[\n";
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (i > 0) std::cout << (array ? ",\n" : "\n");
+    std::cout << reports[i];
+  }
+  if (array) std::cout << "]\n";
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description general("General");
+  general.add_options()("help,h", "show this help")("version", "show the version");
+  po::options_description visible;
+  visible.add(cli::trust_options()).add(cli::time_options()).add(verify_options()).add(general);
+  po::options_description all = visible;
+  all.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
+  po::positional_options_description positional;
+  positional.add("input", 1);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << kTool << ": " << e.what() << "\nTry 'saml-verify --help'.\n";
+    return cli::kExitUsage;
+  }
+  if (vm.count("help")) {
+    print_usage(visible);
+    return cli::kExitPass;
+  }
+  if (vm.count("version")) {
+    std::cout << "saml-verify (samlkit) " << SAMLKIT_VERSION << "\n";
+    return cli::kExitPass;
+  }
+
+  saml::Policy policy;
+  if (auto applied = cli::apply_time_options(vm, policy); !applied) {
+    std::cerr << cli::error_line(kTool, "", applied.error()) << "\n";
+    return cli::exit_code_for(applied.error().kind);
+  }
+  auto trust = cli::build_trust_store(vm);
+  if (!trust) {
+    std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
+    return cli::exit_code_for(trust.error().kind);
+  }
+  if (trust->empty()) {
+    std::cerr << cli::no_trust_message(kTool) << "\n";
+    return cli::kExitUsage;
+  }
+  if (vm.count("audience")) policy.audiences = vm["audience"].as<std::vector<std::string>>();
+  if (vm.count("recipient")) policy.recipients = vm["recipient"].as<std::vector<std::string>>();
+  policy.allow_sha1 = vm["allow-sha1"].as<bool>();
+  const std::size_t max_size = vm["max-size"].as<std::size_t>();
+  if (max_size == 0) {
+    std::cerr << kTool << ": --max-size must be at least 1 byte\n";
+    return cli::kExitUsage;
+  }
+  policy.capture_limits.max_xml_bytes = max_size;
+  policy.parse_limits.max_bytes = max_size;
+  return verify_input(vm["input"].as<std::string>(), *trust, policy, vm["json"].as<bool>());
+}
