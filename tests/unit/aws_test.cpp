@@ -2,12 +2,17 @@
 #define BOOST_TEST_MODULE aws
 #include <boost/test/unit_test.hpp>
 
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "saml/aws.h"
+#include "saml/model.h"
 #include "saml/policy.h"
+#include "saml/xml.h"
 
 namespace {
 
@@ -116,7 +121,8 @@ BOOST_AUTO_TEST_CASE(path_rules) {
              "empty path segment");
   BOOST_TEST(saml::parse_iam_arn(role_arn("a//b/Admin")).has_value(),
              "inner '/' is within U+0021-U+007E");
-  BOOST_TEST(contains(arn_error(role_arn("eng ineering/Admin")), "role path has invalid character ' '"),
+  BOOST_TEST(contains(arn_error(role_arn("eng ineering/Admin")),
+                      "role path has invalid character ' '"),
              "space in path");
   const std::string max_path(510, 'p');  // + two slashes = 512
   BOOST_TEST(saml::parse_iam_arn(role_arn(max_path + "/Admin")).has_value(), "512-char path");
@@ -353,7 +359,7 @@ BOOST_AUTO_TEST_CASE(role_value_findings_by_rule) {
       {kProvider + ",arn:aws-cn:iam::123456789012:role/R", {"AWS005"}},
       {kProvider + ",arn:aws:iam::210987654321:role/R", {"AWS006"}},
       {kProvider + ", " + kRole, {"AWS007"}},
-      {kProvider + ",\narn:aws-cn:iam::210987654321:role/R ", {"AWS005", "AWS006", "AWS007"}},
+      {kProvider + ",  arn:aws-cn:iam::210987654321:role/R ", {"AWS005", "AWS006", "AWS007"}},
   };
   for (const Case& c : cases) {
     saml::Assertion assertion = okta_assertion();
@@ -365,6 +371,21 @@ BOOST_AUTO_TEST_CASE(role_value_findings_by_rule) {
       BOOST_TEST(contains(f.message, "'" + c.value + "'"), "message quotes '" << c.value << "'");
     }
   }
+}
+
+BOOST_AUTO_TEST_CASE(messages_stay_on_one_line) {
+  saml::Assertion assertion = okta_assertion();
+  set_values(assertion, saml::aws_attr::role, {kProvider + ",\n\t" + kRole + "\r\n"});
+  const auto findings = findings_for(assertion);
+  BOOST_REQUIRE_EQUAL(findings.size(), 1u);
+  BOOST_TEST(findings[0].message.find_first_of("\r\n\t") == std::string::npos,
+             "control characters are escaped: " << findings[0].message);
+  BOOST_TEST(contains(findings[0].message, ",\\x0a\\x09"), "escaped as \\xNN");
+  const std::string control = arn_error(role_arn("A\x01"));
+  BOOST_TEST(contains(control, "invalid character byte 0x01 at position 33"), control);
+  const std::string leading = arn_error("\n" + kRole);
+  BOOST_TEST(contains(leading, "'\\x0aarn:aws:iam::"), "escaped newline: " << leading);
+  BOOST_TEST(leading.find('\n') == std::string::npos, "no raw newline: " << leading);
 }
 
 BOOST_AUTO_TEST_CASE(warnings_keep_the_pair) {
@@ -501,6 +522,81 @@ BOOST_AUTO_TEST_CASE(signin_endpoints) {
                                 "https://sp.example.com/acs", ""}) {
     BOOST_TEST(!saml::is_aws_signin_endpoint(url), "should refuse '" << url << "'");
   }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+namespace {
+
+// The AWS rule IDs the view reports for a fixture's (first) assertion.
+std::set<std::string> fixture_rules(const std::string& name, saml::AwsView& view) {
+  std::ifstream in(std::string(SAMLKIT_FIXTURES_DIR) + "/responses/" + name, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "fixture " << name << " should exist");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  saml::Expected<saml::Document> doc = saml::parse_xml(bytes.str());
+  BOOST_REQUIRE_MESSAGE(doc, "fixture " << name << " should parse");
+  const xmlNode* node = saml::first_child(doc->root(), saml::ns::assertion, "Assertion");
+  BOOST_REQUIRE_MESSAGE(node != nullptr, "fixture " << name << " should hold an Assertion");
+  std::vector<saml::Finding> findings;
+  view = saml::read_aws_view(saml::read_assertion(node), findings);
+  std::set<std::string> ids;
+  for (const saml::Finding& f : findings) ids.insert(f.rule_id);
+  return ids;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(fixtures)
+
+BOOST_AUTO_TEST_CASE(aws_rules_per_fixture) {
+  struct Case {
+    std::string file;
+    std::set<std::string> rules;
+  };
+  const std::vector<Case> cases = {
+      {"okta-aws-signed-assertion.xml", {}},
+      {"okta-aws-role-reversed-order.xml", {}},
+      {"okta-aws-govcloud.xml", {}},
+      {"okta-aws-role-whitespace.xml", {"AWS007"}},
+      {"okta-aws-cross-account-role.xml", {"AWS006"}},
+      {"no-role-attribute.xml", {"AWS001"}},
+      {"role-single-arn.xml", {"AWS002"}},
+      {"role-two-roles.xml", {"AWS002"}},
+      {"role-invalid-account.xml", {"AWS003"}},
+      {"role-invalid-name.xml", {"AWS003"}},
+      {"provider-invalid-name.xml", {"AWS004"}},
+      {"role-partition-mismatch.xml", {"AWS005"}},
+      {"no-role-session-name.xml", {"AWS008"}},
+      {"two-role-session-names.xml", {"AWS008"}},
+      {"role-session-name-invalid.xml", {"AWS009"}},
+      {"role-session-name-short.xml", {"AWS009"}},
+      {"session-duration-too-long.xml", {"AWS010"}},
+      {"session-duration-too-short.xml", {"AWS010"}},
+      {"session-duration-not-integer.xml", {"AWS010"}},
+  };
+  for (const Case& c : cases) {
+    saml::AwsView view;
+    BOOST_TEST(fixture_rules(c.file, view) == c.rules, "AWS rules for " << c.file);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(okta_fixture_view) {
+  saml::AwsView view;
+  BOOST_TEST(fixture_rules("okta-aws-signed-assertion.xml", view).empty());
+  BOOST_REQUIRE_EQUAL(view.roles.size(), 2u);
+  BOOST_TEST(view.roles[0].provider_first, "Okta sends the provider ARN first");
+  BOOST_TEST(view.roles[1].role.to_string() ==
+             "arn:aws:iam::123456789012:role/engineering/Okta-ReadOnly");
+  BOOST_TEST(view.role_session_name.value_or("") == "jane.doe@example.com");
+  BOOST_TEST(view.session_duration.value_or(0) == 3600);
+}
+
+BOOST_AUTO_TEST_CASE(comment_in_role_session_name_is_read_whole) {
+  saml::AwsView view;
+  fixture_rules("okta-aws-comment-in-nameid.xml", view);
+  BOOST_TEST(view.role_session_name.value_or("") == "jane.doe@example.com.attacker.test",
+             "a comment must not truncate RoleSessionName");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

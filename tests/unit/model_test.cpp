@@ -3,6 +3,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -67,6 +69,14 @@ const std::string kAssertion = R"(<saml2:Assertion ID="a1" Version="2.0"
 
 saml::TimePoint utc(year_month_day day, hours h, minutes m, seconds s, milliseconds ms) {
   return saml::TimePoint{sys_days{day}} + h + m + s + ms;
+}
+
+std::string read_fixture(const std::string& name) {
+  std::ifstream in(std::string(SAMLKIT_FIXTURES_DIR) + "/responses/" + name, std::ios::binary);
+  BOOST_REQUIRE_MESSAGE(in, "fixture " << name << " should exist");
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 saml::Document parse(const std::string& xml) {
@@ -164,7 +174,7 @@ BOOST_AUTO_TEST_CASE(header_and_subject) {
   BOOST_TEST(a.name_id == "jane.doe@example.com");
   BOOST_TEST(a.name_id_format == "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
   BOOST_TEST(a.name_id_where.element == "/Response/Assertion/Subject/NameID");
-  BOOST_TEST(a.name_id_where.line == 4, "NameID is on line 4 of the test XML");
+  BOOST_TEST(a.name_id_where.line == 5, "NameID is on line 5 of the test XML");
   BOOST_TEST(a.where.element == "/Response/Assertion");
 }
 
@@ -287,6 +297,57 @@ BOOST_AUTO_TEST_CASE(subject_without_name_id) {
   BOOST_TEST(a.has_subject);
   BOOST_TEST(!a.has_name_id);
   BOOST_TEST(a.confirmations.empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(fixtures)
+
+BOOST_AUTO_TEST_CASE(okta_signed_assertion) {
+  const saml::Document doc = parse(read_fixture("okta-aws-signed-assertion.xml"));
+  const saml::Response r = saml::read_response(doc.root());
+  BOOST_TEST(r.id == "id7351248823101942113046815");
+  BOOST_TEST(r.issuer == "http://www.okta.com/exk1fxcj2k3Lm4NoP5d7");
+  BOOST_TEST(r.destination == "https://signin.aws.amazon.com/saml");
+  BOOST_TEST(r.status.code == "urn:oasis:names:tc:SAML:2.0:status:Success");
+  const saml::Assertion a = saml::read_assertion(assertion_of(doc));
+  BOOST_TEST(a.id == "id73512488232874331823509731");
+  BOOST_TEST(a.name_id == "jane.doe@example.com");
+  BOOST_REQUIRE_EQUAL(a.confirmations.size(), 1u);
+  BOOST_TEST(a.confirmations[0].recipient == "https://signin.aws.amazon.com/saml");
+  BOOST_TEST((a.conditions.not_on_or_after.value == utc(2024y / May / 1, 12h, 5min, 0s, 123ms)));
+  BOOST_REQUIRE_EQUAL(a.authn_statements.size(), 1u);
+  BOOST_TEST(a.authn_statements[0].session_index == a.id);
+  BOOST_TEST(a.attributes.size() == 3u, "Role, RoleSessionName, SessionDuration");
+}
+
+BOOST_AUTO_TEST_CASE(comment_in_name_id) {
+  const saml::Document doc = parse(read_fixture("okta-aws-comment-in-nameid.xml"));
+  const saml::Assertion a = saml::read_assertion(assertion_of(doc));
+  BOOST_TEST(a.name_id == "jane.doe@example.com.attacker.test");
+}
+
+BOOST_AUTO_TEST_CASE(status_nested_success) {
+  const saml::Document doc = parse(read_fixture("status-nested-success.xml"));
+  const saml::Response r = saml::read_response(doc.root());
+  BOOST_TEST(r.status.code == "urn:oasis:names:tc:SAML:2.0:status:Requester");
+  BOOST_TEST(r.status.second_level == "urn:oasis:names:tc:SAML:2.0:status:Success");
+}
+
+BOOST_AUTO_TEST_CASE(two_audience_restrictions) {
+  const saml::Document doc = parse(read_fixture("two-audience-restrictions.xml"));
+  const saml::Assertion a = saml::read_assertion(assertion_of(doc));
+  BOOST_REQUIRE_EQUAL(a.conditions.audience_restrictions.size(), 2u);
+  BOOST_TEST(a.conditions.audience_restrictions[1].audiences ==
+             std::vector<std::string>{"https://sp.example.com"});
+}
+
+BOOST_AUTO_TEST_CASE(bad_time_value) {
+  const saml::Document doc = parse(read_fixture("bad-time-value.xml"));
+  const saml::Assertion a = saml::read_assertion(assertion_of(doc));
+  BOOST_TEST(a.conditions.not_on_or_after.text == "2024-13-01T00:00:00Z");
+  BOOST_TEST(!a.conditions.not_on_or_after.value.has_value());
+  BOOST_TEST(!a.conditions.not_on_or_after.error.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -21,10 +21,12 @@ const std::string kResponse =
     "  <saml:Issuer>https://idp.example.com</saml:Issuer>\n"
     "  <saml:Assertion ID=\"a1\">\n"
     "    <saml:Subject>\n"
-    "      <saml:NameID Format=\"f\" saml:Format=\"namespaced\">alice<!-- x -->@example.com</saml:NameID>\n"
+    "      <saml:NameID Format=\"f\" saml:Format=\"namespaced\">"
+    "alice<!-- x -->@example.com</saml:NameID>\n"
     "    </saml:Subject>\n"
     "    <saml:AttributeStatement>\n"
-    "      <saml:Attribute Name=\"Role\"><saml:AttributeValue>r1</saml:AttributeValue></saml:Attribute>\n"
+    "      <saml:Attribute Name=\"Role\">"
+    "<saml:AttributeValue>r1</saml:AttributeValue></saml:Attribute>\n"
     "      <saml:Attribute Name=\"RoleSessionName\"/>\n"
     "      <saml:Attribute Name=\"Other\"/>\n"
     "    </saml:AttributeStatement>\n"
@@ -214,7 +216,8 @@ BOOST_AUTO_TEST_CASE(any_doctype_is_refused) {
     BOOST_TEST(result.error().message.find("root:") == std::string::npos, "file content leaked");
     BOOST_TEST(result.error().where.line == 1, "line for " << xml);
   }
-  auto later = saml::parse_xml("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE Response>\n<Response/>");
+  auto later =
+      saml::parse_xml("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE Response>\n<Response/>");
   BOOST_TEST_REQUIRE(!later.has_value());
   BOOST_TEST(later.error().code == "xml.doctype");
   BOOST_TEST(later.error().where.line == 3);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "aws/quote.h"
 #include "saml/aws.h"
 
 namespace saml {
@@ -107,7 +108,8 @@ Expected<Arn> parse_iam_arn(std::string_view text) {
       "; expected arn:<partition>:iam::<12-digit account>:role/<name> or ...:saml-provider/<name>";
   if (text.empty()) return arn_error("the ARN is empty");
   if (text.substr(0, 4) != "arn:") {
-    return arn_error("'" + std::string(text) + "' does not start with 'arn:'" + std::string(shape));
+    return arn_error(detail::quote_value(text) + " does not start with 'arn:'" +
+                     std::string(shape));
   }
   std::size_t pos = 4;
   Arn arn;
@@ -120,27 +122,27 @@ Expected<Arn> parse_iam_arn(std::string_view text) {
   const auto region = service ? next_field(text, pos) : std::nullopt;
   const std::size_t account_at = pos;
   const auto account = region ? next_field(text, pos) : std::nullopt;
-  if (!account) return arn_error("too few ':'-separated fields in '" + std::string(text) + "'" +
+  if (!account) return arn_error("too few ':'-separated fields in " + detail::quote_value(text) +
                                  std::string(shape));
 
   bool known_partition = false;
   for (std::string_view p : kPartitions) known_partition = known_partition || *partition == p;
   if (!known_partition) {
-    return arn_error("unknown partition '" + std::string(*partition) + "'" + at(partition_at) +
+    return arn_error("unknown partition " + detail::quote_value(*partition) + at(partition_at) +
                      "; expected aws, aws-us-gov or aws-cn");
   }
   arn.partition = std::string(*partition);
 
   if (*service != "iam") {
-    return arn_error("service '" + std::string(*service) + "'" + at(service_at) +
+    return arn_error("service " + detail::quote_value(*service) + at(service_at) +
                      " is not 'iam'");
   }
   if (!region->empty()) {
-    return arn_error("region '" + std::string(*region) + "'" + at(region_at) +
+    return arn_error("region " + detail::quote_value(*region) + at(region_at) +
                      " must be empty in an IAM ARN");
   }
   if (account->size() != kAccountDigits) {
-    return arn_error("account '" + std::string(*account) + "'" + at(account_at) + " has " +
+    return arn_error("account " + detail::quote_value(*account) + at(account_at) + " has " +
                      std::to_string(account->size()) + " characters; expected 12 digits");
   }
   if (auto bad = check_chars("account", *account, account_at,
@@ -178,7 +180,7 @@ Expected<Arn> parse_iam_arn(std::string_view text) {
     arn.name = std::string(name);
     return arn;
   }
-  return arn_error("resource '" + std::string(resource) + "'" + at(resource_at) +
+  return arn_error("resource " + detail::quote_value(resource) + at(resource_at) +
                    " is neither role/<name> nor saml-provider/<name>");
 }
 

@@ -9,10 +9,13 @@
 #include <utility>
 #include <vector>
 
+#include "aws/quote.h"
 #include "saml/aws.h"
 
 namespace saml {
 namespace {
+
+using detail::quote_value;
 
 constexpr long kMinSessionDuration = 900;
 constexpr long kMaxSessionDuration = 43200;
@@ -47,11 +50,9 @@ Values collect(const Assertion& assertion, std::string_view name) {
   return out;
 }
 
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
 std::string quoted_list(const std::vector<Value>& values) {
   std::string out;
-  for (const Value& v : values) out += (out.empty() ? "" : ", ") + quoted(v.text);
+  for (const Value& v : values) out += (out.empty() ? "" : ", ") + quote_value(v.text);
   return out;
 }
 
@@ -73,7 +74,7 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
     Expected<RolePair> pair = parse_role_value(value.text);
     if (!pair) {
       findings.push_back(make_finding(rule_for_role_error(pair.error().code),
-                                      "Role value " + quoted(value.text) + ": " +
+                                      "Role value " + quote_value(value.text) + ": " +
                                           pair.error().message,
                                       value.where));
       continue;
@@ -82,19 +83,20 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
     const Arn& provider = pair->provider;
     if (role.partition != provider.partition) {
       findings.push_back(make_finding(
-          "AWS005", "Role value " + quoted(value.text) + ": role partition '" + role.partition +
-                        "' differs from provider partition '" + provider.partition + "'",
+          "AWS005", "Role value " + quote_value(value.text) + ": role partition '" +
+                        role.partition + "' differs from provider partition '" +
+                        provider.partition + "'",
           value.where));
     }
     if (role.account != provider.account) {
       findings.push_back(make_finding(
-          "AWS006", "Role value " + quoted(value.text) + ": role account " + role.account +
-                        " differs from provider account " + provider.account,
+          "AWS006", "Role value " + quote_value(value.text) + ": role account " +
+                        role.account + " differs from provider account " + provider.account,
           value.where));
     }
     if (pair->trimmed) {
       findings.push_back(make_finding(
-          "AWS007", "Role value " + quoted(value.text) + " has whitespace around its ARNs",
+          "AWS007", "Role value " + quote_value(value.text) + " has whitespace around its ARNs",
           value.where));
     }
     view.roles.push_back(std::move(*pair));
@@ -121,15 +123,15 @@ void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Fi
   view.role_session_name = std::string(name.text);
   if (name.text.size() < kMinSessionName || name.text.size() > kMaxSessionName) {
     findings.push_back(make_finding(
-        "AWS009", "RoleSessionName " + quoted(name.text) + " is " +
-                      std::to_string(name.text.size()) + " characters long; expected 2 to 64",
+        "AWS009", "RoleSessionName " + quote_value(name.text) + " has length " +
+                      std::to_string(name.text.size()) + "; expected 2 to 64 characters",
         name.where));
     return;
   }
   for (std::size_t i = 0; i < name.text.size(); ++i) {
     if (!is_session_name_char(name.text[i])) {
       findings.push_back(make_finding(
-          "AWS009", "RoleSessionName " + quoted(name.text) + " has a character outside " +
+          "AWS009", "RoleSessionName " + quote_value(name.text) + " has a character outside " +
                         "[A-Za-z0-9_+=,.@-] at position " + std::to_string(i + 1),
           name.where));
       return;
@@ -163,14 +165,14 @@ void read_session_duration(const Assertion& assertion, AwsView& view,
   const std::optional<long> seconds = parse_seconds(duration.text);
   if (!seconds) {
     findings.push_back(make_finding(
-        "AWS010", "SessionDuration " + quoted(duration.text) +
+        "AWS010", "SessionDuration " + quote_value(duration.text) +
                       " is not a whole number of seconds (digits only)",
         duration.where));
     return;
   }
   view.session_duration = *seconds;
   if (*seconds < kMinSessionDuration || *seconds > kMaxSessionDuration) {
-    findings.push_back(make_finding("AWS010", "SessionDuration " + quoted(duration.text) +
+    findings.push_back(make_finding("AWS010", "SessionDuration " + quote_value(duration.text) +
                                                   " is outside 900 to 43200 seconds",
                                     duration.where));
   }

@@ -7,10 +7,13 @@
 #include <string_view>
 #include <utility>
 
+#include "aws/quote.h"
 #include "saml/aws.h"
 
 namespace saml {
 namespace {
+
+using detail::quote_value;
 
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -25,8 +28,6 @@ std::string_view trim(std::string_view text) {
 Error role_error(std::string code, std::string message) {
   return Error{ErrorKind::Decode, std::move(code), std::move(message), {}};
 }
-
-std::string quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
 // What one comma-separated part is, or is evidently meant to be.
 struct Part {
@@ -53,10 +54,10 @@ Error single_value_error(std::string_view value) {
                       "the value is empty; expected a role ARN and a saml-provider ARN");
   }
   const Part part = classify(value);
-  std::string found = "found no comma in " + quoted(value);
-  if (part.arn && part.kind == ArnKind::Role) found = "found only a role ARN " + quoted(value);
+  std::string found = "found no comma in " + quote_value(value);
+  if (part.arn && part.kind == ArnKind::Role) found = "found only a role ARN " + quote_value(value);
   if (part.arn && part.kind == ArnKind::SamlProvider) {
-    found = "found only a saml-provider ARN " + quoted(value);
+    found = "found only a saml-provider ARN " + quote_value(value);
   }
   return role_error("aws.role.shape",
                     found + "; expected a role ARN and a saml-provider ARN separated by a comma");
@@ -77,7 +78,7 @@ Expected<RolePair> parse_role_value(std::string_view value) {
     std::size_t parts = 1;
     for (char c : value) parts += c == ',' ? 1 : 0;
     return role_error("aws.role.shape", "found " + std::to_string(parts) +
-                                            " comma-separated parts in " + quoted(value) +
+                                            " comma-separated parts in " + quote_value(value) +
                                             "; expected exactly two ARNs");
   }
 
@@ -88,12 +89,12 @@ Expected<RolePair> parse_role_value(std::string_view value) {
   if (first.text.empty() || second.text.empty()) {
     return role_error("aws.role.shape", std::string("found an empty ARN ") +
                                             (first.text.empty() ? "before" : "after") +
-                                            " the comma in " + quoted(value));
+                                            " the comma in " + quote_value(value));
   }
   // A part that names neither kind is taken to be whatever the other part is not.
   if (!first.kind && !second.kind) {
     return role_error("aws.role.shape", "found neither a role nor a saml-provider ARN in " +
-                                            quoted(value));
+                                            quote_value(value));
   }
   const auto other = [](ArnKind kind) {
     return kind == ArnKind::Role ? ArnKind::SamlProvider : ArnKind::Role;
@@ -106,15 +107,16 @@ Expected<RolePair> parse_role_value(std::string_view value) {
   const Part& role = provider_first ? second : first;
   const Part& provider = provider_first ? first : second;
   if (!role.arn) {
-    std::string message = "role ARN " + quoted(role.text) + " is invalid: " + role.arn.error().message;
+    std::string message =
+        "role ARN " + quote_value(role.text) + " is invalid: " + role.arn.error().message;
     if (!provider.arn) {
-      message += "; saml-provider ARN " + quoted(provider.text) +
+      message += "; saml-provider ARN " + quote_value(provider.text) +
                  " is invalid too: " + provider.arn.error().message;
     }
     return role_error("aws.role.role_arn", std::move(message));
   }
   if (!provider.arn) {
-    return role_error("aws.role.provider_arn", "saml-provider ARN " + quoted(provider.text) +
+    return role_error("aws.role.provider_arn", "saml-provider ARN " + quote_value(provider.text) +
                                                    " is invalid: " + provider.arn.error().message);
   }
 

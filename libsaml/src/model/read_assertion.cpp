@@ -108,7 +108,8 @@ Assertion read_assertion(const xmlNode* assertion_element) {
     assertion.issuer = text_content(issuer);
   }
   read_subject(first_child(assertion_element, ns::assertion, "Subject"), assertion);
-  assertion.conditions = read_conditions(first_child(assertion_element, ns::assertion, "Conditions"));
+  assertion.conditions =
+      read_conditions(first_child(assertion_element, ns::assertion, "Conditions"));
   for_each_child(assertion_element, "AuthnStatement", [&](const xmlNode* element) {
     assertion.authn_statements.push_back(read_authn_statement(element));
   });

@@ -1,7 +1,7 @@
 // verdict_to_text: a compact summary for people. Accepted: the verified identity, roles,
 // validity window and signatures. Rejected: every finding with its location and fix.
 #include <algorithm>
-#include <optional>
+#include <chrono>
 #include <string>
 #include <vector>
 

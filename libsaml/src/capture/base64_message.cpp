@@ -1,0 +1,107 @@
+#include "capture/base64_message.h"
+
+#include <openssl/evp.h>
+
+#include <climits>
+
+#include "capture/sniff.h"
+#include "util/printable.h"
+
+namespace saml {
+namespace {
+
+Error error_at(std::size_t input_offset, const std::string& problem) {
+  Error error{ErrorKind::Decode, "capture.base64",
+              problem + " at offset " + std::to_string(input_offset), {}};
+  error.where.offset = static_cast<long>(input_offset);
+  return error;
+}
+
+// The base64 characters without whitespace, or the first bad character.
+Expected<std::string> compact_base64(std::string_view text, const InputOffset& input_offset) {
+  std::string compact;
+  compact.reserve(text.size());
+  std::size_t padding = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (is_ascii_space(c)) {
+      continue;
+    }
+    if (c == '=') {
+      if (++padding > 2) {
+        return error_at(input_offset(i), "too much '=' padding");
+      }
+    } else if (!is_base64_char(c)) {
+      return error_at(input_offset(i), "invalid base64 character '" +
+                                           util::escape_printable(std::string_view(&c, 1)) +
+                                           "'");
+    } else if (padding > 0) {
+      return error_at(input_offset(i), "base64 data after the '=' padding");
+    }
+    compact += c;
+  }
+  return compact;
+}
+
+std::size_t padding_of(std::string_view compact) {
+  std::size_t padding = 0;
+  while (padding < compact.size() && compact[compact.size() - 1 - padding] == '=') {
+    ++padding;
+  }
+  return padding;
+}
+
+}  // namespace
+
+Expected<DecodedMessage> decode_base64_message(std::string_view text,
+                                               const InputOffset& input_offset,
+                                               const CaptureLimits& limits) {
+  Expected<std::string> compact = compact_base64(text, input_offset);
+  if (!compact) {
+    return compact.error();
+  }
+  if (compact->empty()) {
+    return Error{ErrorKind::Decode, "capture.empty", "the base64 text is empty", {}};
+  }
+  if (compact->size() % 4 != 0) {
+    return Error{ErrorKind::Decode, "capture.base64",
+                 "the base64 text has " + std::to_string(compact->size()) +
+                     " characters (whitespace not counted), not a multiple of 4: it is "
+                     "truncated or has lost its '=' padding",
+                 {}};
+  }
+  const std::size_t decoded_size = compact->size() / 4 * 3 - padding_of(*compact);
+  if (decoded_size > limits.max_xml_bytes || compact->size() > static_cast<std::size_t>(INT_MAX)) {
+    return Error{ErrorKind::Limit, "capture.size",
+                 "the message decodes to " + std::to_string(decoded_size) +
+                     " bytes of XML, more than the limit of " +
+                     std::to_string(limits.max_xml_bytes) + " bytes",
+                 {}};
+  }
+
+  DecodedMessage message;
+  message.base64_length = compact->size();
+  message.xml.resize(compact->size() / 4 * 3);
+  const int written =
+      EVP_DecodeBlock(reinterpret_cast<unsigned char*>(message.xml.data()),
+                      reinterpret_cast<const unsigned char*>(compact->data()),
+                      static_cast<int>(compact->size()));
+  if (written < 0) {
+    return Error{ErrorKind::Decode, "capture.base64", "OpenSSL could not decode the base64 text",
+                 {}};
+  }
+  // EVP_DecodeBlock counts the '=' padding as zero bytes.
+  message.xml.resize(decoded_size);
+
+  const std::string_view markup = skip_bom_and_space(message.xml);
+  if (markup.empty() || markup.front() != '<') {
+    return Error{ErrorKind::Decode, "capture.not-xml",
+                 "the base64 decodes to " + std::to_string(decoded_size) +
+                     " bytes that are not XML; they start with \"" +
+                     util::printable_prefix(message.xml) + "\"",
+                 {}};
+  }
+  return message;
+}
+
+}  // namespace saml
