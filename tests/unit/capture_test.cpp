@@ -3,9 +3,11 @@
 
 #include <openssl/evp.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "saml/capture.h"
 
 namespace {
@@ -167,10 +169,6 @@ BOOST_AUTO_TEST_CASE(form_body_errors) {
       decode_error("SAMLResponse=" + encoded + "&SAMLRequest=" + encoded, "two messages");
   BOOST_TEST(twice.code == "capture.form");
 
-  const saml::Error url =
-      decode_error("https://signin.aws.amazon.com/saml?SAMLResponse=" + encoded, "URL");
-  BOOST_TEST(url.code == "capture.unknown-format");
-
   const std::string bad_escape = "RelayState=x&SAMLResponse=PD94%2Gbm";
   const saml::Error escape = decode_error(bad_escape, "bad percent-escape");
   BOOST_TEST(escape.code == "capture.percent");
@@ -238,8 +236,13 @@ BOOST_AUTO_TEST_CASE(other_inputs_are_named) {
     BOOST_TEST(error.message.find("HTML page, not a SAML message") != std::string::npos, html);
   }
 
-  for (const std::string json : {"{\"log\": {\"entries\": []}}", "[{\"url\": \"x\"}]"}) {
-    BOOST_TEST(decode_error(json, json).code == "capture.json", json);
+  for (const std::string json :
+       {"[{\"url\": \"x\"}]", "{\"errorCode\":\"E0000004\",\"errorSummary\":\"Authentication failed\"}",
+        "{\"log\": {\"version\": \"1.2\"}}"}) {
+    const saml::Error error = decode_error(json, json);
+    BOOST_TEST(error.code == "capture.json", json);
+    BOOST_TEST(error.message.find("this is JSON but neither a HAR file") != std::string::npos,
+               error.message);
   }
 
   const saml::Error unknown = decode_error("#!/bin/sh\necho hi", "script");
@@ -280,4 +283,362 @@ BOOST_AUTO_TEST_CASE(format_names) {
              "form body");
   BOOST_TEST(std::string(saml::capture_format_name(saml::CaptureFormat::PercentEncodedBase64)) ==
              "percent-encoded base64");
+}
+
+// ---------------------------------------------------------------------------------------
+// HTTP-Redirect binding, URLs, HAR files and SAML-tracer exports
+// ---------------------------------------------------------------------------------------
+namespace {
+
+const std::string kRelayState = "https://console.aws.amazon.com/console/home?region=us-east-1";
+const std::string kAwsAcs = "https://signin.aws.amazon.com/saml";
+
+std::string unbase64(std::string_view text) {
+  std::string out(text.size() / 4 * 3, '\0');
+  EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                  reinterpret_cast<const unsigned char*>(text.data()),
+                  static_cast<int>(text.size()));
+  while (!text.empty() && text.back() == '=') {
+    text.remove_suffix(1);
+    out.pop_back();
+  }
+  return out;
+}
+
+std::string query_of(const std::string& url) { return url.substr(url.find('?') + 1); }
+
+std::string time_text(const std::optional<saml::TimePoint>& t) {
+  return t ? saml::format_xs_datetime(*t) : "(none)";
+}
+
+std::vector<saml::Capture> decode_all(const std::string& input, const std::string& what,
+                                      const saml::CaptureLimits& limits = {}) {
+  auto result = saml::decode_capture(input, "capture.json", limits);
+  BOOST_TEST_REQUIRE(result.has_value(), what << " refused: " << why(result));
+  return *result;
+}
+
+// A HAR document around entries written as JSON objects.
+std::string har(const std::vector<std::string>& entries) {
+  std::string out = R"({"log": {"version": "1.2", "creator": {"name": "test", "version": "1"},)"
+                    R"( "entries": [)";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    out += (i > 0 ? ", " : "") + entries[i];
+  }
+  return out + "]}}";
+}
+
+std::string har_entry(const std::string& method, const std::string& url,
+                      const std::string& post_data = "",
+                      const std::string& started = "2024-05-01T12:00:00.000Z") {
+  return R"({"startedDateTime": ")" + started + R"(", "request": {"method": ")" + method +
+         R"(", "url": ")" + url + R"(", "headers": [], "queryString": [])" +
+         (post_data.empty() ? "" : ", \"postData\": " + post_data) +
+         R"(}, "response": {"status": 200, "content": {"size": 2, "text": "ok"}}})";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(redirect_binding_values) {
+  const std::string xml = samltest::read_fixture("captures/authn-request.xml");
+  const std::string deflated = samltest::read_fixture("captures/authn-request.deflate.b64");
+  const std::string query = query_of(samltest::read_fixture("captures/authn-request.url"));
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"base64 DEFLATE", deflated},
+      {"wrapped base64 DEFLATE", wrap(deflated, 76, "\n")},
+      {"percent-encoded base64 DEFLATE", form_encode(deflated)},
+      {"query string without the URL", query},
+  };
+  for (const auto& [what, input] : cases) {
+    const saml::Capture capture = decode_one(input, what);
+    BOOST_TEST(capture.xml == xml, what);
+    BOOST_TEST((capture.format == saml::CaptureFormat::RedirectDeflate), what);
+    BOOST_TEST(capture.deflated, what);
+    BOOST_TEST(capture.base64_length == deflated.size(), what);
+  }
+  const saml::Capture from_query = decode_one(query, "query string");
+  BOOST_TEST(from_query.origin.field == "SAMLRequest");
+  BOOST_TEST(from_query.relay_state == kRelayState);
+  BOOST_TEST(from_query.sig_alg == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+  BOOST_TEST(from_query.signature.size() == 344u, "RSA-2048 signature in base64");
+
+  const saml::Capture posted = decode_one(base64(kXml), "base64 XML is not inflated");
+  BOOST_TEST(!posted.deflated);
+}
+
+BOOST_AUTO_TEST_CASE(redirect_urls) {
+  const std::string url = samltest::read_fixture("captures/authn-request.url");
+  const saml::Capture capture = decode_one(url + "\n", "redirect URL");
+  BOOST_TEST((capture.format == saml::CaptureFormat::Url));
+  BOOST_TEST(capture.xml == samltest::read_fixture("captures/authn-request.xml"));
+  BOOST_TEST(capture.deflated);
+  BOOST_TEST(capture.origin.url == url);
+  BOOST_TEST(capture.origin.field == "SAMLRequest");
+  BOOST_TEST(capture.relay_state == kRelayState);
+  BOOST_TEST(capture.sig_alg == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
+  BOOST_TEST(!capture.signature.empty());
+
+  const std::string post_style = kAwsAcs + "?SAMLResponse=" + form_encode(base64(kXml)) + "#top";
+  const saml::Capture response = decode_one(post_style, "URL with base64 XML");
+  BOOST_TEST(response.xml == kXml);
+  BOOST_TEST(response.origin.field == "SAMLResponse");
+  BOOST_TEST(!response.deflated);
+
+  const saml::Error none = decode_error("https://example.okta.com/app?fromURI=%2Fhome", "no SAML");
+  BOOST_TEST(none.code == "capture.no-saml");
+  BOOST_TEST(none.message ==
+             "the URL https://example.okta.com/app has no SAMLResponse or SAMLRequest query "
+             "parameter");
+  BOOST_TEST(decode_error(kAwsAcs, "no query").code == "capture.no-saml");
+
+  const std::string bad = "HTTPS://idp.example/sso?RelayState=x&SAMLRequest=fZJ%ZZ";
+  const saml::Error escape = decode_error(bad, "bad escape in URL");
+  BOOST_TEST(escape.code == "capture.percent");
+  BOOST_TEST(escape.where.offset == static_cast<long>(bad.find("%ZZ")));
+}
+
+BOOST_AUTO_TEST_CASE(inflate_errors) {
+  const std::string deflated =
+      unbase64(samltest::read_fixture("captures/authn-request.deflate.b64"));
+
+  const std::string bomb = samltest::read_fixture("captures/deflate-bomb.b64");
+  const auto started = std::chrono::steady_clock::now();
+  const saml::Error refused = decode_error(bomb, "DEFLATE bomb");
+  const auto took = std::chrono::steady_clock::now() - started;
+  const double ms = std::chrono::duration<double>(took).count() * 1000;
+  BOOST_TEST_MESSAGE("DEFLATE bomb refused in " << ms << " ms");
+  BOOST_TEST(refused.code == "capture.inflate");
+  BOOST_TEST(is_limit(refused));
+  BOOST_TEST(refused.message.find("inflates more than 200 times its size") != std::string::npos,
+             refused.message);
+
+  const saml::Error ratio = decode_error(base64(deflated), "ratio 1",
+                                         saml::CaptureLimits{.max_inflate_ratio = 1});
+  BOOST_TEST(ratio.code == "capture.inflate");
+  BOOST_TEST(is_limit(ratio));
+
+  const saml::Error size =
+      decode_error(base64(deflated), "over the XML limit", saml::CaptureLimits{.max_xml_bytes = 600});
+  BOOST_TEST(size.code == "capture.size");
+  BOOST_TEST(size.message == "the DEFLATE data inflates to more than 600 bytes, the limit for "
+                             "the XML");
+
+  const saml::Error truncated =
+      decode_error(base64(deflated.substr(0, deflated.size() / 2)), "truncated DEFLATE");
+  BOOST_TEST(truncated.code == "capture.inflate");
+  BOOST_TEST(!is_limit(truncated));
+  BOOST_TEST(truncated.message.find("ends early (truncated)") != std::string::npos,
+             truncated.message);
+
+  const saml::Error trailing = decode_error(base64(deflated + "junk"), "data after DEFLATE");
+  BOOST_TEST(trailing.code == "capture.inflate");
+  BOOST_TEST(trailing.message.find("4 bytes follow the end") != std::string::npos,
+             trailing.message);
+
+  const saml::Error corrupt = decode_error(base64("\x07\x01\x02\x03garbage"), "not DEFLATE");
+  BOOST_TEST(corrupt.code == "capture.not-xml");
+  BOOST_TEST(corrupt.message.find("are not DEFLATE either") != std::string::npos,
+             corrupt.message);
+}
+
+BOOST_AUTO_TEST_CASE(har_from_firefox_idp_initiated_flow) {
+  const std::string response = samltest::read_fixture("responses/okta-aws-signed-assertion.xml");
+  const std::vector<saml::Capture> captures =
+      decode_all(samltest::read_fixture("captures/okta-idp-initiated.har"), "Okta HAR");
+  // Entry 0 carries the SAMLResponse in its response body (Okta's auto-post form): not a
+  // request, so not taken.
+  BOOST_TEST_REQUIRE(captures.size() == 2u, "the two POSTs to the AWS endpoint");
+  const std::size_t entries[] = {2, 3};
+  const std::string times[] = {"2024-05-01T12:00:00.456000Z", "2024-05-01T12:00:04.789000Z"};
+  for (std::size_t i = 0; i < 2; ++i) {
+    const saml::Capture& capture = captures[i];
+    BOOST_TEST(capture.xml == response, "capture " << i);
+    BOOST_TEST((capture.format == saml::CaptureFormat::Har), "capture " << i);
+    BOOST_TEST(capture.origin.source == "capture.json", "capture " << i);
+    BOOST_TEST(capture.origin.field == "SAMLResponse", "capture " << i);
+    BOOST_TEST((capture.origin.entry == entries[i]), "capture " << i);
+    BOOST_TEST(capture.origin.url == kAwsAcs, "capture " << i);
+    BOOST_TEST(capture.origin.method == "POST", "capture " << i);
+    BOOST_TEST(time_text(capture.captured_at) == times[i], "capture " << i);
+    BOOST_TEST(capture.relay_state.empty(), "capture " << i);
+    BOOST_TEST(capture.base64_length == base64(response).size(), "capture " << i);
+    BOOST_TEST(!capture.deflated, "capture " << i);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(har_request_shapes) {
+  const std::string encoded = base64(kXml);
+  const std::string redirect = samltest::read_fixture("captures/authn-request.url");
+  const std::string params_only =
+      R"({"mimeType": "application/x-www-form-urlencoded", "params": [{"name": "RelayState", )"
+      R"("value": "abc"}, {"name": "SAMLResponse", "value": ")" +
+      form_encode(encoded) + R"("}]})";
+  const std::string decoded_params =
+      R"({"mimeType": "application/x-www-form-urlencoded", "params": [{"name": "SAMLResponse", )"
+      R"("value": ")" + encoded + R"("}, {"name": "RelayState", "value": "100% sure"}]})";
+  const std::vector<saml::Capture> captures = decode_all(
+      har({har_entry("GET", redirect, "", "2024-05-01T13:59:59+01:00"),
+           har_entry("GET", "https://example.com/?SAMLResponsive=1"),
+           har_entry("POST", kAwsAcs, params_only), har_entry("POST", kAwsAcs, decoded_params)}),
+      "HAR with a redirect and params-only bodies");
+  BOOST_TEST_REQUIRE(captures.size() == 3u);
+
+  BOOST_TEST((captures[0].origin.entry == std::size_t{0}));
+  BOOST_TEST(captures[0].origin.field == "SAMLRequest");
+  BOOST_TEST(captures[0].deflated);
+  BOOST_TEST(captures[0].relay_state == kRelayState);
+  BOOST_TEST(time_text(captures[0].captured_at) == "2024-05-01T12:59:59Z");
+
+  BOOST_TEST((captures[1].origin.entry == std::size_t{2}));
+  BOOST_TEST(captures[1].xml == kXml, "percent-encoded params (Chrome)");
+  BOOST_TEST(captures[1].relay_state == "abc");
+  BOOST_TEST((captures[2].origin.entry == std::size_t{3}));
+  BOOST_TEST(captures[2].xml == kXml, "decoded params");
+  BOOST_TEST(captures[2].relay_state == "100% sure", "a decoded value is kept as it is");
+}
+
+BOOST_AUTO_TEST_CASE(har_errors) {
+  const saml::Error none = decode_error(
+      har({har_entry("GET", "https://example.okta.com/"), har_entry("GET", "https://x.test/a.js"),
+           har_entry("POST", kAwsAcs, R"({"mimeType": "text/plain", "text": "hello"})")}),
+      "HAR without SAML");
+  BOOST_TEST(none.code == "capture.no-saml");
+  BOOST_TEST(none.message == "HAR with 3 entries but no SAMLResponse or SAMLRequest in any request");
+  BOOST_TEST(decode_error(har({}), "empty HAR").message.find("HAR with 0 entries") == 0u);
+
+  const std::string broken = har({har_entry("GET", "https://x.test/"),
+                                  har_entry("POST", kAwsAcs, R"({"text": "SAMLResponse=PD94!"})")});
+  const saml::Error entry = decode_error(broken, "broken SAML entry");
+  BOOST_TEST(entry.code == "capture.base64");
+  BOOST_TEST(entry.message ==
+             "HAR entry 1 (POST https://signin.aws.amazon.com/saml), the request body: invalid "
+             "base64 character '!' at offset 17");
+
+  const std::string bad_time = har({har_entry("POST", kAwsAcs, R"({"text": "SAMLResponse=)" +
+                                                                   form_encode(base64(kXml)) + "\"}",
+                                              "yesterday")});
+  const saml::Error time = decode_error(bad_time, "bad startedDateTime");
+  BOOST_TEST(time.code == "capture.time");
+  BOOST_TEST(time.message.find("HAR entry 0 (POST https://signin.aws.amazon.com/saml), "
+                               "startedDateTime: ") == 0u,
+             time.message);
+
+  const std::string json = R"({"log": {"entries": [{"request": tru}]}})";
+  const saml::Error syntax = decode_error("\n  " + json, "malformed JSON");
+  BOOST_TEST(syntax.code == "capture.json-syntax");
+  BOOST_TEST(syntax.where.offset == static_cast<long>(3 + json.find("tru}") + 3));
+  BOOST_TEST(syntax.message.find("malformed JSON at byte offset " +
+                                 std::to_string(syntax.where.offset) + ": ") == 0u,
+             syntax.message);
+
+  const std::string cut = samltest::read_fixture("captures/okta-idp-initiated.har").substr(0, 5000);
+  const saml::Error truncated = decode_error(cut, "truncated HAR");
+  BOOST_TEST(truncated.code == "capture.json-syntax");
+  BOOST_TEST(truncated.where.offset == 5000, "the error is where the file ends");
+
+  // Nesting far deeper than any HAR: bounded memory, then a plain "not HAR" answer.
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  BOOST_TEST(decode_error(deep, "deep JSON").code == "capture.json");
+}
+
+BOOST_AUTO_TEST_CASE(saml_tracer_export) {
+  const std::vector<saml::Capture> captures =
+      decode_all(samltest::read_fixture("captures/saml-tracer-export.json"), "SAML-tracer");
+  BOOST_TEST_REQUIRE(captures.size() == 2u);
+  const saml::Capture& request = captures[0];
+  BOOST_TEST((request.format == saml::CaptureFormat::SamlTracer));
+  BOOST_TEST((request.origin.entry == std::size_t{0}));
+  BOOST_TEST(request.origin.field == "SAMLRequest");
+  BOOST_TEST(request.origin.method == "GET");
+  BOOST_TEST(request.origin.url == samltest::read_fixture("captures/authn-request.url"));
+  BOOST_TEST(request.xml == samltest::read_fixture("captures/authn-request.xml"));
+  BOOST_TEST(request.deflated);
+  BOOST_TEST(!request.captured_at.has_value(), "the export has no per-request time");
+
+  const saml::Capture& response = captures[1];
+  BOOST_TEST((response.origin.entry == std::size_t{2}));
+  BOOST_TEST(response.origin.field == "SAMLResponse");
+  BOOST_TEST(response.xml == samltest::read_fixture("responses/okta-aws-signed-assertion.xml"));
+  BOOST_TEST(response.relay_state == kRelayState);
+  BOOST_TEST(response.base64_length > 0u);
+}
+
+BOOST_AUTO_TEST_CASE(saml_tracer_variants) {
+  const std::string hashed =
+      R"({"requests": [{"method": "POST", "url": "https://signin.aws.amazon.com/saml", )"
+      R"("timestamp": 1714564800123, "post": [{"name": "SAMLResponse", "value": "5f4dcc3b5aa7"}], )"
+      R"("protocol": "SAML-P", "saml": "<samlp:Response/>"}], "timestamp": "2024-05-01T12:00:09Z"})";
+  const std::vector<saml::Capture> captures = decode_all(hashed, "hashed export");
+  BOOST_TEST_REQUIRE(captures.size() == 1u);
+  BOOST_TEST(captures[0].xml == "<samlp:Response/>", "falls back to the decoded message");
+  BOOST_TEST(captures[0].origin.field == "SAMLResponse");
+  BOOST_TEST(captures[0].base64_length == 0u);
+  BOOST_TEST(time_text(captures[0].captured_at) == "2024-05-01T12:00:00.123000Z");
+
+  const saml::Error not_xml = decode_error(
+      R"({"requests": [{"method": "POST", "url": "https://a.test/acs", "protocol": "SAML-P", )"
+      R"("post": [["SAMLResponse", "x"]], "saml": "  "}]})",
+      "tracer fallback that is not XML");
+  BOOST_TEST(not_xml.code == "capture.not-xml");
+
+  const saml::Error none = decode_error(
+      R"({"requests": [{"method": "GET", "url": "https://x.test/", "get": [], "post": []}]})",
+      "tracer without SAML");
+  BOOST_TEST(none.code == "capture.no-saml");
+  BOOST_TEST(none.message ==
+             "SAML-tracer export with 1 requests but no SAMLResponse or SAMLRequest in any of them");
+
+  const saml::Error broken = decode_error(
+      R"({"requests": [{"method": "POST", "url": "https://a.test/acs", "post": [["SAMLResponse", "%%"]]}]})",
+      "tracer with a broken message and no decoded copy");
+  BOOST_TEST(broken.message.find("SAML-tracer request 0 (POST https://a.test/acs), the POST "
+                                 "parameters: ") == 0u,
+             broken.message);
+}
+
+BOOST_AUTO_TEST_CASE(har_of_100_mb_is_streamed) {
+  // 100 entries with a 1 MiB response body each, one SAML POST among them.
+  const std::string body(1024 * 1024, 'A');
+  const std::string saml_entry =
+      har_entry("POST", kAwsAcs,
+                R"({"mimeType": "application/x-www-form-urlencoded", "text": "SAMLResponse=)" +
+                    form_encode(base64(kXml)) + R"(&RelayState=r"})",
+                "2024-05-01T12:00:00.5Z");
+  std::string input;
+  input.reserve(101 * (body.size() + 512));
+  input += R"({"log": {"version": "1.2", "entries": [)";
+  for (std::size_t i = 0; i < 100; ++i) {
+    if (i > 0) {
+      input += ", ";
+    }
+    if (i == 57) {
+      input += saml_entry + ", ";
+    }
+    input += R"({"startedDateTime": "2024-05-01T12:00:00Z", "request": {"method": "GET", )"
+             R"("url": "https://cdn.example/app.js", "headers": []}, "response": {"content": )"
+             R"({"mimeType": "application/javascript", "text": ")" +
+             body + R"("}}})";
+  }
+  input += "]}}";
+
+  const auto started = std::chrono::steady_clock::now();
+  const std::vector<saml::Capture> captures = decode_all(input, "100 MB HAR");
+  const auto took = std::chrono::steady_clock::now() - started;
+  BOOST_TEST_MESSAGE("HAR of " << input.size() << " bytes decoded in "
+                               << std::chrono::duration<double>(took).count() << " s");
+  BOOST_TEST(input.size() > 100u * 1024 * 1024);
+  BOOST_TEST_REQUIRE(captures.size() == 1u);
+  BOOST_TEST((captures[0].origin.entry == std::size_t{57}));
+  BOOST_TEST(captures[0].xml == kXml);
+  BOOST_TEST(captures[0].relay_state == "r");
+  BOOST_TEST(time_text(captures[0].captured_at) == "2024-05-01T12:00:00.500000Z");
+}
+
+BOOST_AUTO_TEST_CASE(new_format_names) {
+  BOOST_TEST(std::string(saml::capture_format_name(saml::CaptureFormat::RedirectDeflate)) ==
+             "HTTP-Redirect (base64 DEFLATE)");
+  BOOST_TEST(std::string(saml::capture_format_name(saml::CaptureFormat::Url)) == "URL");
+  BOOST_TEST(std::string(saml::capture_format_name(saml::CaptureFormat::Har)) == "HAR");
+  BOOST_TEST(std::string(saml::capture_format_name(saml::CaptureFormat::SamlTracer)) ==
+             "SAML-tracer export");
 }

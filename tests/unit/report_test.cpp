@@ -205,3 +205,10 @@ BOOST_AUTO_TEST_CASE(text_has_no_time_hint_when_other_errors_exist) {
   BOOST_TEST(contains(text, "[CND004] error: wrong audience"), text);
   BOOST_TEST(!contains(text, "hint:"), "no --now hint when a non-time rule failed: " << text);
 }
+
+BOOST_AUTO_TEST_CASE(text_hint_offers_the_capture_time_when_known) {
+  saml::Capture c = capture();
+  c.captured_at = at(12, 0, 30);
+  const std::string text = saml::verdict_to_text(c, expired_verdict(), policy_at(at(12, 10, 0)));
+  BOOST_TEST(contains(text, "--now 2024-05-01T12:00:30Z"), "hint must offer the capture time:\n" << text);
+}

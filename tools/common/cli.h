@@ -24,6 +24,10 @@ enum ExitCode : int {
 
 int exit_code_for(saml::ErrorKind kind);
 
+// The most bytes a tool reads from its INPUT (a HAR file may be large; each message in it is
+// held to the decoded-XML limits by the capture stage).
+inline constexpr std::size_t kMaxInputBytes = 64 * 1024 * 1024;
+
 // Reads a whole file, or stdin for "-". More than max_bytes is a Limit error; a missing or
 // unreadable file is an error of kind `failure_kind` (Decode for the input, exit 3;
 // Config for keys and metadata, exit 2).

@@ -25,15 +25,16 @@ po::options_description verify_options() {
        "accepted Recipient, exact match (repeatable; default: the AWS sign-in endpoints)")
       ("allow-sha1", po::bool_switch(), "accept RSA-SHA1/ECDSA-SHA1 signatures and SHA-1 digests")
       ("max-size", po::value<std::size_t>()->value_name("BYTES")->default_value(1024 * 1024),
-       "largest decoded XML accepted (the encoded input may be up to 4x larger)")
+       "largest decoded XML message accepted")
       ("json", po::bool_switch(), "print one JSON object (schema samlkit.verify/1) per message");
   return options;
 }
 
 void print_usage(const po::options_description& visible) {
   std::cout << "Usage: saml-verify [OPTIONS] [INPUT|-]\n"
-               "Verify a captured SAML Response (raw XML, base64, form body or percent-encoded\n"
-               "base64; auto-detected) against the IdP's key and the rules AWS enforces.\n"
+               "Verify a captured SAML Response (raw XML, base64, a form body, a percent-\n"
+               "encoded value, ...: auto-detected) against the IdP's key and the rules AWS\n"
+               "enforces.\n"
                "INPUT defaults to - (standard input).\n"
                "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error,\n"
                "3 input could not be read or decoded.\n\n"
@@ -43,8 +44,7 @@ void print_usage(const po::options_description& visible) {
 // Verifies every message of the input; prints each report; returns the exit code.
 int verify_input(const std::string& input, const saml::TrustStore& trust,
                  const saml::Policy& policy, bool json) {
-  const std::size_t read_cap = policy.capture_limits.max_xml_bytes * 4 + 64 * 1024;
-  auto bytes = cli::read_file(input, read_cap, saml::ErrorKind::Decode);
+  auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
   if (!bytes) {
     std::cerr << cli::error_line(kTool, input, bytes.error()) << "\n";
     return cli::exit_code_for(bytes.error().kind);

@@ -17,6 +17,11 @@ enum class CaptureFormat {
   Base64,                // base64 of the XML, any line wrapping
   FormBody,              // SAMLResponse=...&RelayState=... (application/x-www-form-urlencoded)
   PercentEncodedBase64,  // a percent-encoded base64 value on its own
+  RedirectDeflate,       // base64 of raw DEFLATE (HTTP-Redirect binding): alone,
+                         // percent-encoded or as a query string without the URL
+  Url,                   // an http(s) URL whose query carries SAMLRequest or SAMLResponse
+  Har,                   // a request in a HAR 1.2 file (browser devtools)
+  SamlTracer,            // a request in a SAML-tracer JSON export
 };
 
 const char* capture_format_name(CaptureFormat format);
@@ -24,24 +29,34 @@ const char* capture_format_name(CaptureFormat format);
 struct CaptureOrigin {
   std::string source;  // file name, or "-" for stdin
   std::string field;   // form/query field the message came from ("SAMLResponse"), if any
+  std::optional<std::size_t> entry;  // 0-based index in HAR log.entries / SAML-tracer requests
+  std::string url;     // the request URL (Url, Har, SamlTracer), exactly as captured
+  std::string method;  // the HTTP method of a HAR entry or SAML-tracer request
 };
 
 struct Capture {
   std::string xml;                    // the decoded XML bytes, exactly as sent
   CaptureFormat format = CaptureFormat::RawXml;
   CaptureOrigin origin;
-  std::string relay_state;            // RelayState from a form body, if present
+  std::string relay_state;            // RelayState from a form body or query, if present
   std::size_t base64_length = 0;      // characters of the base64 message (0 if not base64);
                                       // AssumeRoleWithSAML refuses more than 100,000
   std::optional<TimePoint> captured_at;
+  bool deflated = false;              // the message was raw DEFLATE (HTTP-Redirect binding)
+  std::string sig_alg;                // SigAlg and Signature of the HTTP-Redirect binding,
+  std::string signature;              // percent-decoded; empty when absent
 };
 
 struct CaptureLimits {
-  std::size_t max_xml_bytes = 1024 * 1024;  // decoded XML size limit
+  std::size_t max_xml_bytes = 1024 * 1024;  // decoded (and inflated) XML size limit
+  std::size_t max_inflate_ratio = 200;      // inflated size / DEFLATE size, against bombs
 };
 
 // Detects the format and decodes. Input that is none of the known forms is an error that
-// says what was found. Oversized input is refused before decoding.
+// says what was found. Oversized encoded input is refused before decoding; a HAR file or
+// SAML-tracer export may be of any size (it is streamed, and only the requests' SAML
+// parameters are kept), each message in it is held to the limits. A HAR or export yields
+// one Capture per SAML message, in file order; one that is damaged fails the whole input.
 Expected<std::vector<Capture>> decode_capture(std::string_view bytes, std::string_view source,
                                               const CaptureLimits& limits = {});
 

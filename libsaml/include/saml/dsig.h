@@ -15,6 +15,9 @@ namespace saml {
 
 struct DsigPolicy {
   bool allow_sha1 = false;  // RSA-SHA1 / ECDSA-SHA1 signatures and SHA-1 digests
+  // Keep the canonical bytes that were digested and signed in each SignatureReport (for
+  // a tool's --show-c14n); off by default because they are as large as the message.
+  bool keep_canonical_bytes = false;
 };
 
 enum class SignatureStatus {
@@ -38,6 +41,11 @@ struct SignatureReport {
   std::vector<CertificateInfo> keyinfo_certificates;  // certificates the message carries
   std::vector<bool> keyinfo_trusted;              // parallel: does each match a trusted one
   Location where;                                 // of the ds:Signature element
+  std::string reference_uri;                      // the Reference URI as written
+  // With DsigPolicy::keep_canonical_bytes, once the cryptography ran: the Reference's
+  // bytes after its transforms (what was digested) and the canonical SignedInfo.
+  std::string canonical_reference;
+  std::string canonical_signed_info;
 };
 
 struct DsigResult {

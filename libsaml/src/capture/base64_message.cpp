@@ -4,6 +4,7 @@
 
 #include <climits>
 
+#include "capture/inflate.h"
 #include "capture/sniff.h"
 #include "util/printable.h"
 
@@ -51,6 +52,44 @@ std::size_t padding_of(std::string_view compact) {
   return padding;
 }
 
+bool looks_like_markup(std::string_view bytes) {
+  const std::string_view markup = skip_bom_and_space(bytes);
+  return !markup.empty() && markup.front() == '<';
+}
+
+// Decoded bytes that are not XML may be raw DEFLATE (HTTP-Redirect binding). A stream that
+// inflates to markup and then breaks was DEFLATE, damaged; anything else was not DEFLATE.
+Expected<DecodedMessage> inflate_message(DecodedMessage message, const CaptureLimits& limits) {
+  auto inflated = inflate_raw(message.xml, limits);
+  if (!inflated) {
+    return inflated.error();
+  }
+  const bool markup = looks_like_markup(inflated->bytes);
+  if (markup && inflated->error.empty()) {
+    message.xml = std::move(inflated->bytes);
+    message.deflated = true;
+    return message;
+  }
+  if (markup) {
+    return Error{ErrorKind::Decode, "capture.inflate",
+                 "the base64 decodes to " + std::to_string(message.xml.size()) +
+                     " bytes of DEFLATE data that break after " +
+                     std::to_string(inflated->bytes.size()) + " bytes of XML: " +
+                     inflated->error,
+                 {}};
+  }
+  const std::string what = inflated->error.empty()
+                               ? "inflate to " + std::to_string(inflated->bytes.size()) +
+                                     " bytes that are not XML either, starting \"" +
+                                     util::printable_prefix(inflated->bytes) + "\""
+                               : "are not DEFLATE either (" + inflated->error + ")";
+  return Error{ErrorKind::Decode, "capture.not-xml",
+               "the base64 decodes to " + std::to_string(message.xml.size()) +
+                   " bytes that are not XML; they start with \"" +
+                   util::printable_prefix(message.xml) + "\" and " + what,
+               {}};
+}
+
 }  // namespace
 
 Expected<DecodedMessage> decode_base64_message(std::string_view text,
@@ -93,15 +132,10 @@ Expected<DecodedMessage> decode_base64_message(std::string_view text,
   // EVP_DecodeBlock counts the '=' padding as zero bytes.
   message.xml.resize(decoded_size);
 
-  const std::string_view markup = skip_bom_and_space(message.xml);
-  if (markup.empty() || markup.front() != '<') {
-    return Error{ErrorKind::Decode, "capture.not-xml",
-                 "the base64 decodes to " + std::to_string(decoded_size) +
-                     " bytes that are not XML; they start with \"" +
-                     util::printable_prefix(message.xml) + "\"",
-                 {}};
+  if (looks_like_markup(message.xml)) {
+    return message;
   }
-  return message;
+  return inflate_message(std::move(message), limits);
 }
 
 }  // namespace saml

@@ -17,11 +17,13 @@ using InputOffset = std::function<std::size_t(std::size_t)>;
 struct DecodedMessage {
   std::string xml;                // exactly the decoded bytes
   std::size_t base64_length = 0;  // base64 characters, whitespace not counted
+  bool deflated = false;          // the decoded bytes were raw DEFLATE, now inflated
 };
 
 // Checks every character first (whitespace anywhere is allowed) so that an error names
 // the exact offset, then the length and padding, then the decoded size against
-// limits.max_xml_bytes; decodes with OpenSSL and checks that the result looks like XML.
+// limits.max_xml_bytes; decodes with OpenSSL. Bytes that do not look like XML are tried as
+// raw DEFLATE (HTTP-Redirect binding) and must inflate to XML.
 Expected<DecodedMessage> decode_base64_message(std::string_view text,
                                                const InputOffset& input_offset,
                                                const CaptureLimits& limits);

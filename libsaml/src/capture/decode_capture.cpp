@@ -4,16 +4,18 @@
 #include <string>
 
 #include "capture/base64_message.h"
+#include "capture/binding.h"
 #include "capture/form_body.h"
+#include "capture/json_requests.h"
 #include "capture/percent_decode.h"
+#include "capture/request_captures.h"
 #include "capture/sniff.h"
+#include "capture/url.h"
 #include "saml/capture.h"
 #include "util/printable.h"
 
 namespace saml {
 namespace {
-
-constexpr std::string_view kMessageFields[] = {"SAMLResponse", "SAMLRequest"};
 
 Error decode_error(const char* code, std::string message) {
   return Error{ErrorKind::Decode, code, std::move(message), {}};
@@ -41,7 +43,7 @@ std::optional<Error> check_encoded_size(std::string_view text, const CaptureLimi
                {}};
 }
 
-// Base64 of XML starts "PD94" ("<?x"), "PH" ("<") or "77u/" (a BOM).
+// Base64 of XML starts "PD94" ("<?x"), "PH" ("<") or "77u/" (a BOM); of DEFLATE, anything.
 bool is_base64_start(std::string_view text) {
   const std::string_view head = text.substr(0, 4);
   for (const char c : head) {
@@ -52,21 +54,13 @@ bool is_base64_start(std::string_view text) {
   return !head.empty();
 }
 
-bool has_message_field_marker(std::string_view text) {
-  for (const std::string_view field : kMessageFields) {
-    if (text.find(std::string(field) + "=") != std::string_view::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
 Capture make_capture(CaptureFormat format, std::string_view source, DecodedMessage message) {
   Capture capture;
   capture.xml = std::move(message.xml);
-  capture.format = format;
+  capture.format = message.deflated ? CaptureFormat::RedirectDeflate : format;
   capture.origin.source = std::string(source);
   capture.base64_length = message.base64_length;
+  capture.deflated = message.deflated;
   return capture;
 }
 
@@ -79,8 +73,9 @@ Expected<std::vector<Capture>> from_raw_xml(std::string_view markup, std::string
                      " bytes",
                  {}};
   }
-  return std::vector<Capture>{make_capture(CaptureFormat::RawXml, source,
-                                           DecodedMessage{std::string(markup), 0})};
+  DecodedMessage message;
+  message.xml = std::string(markup);
+  return std::vector<Capture>{make_capture(CaptureFormat::RawXml, source, std::move(message))};
 }
 
 Expected<std::vector<Capture>> from_form_body(std::string_view body, std::size_t start,
@@ -90,55 +85,53 @@ Expected<std::vector<Capture>> from_form_body(std::string_view body, std::size_t
   if (!fields) {
     return fields.error();
   }
-  const FormField* message_field = nullptr;
-  const FormField* relay_state = nullptr;
-  for (const FormField& field : *fields) {
-    for (const std::string_view name : kMessageFields) {
-      if (field.name != name) {
-        continue;
-      }
-      if (message_field != nullptr) {
-        return decode_error("capture.form", "the form body has more than one SAML message "
-                                            "field (" + message_field->name + " and " +
-                                                field.name + ")");
-      }
-      message_field = &field;
-    }
-    if (field.name == "RelayState") {
-      relay_state = &field;
-    }
+  auto binding = find_binding_fields(*fields);
+  if (!binding) {
+    return binding.error();
   }
-  if (message_field == nullptr) {
+  if (binding->message == nullptr) {
     return decode_error("capture.unknown-format",
-                        "the input mentions SAMLResponse= but has no form field of that name "
-                        "(a URL with a query string is not supported)");
+                        "the input mentions SAMLResponse= or SAMLRequest= but has no form "
+                        "field of that name");
   }
+  auto capture = decode_binding(*binding, FieldEncoding::Encoded, limits);
+  if (!capture) {
+    return capture.error();
+  }
+  capture->format = capture->deflated ? CaptureFormat::RedirectDeflate : CaptureFormat::FormBody;
+  capture->origin.source = std::string(source);
+  return std::vector<Capture>{std::move(*capture)};
+}
 
-  auto value = percent_decode(message_field->value, true, message_field->value_start);
-  if (!value) {
-    return value.error();
+Expected<std::vector<Capture>> from_url(std::string_view url, std::size_t start,
+                                        std::string_view source, const CaptureLimits& limits) {
+  const QuerySpan query = url_query(url);
+  if (query.start == std::string_view::npos) {
+    return decode_error("capture.no-saml", "the URL " + url_for_messages(url) +
+                                               " has no query, so no SAMLResponse or "
+                                               "SAMLRequest parameter");
   }
-  if (skip_bom_and_space(value->text).empty()) {
-    return decode_error("capture.empty", "the " + message_field->name + " field is empty");
+  auto fields = split_form_body(url.substr(query.start, query.size), start + query.start);
+  if (!fields) {
+    return fields.error();
   }
-  const std::size_t value_start = message_field->value_start;
-  const std::vector<std::size_t>& source_index = value->source;
-  auto message = decode_base64_message(
-      value->text, [&](std::size_t i) { return value_start + source_index[i]; }, limits);
-  if (!message) {
-    return message.error();
+  auto binding = find_binding_fields(*fields);
+  if (!binding) {
+    return binding.error();
   }
-
-  Capture capture = make_capture(CaptureFormat::FormBody, source, std::move(*message));
-  capture.origin.field = message_field->name;
-  if (relay_state != nullptr) {
-    auto relay = percent_decode(relay_state->value, true, relay_state->value_start);
-    if (!relay) {
-      return relay.error();
-    }
-    capture.relay_state = std::move(relay->text);
+  if (binding->message == nullptr) {
+    return decode_error("capture.no-saml", "the URL " + url_for_messages(url) +
+                                               " has no SAMLResponse or SAMLRequest query "
+                                               "parameter");
   }
-  return std::vector<Capture>{std::move(capture)};
+  auto capture = decode_binding(*binding, FieldEncoding::Encoded, limits);
+  if (!capture) {
+    return capture.error();
+  }
+  capture->format = CaptureFormat::Url;
+  capture->origin.source = std::string(source);
+  capture->origin.url = std::string(url);
+  return std::vector<Capture>{std::move(*capture)};
 }
 
 Expected<std::vector<Capture>> from_percent_encoded(std::string_view text, std::size_t start,
@@ -170,6 +163,48 @@ Expected<std::vector<Capture>> from_base64(std::string_view text, std::size_t st
   return std::vector<Capture>{make_capture(CaptureFormat::Base64, source, std::move(*message))};
 }
 
+Expected<std::vector<Capture>> from_json(std::string_view json, std::size_t start,
+                                         std::string_view source, const CaptureLimits& limits) {
+  std::vector<Capture> captures;
+  auto scan = scan_json_requests(json, start, [&](const JsonRequest& request) {
+    auto found = request_captures(request, source, limits);
+    if (!found) {
+      return std::optional<Error>(found.error());
+    }
+    for (Capture& capture : *found) {
+      captures.push_back(std::move(capture));
+    }
+    return std::optional<Error>();
+  });
+  if (!scan) {
+    return scan.error();
+  }
+  const std::string count = std::to_string(scan->requests);
+  switch (scan->container) {
+    case JsonContainer::None:
+      return decode_error("capture.json",
+                          "this is JSON but neither a HAR file (\"log\": {\"entries\": [...]}) "
+                          "nor a SAML-tracer export (\"requests\": [...]), so not a SAML "
+                          "message; it starts with \"" + util::printable_prefix(json, 40) +
+                              "\"");
+    case JsonContainer::Har:
+      if (captures.empty()) {
+        return decode_error("capture.no-saml", "HAR with " + count +
+                                                   " entries but no SAMLResponse or "
+                                                   "SAMLRequest in any request");
+      }
+      break;
+    case JsonContainer::SamlTracer:
+      if (captures.empty()) {
+        return decode_error("capture.no-saml", "SAML-tracer export with " + count +
+                                                   " requests but no SAMLResponse or "
+                                                   "SAMLRequest in any of them");
+      }
+      break;
+  }
+  return captures;
+}
+
 }  // namespace
 
 const char* capture_format_name(CaptureFormat format) {
@@ -182,6 +217,14 @@ const char* capture_format_name(CaptureFormat format) {
       return "form body";
     case CaptureFormat::PercentEncodedBase64:
       return "percent-encoded base64";
+    case CaptureFormat::RedirectDeflate:
+      return "HTTP-Redirect (base64 DEFLATE)";
+    case CaptureFormat::Url:
+      return "URL";
+    case CaptureFormat::Har:
+      return "HAR";
+    case CaptureFormat::SamlTracer:
+      return "SAML-tracer export";
   }
   return "unknown";
 }
@@ -203,15 +246,15 @@ Expected<std::vector<Capture>> decode_capture(std::string_view bytes, std::strin
     return from_raw_xml(bytes.substr(start), source, limits);
   }
   if (body.front() == '{' || body.front() == '[') {
-    return decode_error("capture.json",
-                        "this looks like JSON (it starts with '" + std::string(1, body.front()) +
-                            "'), not a SAML message; HAR files and SAML-tracer exports are "
-                            "not supported");
+    return from_json(body, start, source, limits);
   }
   if (auto too_big = check_encoded_size(body, limits)) {
     return *too_big;
   }
-  if (has_message_field_marker(body)) {
+  if (is_http_url(body)) {
+    return from_url(body, start, source, limits);
+  }
+  if (mentions_message_field(body)) {
     return from_form_body(body, start, source, limits);
   }
   if (is_base64_start(body)) {
@@ -221,8 +264,9 @@ Expected<std::vector<Capture>> decode_capture(std::string_view bytes, std::strin
     return from_base64(body, start, source, limits);
   }
   return decode_error("capture.unknown-format",
-                      "not raw XML, base64, percent-encoded base64 or a SAMLResponse= form "
-                      "body; the input starts with \"" + util::printable_prefix(body) + "\"");
+                      "not raw XML, base64, percent-encoded base64, a SAMLResponse= form body, "
+                      "a URL, a HAR file or a SAML-tracer export; the input starts with \"" +
+                          util::printable_prefix(body) + "\"");
 }
 
 }  // namespace saml

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "dsig/diagnostics.h"
 #include "dsig/id_index.h"
 #include "dsig/profile.h"
 #include "dsig/xmlsec_verify.h"
@@ -64,6 +65,17 @@ std::string describe_keys(const std::vector<Candidate>& candidates) {
   return text;
 }
 
+// Everything the message's KeyInfo names: certificates with fingerprints, then the rest.
+std::string describe_named_keys(const SignatureReport& report, const xmlNode* signature) {
+  std::string text;
+  for (const CertificateInfo& cert : report.keyinfo_certificates) {
+    text += (text.empty() ? "" : "; ") + cert.subject + " SHA-256 " + format_fingerprint(cert.fingerprint);
+  }
+  const std::string rest = detail::describe_key_info(signature);
+  if (!rest.empty()) text += (text.empty() ? "" : "; ") + rest;
+  return text.empty() ? "no key" : text;
+}
+
 std::string describe_untrusted(const SignatureReport& report) {
   std::string text;
   for (std::size_t i = 0; i < report.keyinfo_certificates.size(); ++i) {
@@ -90,6 +102,7 @@ class SignatureVerifier {
     report.signature_method = shape.signature_method;
     report.digest_method = shape.digest_method;
     report.c14n_method = shape.c14n_method;
+    report.reference_uri = shape.reference_uri;
     report.where = location_of(signature);
     describe_message_certificates(shape, report);
     const bool profile_holds = !has_errors(problems);
@@ -142,22 +155,30 @@ class SignatureVerifier {
       return;
     }
     std::string failure;
+    std::string length_hint;
     for (const Candidate& candidate : candidates) {
       const XmlsecOutcome outcome = detail::verify_with_key(shape.signature, *candidate.key, policy_);
+      report.canonical_reference = outcome.canonical_reference;
+      report.canonical_signed_info = outcome.canonical_signed_info;
       switch (outcome.kind) {
         case XmlsecOutcome::Kind::Valid:
           report.status = SignatureStatus::Verified;
           report.key_used = candidate.certificate;
           return;
-        case XmlsecOutcome::Kind::DigestMismatch:
+        case XmlsecOutcome::Kind::DigestMismatch: {
           // Digests do not depend on the key: the content changed after signing.
           report.status = SignatureStatus::Invalid;
+          const std::string hints = detail::digest_failure_hints(shape.parent, shape.signature, shape.digest_method);
           result_.findings.push_back(make_finding(
               "SIG009", "digest of Reference '" + outcome.detail + "' does not match: " + element +
-                            " was changed after it was signed (edited, re-indented or re-encoded)",
+                            " was changed after it was signed" +
+                            (hints.empty() ? std::string(" (edited, re-indented or re-encoded)") : "; " + hints),
               report.where));
           return;
-        case XmlsecOutcome::Kind::BadSignature: break;
+        }
+        case XmlsecOutcome::Kind::BadSignature:
+          if (length_hint.empty()) length_hint = detail::signature_length_hint(shape.signature, *candidate.key);
+          break;
         case XmlsecOutcome::Kind::Failed: failure = outcome.detail; break;
       }
     }
@@ -172,8 +193,9 @@ class SignatureVerifier {
           report.where));
     } else {
       result_.findings.push_back(make_finding(
-          "SIG009", "the signature value on " + element + " does not verify with the trusted key(s): " +
-                        describe_keys(candidates),
+          "SIG009", "the signature value on " + element + " does not verify with the trusted key(s) tried: " +
+                        describe_keys(candidates) + "; the message names " +
+                        describe_named_keys(report, shape.signature) + length_hint,
           report.where));
     }
   }

@@ -50,6 +50,30 @@ const xmlSecDSigReferenceCtx* failed_reference(xmlSecDSigCtx* ctx) {
   return nullptr;
 }
 
+std::string buffer_text(xmlSecBufferPtr buffer) {
+  if (buffer == nullptr || xmlSecBufferGetData(buffer) == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(xmlSecBufferGetData(buffer)), xmlSecBufferGetSize(buffer));
+}
+
+// The bytes xmlsec stored because of the STORE flags (the profile allows one Reference).
+void take_canonical_bytes(xmlSecDSigCtx* ctx, XmlsecOutcome& outcome) {
+  outcome.canonical_signed_info = buffer_text(xmlSecDSigCtxGetPreSignBuffer(ctx));
+  if (xmlSecPtrListGetSize(&ctx->signedInfoReferences) == 0) return;
+  auto* reference = static_cast<xmlSecDSigReferenceCtx*>(xmlSecPtrListGetItem(&ctx->signedInfoReferences, 0));
+  if (reference != nullptr) outcome.canonical_reference = buffer_text(xmlSecDSigReferenceCtxGetPreDigestBuffer(reference));
+}
+
+XmlsecOutcome judge(xmlSecDSigCtx* ctx, int rc) {
+  if (const auto* reference = failed_reference(ctx)) {
+    const std::string uri = reference->uri ? reinterpret_cast<const char*>(reference->uri) : "";
+    return {XmlsecOutcome::Kind::DigestMismatch, uri, {}, {}};
+  }
+  if (rc < 0) return {XmlsecOutcome::Kind::Failed, take_xmlsec_error(), {}, {}};
+  // rc == 0 only means "processed"; the verdict is the status.
+  if (ctx->status == xmlSecDSigStatusSucceeded) return {XmlsecOutcome::Kind::Valid, {}, {}, {}};
+  return {XmlsecOutcome::Kind::BadSignature, {}, {}, {}};
+}
+
 }  // namespace
 
 XmlsecOutcome verify_with_key(const xmlNode* signature, const PinnedKey& key, const DsigPolicy& policy) {
@@ -57,26 +81,24 @@ XmlsecOutcome verify_with_key(const xmlNode* signature, const PinnedKey& key, co
   take_xmlsec_error();
   // No keys manager: xmlsec cannot look a key up, so only the preset key is ever used.
   std::unique_ptr<xmlSecDSigCtx, DSigCtxDeleter> ctx(xmlSecDSigCtxCreate(nullptr));
-  if (!ctx) return {XmlsecOutcome::Kind::Failed, "cannot create the xmlsec context"};
+  if (!ctx) return {XmlsecOutcome::Kind::Failed, "cannot create the xmlsec context", {}, {}};
   ctx->signKey = duplicate_for_use(key);
-  if (ctx->signKey == nullptr) return {XmlsecOutcome::Kind::Failed, "cannot copy the trusted key"};
+  if (ctx->signKey == nullptr) return {XmlsecOutcome::Kind::Failed, "cannot copy the trusted key", {}, {}};
   ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
   ctx->flags |= XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS;
+  if (policy.keep_canonical_bytes) {
+    ctx->flags |= XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES | XMLSEC_DSIG_FLAGS_STORE_SIGNATURE;
+  }
   ctx->keyInfoReadCtx.retrievalMethodCtx.enabledUris = xmlSecTransformUriTypeNone;
   if (!enable_transforms(ctx.get(), policy)) {
-    return {XmlsecOutcome::Kind::Failed, "cannot restrict xmlsec's transforms: " + take_xmlsec_error()};
+    return {XmlsecOutcome::Kind::Failed, "cannot restrict xmlsec's transforms: " + take_xmlsec_error(), {}, {}};
   }
 
   // xmlsec takes a non-const node but does not modify the tree when verifying.
   const int rc = xmlSecDSigCtxVerify(ctx.get(), const_cast<xmlNode*>(signature));
-  if (const auto* reference = failed_reference(ctx.get())) {
-    const std::string uri = reference->uri ? reinterpret_cast<const char*>(reference->uri) : "";
-    return {XmlsecOutcome::Kind::DigestMismatch, uri};
-  }
-  if (rc < 0) return {XmlsecOutcome::Kind::Failed, take_xmlsec_error()};
-  // rc == 0 only means "processed"; the verdict is the status.
-  if (ctx->status == xmlSecDSigStatusSucceeded) return {XmlsecOutcome::Kind::Valid, {}};
-  return {XmlsecOutcome::Kind::BadSignature, {}};
+  XmlsecOutcome outcome = judge(ctx.get(), rc);
+  if (policy.keep_canonical_bytes) take_canonical_bytes(ctx.get(), outcome);
+  return outcome;
 }
 
 }  // namespace saml::detail

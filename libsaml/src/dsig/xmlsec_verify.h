@@ -18,6 +18,9 @@ struct XmlsecOutcome {
     Failed,          // xmlsec could not process it (malformed, key type mismatch, ...)
   } kind = Kind::Failed;
   std::string detail;  // the failing reference URI, or xmlsec's error text
+  // Only with DsigPolicy::keep_canonical_bytes (empty where xmlsec stopped before them).
+  std::string canonical_reference;
+  std::string canonical_signed_info;
 };
 
 // Verifies with exactly `key` (KeyInfo is never consulted), same-document references

@@ -58,7 +58,9 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
     verdict.response = read_response(root);
     check_response(*verdict.response, findings);
 
-    verdict.signatures = verify_signatures(*document, trust, DsigPolicy{policy.allow_sha1});
+    DsigPolicy dsig_policy;
+    dsig_policy.allow_sha1 = policy.allow_sha1;
+    verdict.signatures = verify_signatures(*document, trust, dsig_policy);
     findings.insert(findings.end(), verdict.signatures.findings.begin(),
                     verdict.signatures.findings.end());
     verdict.response_signed = verdict.signatures.covers(root);

@@ -149,7 +149,8 @@ bool only_time_errors(const std::vector<Finding>& findings) {
   return any;
 }
 
-void append_time_hint(std::string& out, const Verdict& verdict, const Policy& policy) {
+void append_time_hint(std::string& out, const Capture& capture, const Verdict& verdict,
+                      const Policy& policy) {
   if (!verdict.assertion || !only_time_errors(verdict.findings)) return;
   const Assertion& assertion = *verdict.assertion;
   std::string when;
@@ -168,7 +169,10 @@ void append_time_hint(std::string& out, const Verdict& verdict, const Policy& po
   out += "hint: only time checks failed; " + when + ".\n";
   const Instant& issued = assertion.issue_instant.value ? assertion.issue_instant
                                                         : verdict.response->issue_instant;
-  if (issued.value) {
+  if (capture.captured_at) {
+    out += "      The capture records when it was made: run again with --now " +
+           format_xs_datetime(*capture.captured_at) + " to evaluate it at that moment.\n";
+  } else if (issued.value) {
     out += "      To evaluate the response at capture time, run again with --now " + issued.text +
            " (its IssueInstant).\n";
   }
@@ -180,8 +184,10 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
                             const TextStyle& style) {
   const Painter paint(style.color);
   std::string out;
-  const std::string input = "  input:         " + capture.origin.source + " (" +
-                            capture_format_name(capture.format) + ")\n";
+  std::string input = "  input:         " + capture.origin.source + " (" +
+                      capture_format_name(capture.format);
+  if (capture.origin.entry) input += ", entry " + std::to_string(*capture.origin.entry + 1);
+  input += ")\n";
   if (verdict.accepted && verdict.assertion) {
     out += paint.green("ACCEPTED") + "\n" + input;
     append_accepted(out, verdict, policy, paint);
@@ -195,7 +201,7 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
   if (errors != total) out += " (" + std::to_string(errors) + (errors == 1 ? " error)" : " errors)");
   out += "\n" + input;
   for (const Finding& finding : verdict.findings) append_finding(out, finding, paint);
-  append_time_hint(out, verdict, policy);
+  append_time_hint(out, capture, verdict, policy);
   return out;
 }
 
