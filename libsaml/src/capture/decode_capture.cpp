@@ -47,7 +47,9 @@ std::optional<Error> check_encoded_size(std::string_view text, const CaptureLimi
 bool is_base64_start(std::string_view text) {
   const std::string_view head = text.substr(0, 4);
   for (const char c : head) {
-    if (!is_base64_char(c)) {
+    // '%' starts an escape in percent-encoded base64 ("77u%2F..." for a BOM); the
+    // percent decoder validates it.
+    if (!is_base64_char(c) && c != '%') {
       return false;
     }
   }

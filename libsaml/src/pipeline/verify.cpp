@@ -76,7 +76,8 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
     }
   }
   check_message_size(capture, findings);
-  verdict.accepted = !has_errors(findings);
+  // Fail closed: acceptance needs a verified assertion, whatever the findings say.
+  verdict.accepted = !has_errors(findings) && verdict.assertion.has_value();
   return verdict;
 }
 

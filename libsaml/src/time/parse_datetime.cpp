@@ -198,8 +198,17 @@ Expected<TimePoint> parse_xs_datetime(std::string_view original) {
                             std::to_string(in.position() + 1),
                         text);
   }
-  return TimePoint(std::chrono::sys_days(date)) + std::chrono::hours(*hour) +
-         std::chrono::minutes(*minute) + std::chrono::seconds(*second) + fraction - offset;
+  const TimePoint instant = TimePoint(std::chrono::sys_days(date)) + std::chrono::hours(*hour) +
+                           std::chrono::minutes(*minute) + std::chrono::seconds(*second) +
+                           fraction - offset;
+  // 24:00 and zone offsets can move the instant out of 0001..9999, which could then not
+  // be printed back as a 4-digit year.
+  const auto first = std::chrono::sys_days(std::chrono::year{1} / 1 / 1);
+  const auto after_last = std::chrono::sys_days(std::chrono::year{10000} / 1 / 1);
+  if (instant < TimePoint(first) || instant >= TimePoint(after_last)) {
+    return range_error("the instant in UTC falls outside the years 0001 to 9999", text);
+  }
+  return instant;
 }
 
 }  // namespace saml

@@ -94,8 +94,8 @@ CertificateInfo describe_certificate(X509* cert) {
 Expected<X509Ptr> certificate_from_der(std::string_view der) {
   const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
   X509Ptr cert(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
-  if (!cert) {
-    return Error{ErrorKind::Config, "trust.der", "not a DER-encoded X.509 certificate", {}};
+  if (!cert || cursor != reinterpret_cast<const unsigned char*>(der.data() + der.size())) {
+    return Error{ErrorKind::Config, "trust.der", "not exactly one DER-encoded X.509 certificate", {}};
   }
   return cert;
 }
