@@ -15,6 +15,8 @@ packages=(
   libboost-program-options-dev libboost-test-dev nlohmann-json3-dev
   xmlsec1 openssl
 )
+# The test command also builds and smoke-runs the libFuzzer harnesses.
+test_packages=(clang libclang-rt-14-dev)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
@@ -22,7 +24,7 @@ as_root() {
 
 install_missing() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if ((${#missing[@]})); then
@@ -40,7 +42,10 @@ build() {  # build DIR [cmake args...]
   cmake --build "$dir" -j "$jobs"
 }
 
-install_missing
+case $mode in
+  test) install_missing "${packages[@]}" "${test_packages[@]}" ;;
+  *) install_missing "${packages[@]}" ;;
+esac
 case $mode in
   demo)
     build build/release -DCMAKE_BUILD_TYPE=Release -DSAMLKIT_BUILD_TESTS=OFF
@@ -50,6 +55,8 @@ case $mode in
     ;;
   test)
     build build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMLKIT_SANITIZE=ON -DSAMLKIT_WERROR=ON
+    echo "bootstrap: fuzz smoke run (15 s per harness, clang + ASan + UBSan)"
+    bash fuzz/run.sh --smoke
     cd build/asan
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       ctest --output-on-failure -j "$jobs"
