@@ -16,7 +16,9 @@ packages=(
   xmlsec1 openssl
 )
 # The test command also builds and smoke-runs the libFuzzer harnesses.
-test_packages=(clang libclang-rt-14-dev)
+# Man pages, completions, the .deb and the CI examples are tested too.
+test_packages=(clang libclang-rt-14-dev help2man groff-base man-db zsh dpkg-dev python3 python3-yaml
+               python3-jsonschema libxml2-utils)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi

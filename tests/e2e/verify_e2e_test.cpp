@@ -6,23 +6,15 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
 #include <initializer_list>
 #include <ostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "run_tool.h"
 
 namespace {
 
@@ -35,69 +27,12 @@ std::string response(const std::string& name) { return kFixtures + "/responses/"
 std::string capture(const std::string& name) { return kFixtures + "/captures/" + name; }
 std::string key(const std::string& name) { return kFixtures + "/keys/" + name; }
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// A temporary file that is removed when the object goes away.
-class TempFile {
- public:
-  TempFile() {
-    const char* dir = std::getenv("TMPDIR");
-    std::string pattern = std::string(dir && *dir ? dir : "/tmp") + "/saml-verify-e2e-XXXXXX";
-    std::vector<char> name(pattern.begin(), pattern.end());
-    name.push_back('\0');
-    const int fd = mkstemp(name.data());
-    BOOST_REQUIRE_MESSAGE(fd >= 0, "mkstemp failed");
-    close(fd);
-    path_ = name.data();
-  }
-  ~TempFile() { unlink(path_.c_str()); }
-  TempFile(const TempFile&) = delete;
-  TempFile& operator=(const TempFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using samltest::Run;
+using samltest::slurp;
 
 // Runs saml-verify with `args`, stdin from `stdin_path`, and collects its output.
 Run run_verify(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null") {
-  TempFile out;
-  TempFile err;
-  std::vector<std::string> argv_strings{SAML_VERIFY_PATH};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& s : argv_strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out.path().c_str(), O_WRONLY | O_TRUNC, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, err.path().c_str(), O_WRONLY | O_TRUNC, 0);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  BOOST_REQUIRE_MESSAGE(spawned == 0, "posix_spawn " << argv[0] << " failed: " << spawned);
-
-  int status = 0;
-  BOOST_REQUIRE(waitpid(pid, &status, 0) == pid);
-  Run run;
-  BOOST_REQUIRE_MESSAGE(WIFEXITED(status), "saml-verify did not exit normally (status " << status << ")");
-  run.exit_code = WEXITSTATUS(status);
-  run.out = slurp(out.path());
-  run.err = slurp(err.path());
-  return run;
+  return samltest::run_tool(SAML_VERIFY_PATH, args, stdin_path);
 }
 
 std::vector<std::string> with(std::vector<std::string> args, std::initializer_list<std::string> more) {

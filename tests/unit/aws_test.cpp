@@ -524,6 +524,33 @@ BOOST_AUTO_TEST_CASE(signin_endpoints) {
   }
 }
 
+BOOST_AUTO_TEST_CASE(provider_specific_acs_urls) {
+  for (const std::string url : {"https://us-east-1.signin.aws.amazon.com/saml/acs/SAMLSPABCDEFGHIJKLMNOP",
+                                "https://signin.aws.amazon.com/saml/acs/SAMLSP0123456789ABCDEF",
+                                "https://eu-west-2.signin.aws.amazon.com/saml/acs/SAMLSPX",
+                                "https://signin.amazonaws-us-gov.com/saml/acs/SAMLSPABC123"}) {
+    BOOST_TEST(saml::is_aws_provider_acs_url(url), "should accept " << url);
+    BOOST_TEST(saml::is_aws_signin_endpoint(url), "a provider ACS URL is a sign-in endpoint: " << url);
+  }
+  for (const std::string& url : {std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/SAMLSP"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/samlspabc"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/SAMLSPabc"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/SAMLSPABC/"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/SAMLSPABC?x=1"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/SAMLSP-ABC"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/acs/SAMLSPABC"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/ACS/SAMLSPABC"),
+                                std::string("https://evil.example/saml/acs/SAMLSPABC"),
+                                std::string("https://evil.signin.aws.amazon.com/saml/acs/SAMLSPABC"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/SAMLSPA/acs/SAMLSPB"),
+                                std::string("https://us-east-1.signin.aws.amazon.com/saml/acs/ABCDEFGH"),
+                                std::string("https://signin.aws.amazon.com/saml/acs/SAMLSP") + std::string(200, 'A')}) {
+    BOOST_TEST(!saml::is_aws_provider_acs_url(url), "should refuse '" << url << "'");
+    BOOST_TEST(!saml::is_aws_signin_endpoint(url), "should refuse as an endpoint '" << url << "'");
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 namespace {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "saml/time.h"
+#include "saml/version.h"
 
 namespace po = boost::program_options;
 
@@ -159,6 +160,11 @@ std::string error_line(std::string_view tool, std::string_view source, const sam
 bool use_color() {
   const char* no_color = std::getenv("NO_COLOR");
   return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || no_color[0] == '\0');
+}
+
+std::string version_text(std::string_view tool) {
+  return std::string(tool) + " (samlkit) " + saml::version() + "\n" + saml::library_versions() +
+         "\n";
 }
 
 }  // namespace samlkit::cli

@@ -55,4 +55,16 @@ std::string error_line(std::string_view tool, std::string_view source, const sam
 // Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
 bool use_color();
 
+// What --version prints, the same for every tool: "<tool> (samlkit) <version>" (the form
+// help2man reads), then a line with the linked libxml2, xmlsec and OpenSSL versions.
+std::string version_text(std::string_view tool);
+
+// --decrypt-key PEM (repeatable: AWS allows two keys per provider, for rotation) and
+// --allow-rsa15 (implemented in decryption_options.cpp).
+boost::program_options::options_description decryption_options();
+// Reads the --decrypt-key files into policy.decryption_keys and sets policy.allow_rsa15.
+// A missing, unreadable or non-RSA key file is a Config error (exit 2).
+saml::Expected<saml::Ok> apply_decryption_options(const boost::program_options::variables_map& vm,
+                                                  saml::Policy& policy);
+
 }  // namespace samlkit::cli

@@ -26,7 +26,10 @@ po::options_description verify_options() {
       ("allow-sha1", po::bool_switch(), "accept RSA-SHA1/ECDSA-SHA1 signatures and SHA-1 digests")
       ("max-size", po::value<std::size_t>()->value_name("BYTES")->default_value(1024 * 1024),
        "largest decoded XML message accepted")
-      ("json", po::bool_switch(), "print one JSON object (schema samlkit.verify/1) per message");
+      ("json", po::bool_switch(), "print one JSON object (schema samlkit.verify/1) per message")
+      ("show-c14n", po::bool_switch(),
+       "after the text report, print the canonical bytes each signature digested and signed "
+       "(to see why a digest does not match)");
   return options;
 }
 
@@ -39,6 +42,22 @@ void print_usage(const po::options_description& visible) {
                "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error,\n"
                "3 input could not be read or decoded.\n\n"
             << visible;
+}
+
+// The bytes each signature digested and signed, exactly (for --show-c14n).
+std::string canonical_bytes_text(const saml::Verdict& verdict) {
+  std::string text;
+  for (const saml::SignatureReport& signature : verdict.signatures.signatures) {
+    text += "\ncanonical bytes digested for Reference '" + signature.reference_uri + "' (" +
+            signature.signed_element + "):\n" +
+            (signature.canonical_reference.empty() ? std::string("(not computed)")
+                                                   : signature.canonical_reference) +
+            "\ncanonical SignedInfo:\n" +
+            (signature.canonical_signed_info.empty() ? std::string("(not computed)")
+                                                     : signature.canonical_signed_info) +
+            "\n";
+  }
+  return text;
 }
 
 // Verifies every message of the input; prints each report; returns the exit code.
@@ -67,7 +86,8 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
     if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
     reports.push_back(json ? saml::verdict_to_json(capture, *verdict, policy)
                            : saml::verdict_to_text(capture, *verdict, policy,
-                                                   saml::TextStyle{cli::use_color()}));
+                                                   saml::TextStyle{cli::use_color()}) +
+                                 (policy.keep_canonical_bytes ? canonical_bytes_text(*verdict) : ""));
   }
   // Several messages in one input: a JSON array of verdicts, or the texts one after another.
   const bool array = json && reports.size() > 1;
@@ -86,7 +106,8 @@ int main(int argc, char** argv) {
   po::options_description general("General");
   general.add_options()("help,h", "show this help")("version", "show the version");
   po::options_description visible;
-  visible.add(cli::trust_options()).add(cli::time_options()).add(verify_options()).add(general);
+  visible.add(cli::trust_options()).add(cli::time_options()).add(verify_options())
+      .add(cli::decryption_options()).add(general);
   po::options_description all = visible;
   all.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;
@@ -105,7 +126,7 @@ int main(int argc, char** argv) {
     return cli::kExitPass;
   }
   if (vm.count("version")) {
-    std::cout << "saml-verify (samlkit) " << SAMLKIT_VERSION << "\n";
+    std::cout << cli::version_text(kTool);
     return cli::kExitPass;
   }
 
@@ -113,6 +134,10 @@ int main(int argc, char** argv) {
   if (auto applied = cli::apply_time_options(vm, policy); !applied) {
     std::cerr << cli::error_line(kTool, "", applied.error()) << "\n";
     return cli::exit_code_for(applied.error().kind);
+  }
+  if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) {
+    std::cerr << cli::error_line(kTool, "", decryption.error()) << "\n";
+    return cli::exit_code_for(decryption.error().kind);
   }
   auto trust = cli::build_trust_store(vm);
   if (!trust) {
@@ -126,6 +151,7 @@ int main(int argc, char** argv) {
   if (vm.count("audience")) policy.audiences = vm["audience"].as<std::vector<std::string>>();
   if (vm.count("recipient")) policy.recipients = vm["recipient"].as<std::vector<std::string>>();
   policy.allow_sha1 = vm["allow-sha1"].as<bool>();
+  policy.keep_canonical_bytes = vm["show-c14n"].as<bool>() && !vm["json"].as<bool>();
   const std::size_t max_size = vm["max-size"].as<std::size_t>();
   if (max_size == 0) {
     std::cerr << kTool << ": --max-size must be at least 1 byte\n";

@@ -13,6 +13,7 @@
 #include "saml/policy.h"
 #include "saml/trust.h"
 #include "saml/xml.h"
+#include "saml/xmlenc.h"
 
 namespace saml {
 
@@ -27,6 +28,12 @@ struct Verdict {
   std::optional<Assertion> assertion;
   std::optional<AwsView> aws;
   DsigResult signatures;
+  // Set when the Response carries an EncryptedAssertion: what it shows, which key decrypted it.
+  std::optional<EncryptionReport> encryption;
+  // The decrypted Assertion, parsed on its own and placed under a synthetic unsigned
+  // samlp:Response (see DecryptedAssertion). When set, `assertion` and the Assertion's
+  // SignatureReports point into it, not into `document`.
+  std::shared_ptr<const Document> decrypted_document;
 };
 
 // Runs every check saml-verify enforces. Decode/parse failures are an Error (exit 3);

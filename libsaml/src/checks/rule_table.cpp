@@ -18,9 +18,24 @@ constexpr std::string_view kSamlProfiles =
 constexpr std::string_view kXmlDsig = "https://www.w3.org/TR/xmldsig-core1/";
 constexpr std::string_view kStsApi =
     "https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithSAML.html";
+constexpr std::string_view kAwsSessionTags =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html";
+constexpr std::string_view kAwsSourceIdentity =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html";
+constexpr std::string_view kAwsRelyingParty =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml_relying-party.html";
+constexpr std::string_view kAwsMaxSession =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html";
+constexpr std::string_view kIdentityCenter =
+    "https://docs.aws.amazon.com/singlesignon/latest/userguide/other-idps.html";
+constexpr std::string_view kSamlBindings =
+    "https://docs.oasis-open.org/security/saml/v2.0/saml-schema-protocol-2.0.xsd";
 
 constexpr auto E = Severity::Error;
 constexpr auto W = Severity::Warning;
+constexpr auto I = Severity::Info;
+constexpr unsigned kLintAll =
+    rule_profile::aws | rule_profile::identity_center | rule_profile::generic;
 
 constexpr std::array kRules = {
     // XML: safety and structure
@@ -40,11 +55,25 @@ constexpr std::array kRules = {
          "AWS expects one Assertion; extra assertions anywhere in the document are how multiple-"
          "assertion and wrapping bypasses smuggle unsigned claims.",
          "Configure the IdP to send a single assertion.", kAwsSamlDoc},
-    Rule{"XML005", E, "Encrypted assertion not supported yet",
-         "The assertion is encrypted (saml:EncryptedAssertion); samlkit cannot decrypt it yet, so "
-         "nothing in it can be checked.",
-         "Turn off assertion encryption at the IdP for debugging, or wait for decryption support.",
+    Rule{"XML005", E, "Encrypted assertion and no decryption key",
+         "The assertion is encrypted (saml:EncryptedAssertion) and no SP private key was given, "
+         "so nothing in it can be checked; the message names the key it needs.",
+         "Pass the private key uploaded to the IAM SAML provider with --decrypt-key sp.pem "
+         "(repeatable for rotation).",
          kAwsSamlDoc},
+    Rule{"XML006", W, "Unknown element in a SAML namespace",
+         "An element in the SAML protocol or assertion namespace is not defined by the SAML 2.0 "
+         "schema: a typo, a hand-built template or a proxy that injects content. Strict SPs "
+         "refuse schema-invalid messages.",
+         "Remove the element or move it into the IdP's own namespace (inside Extensions).",
+         kSamlBindings},
+    Rule{"XML007", E, "Encrypted assertion could not be decrypted",
+         "None of the given SP private keys decrypts the EncryptedAssertion, or its structure is "
+         "not one samlkit accepts. Decryption failures are reported only as 'could not decrypt "
+         "with key X' (no padding or parse details: those are decryption oracles).",
+         "Give the private key whose certificate the IdP encrypts to (Okta: the 'Encryption "
+         "Certificate' of the app); during rotation pass both keys.",
+         "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml.html"},
 
     // SIG: signatures, trust, algorithms
     Rule{"SIG001", E, "Assertion not covered by a trusted signature",
@@ -97,6 +126,54 @@ constexpr std::array kRules = {
          "with the trusted key only, but a mismatch usually means a key rotation is under way.",
          "Upload the new IdP metadata to the IAM identity provider and pass it to samlkit.",
          kAwsTroubleshoot},
+    Rule{"SIG012", E, "Signatures not verified: no trusted key given",
+         "saml-lint was run without --cert, --fingerprint or --metadata, so no signature could "
+         "be verified and no signed content was checked. A certificate inside the message is "
+         "never trusted by itself.",
+         "Pass the IdP signing certificate (Okta: AWS app > Sign On > 'Identity Provider "
+         "metadata') with --cert, --fingerprint or --metadata.",
+         kAwsTroubleshoot, kLintAll},
+    Rule{"SIG013", W, "Only the Response is signed",
+         "The assertion is covered only by the Response's signature. AWS accepts it, but AWS's "
+         "SP metadata asks for signed assertions (WantAssertionsSigned), and an assertion "
+         "without its own signature cannot be checked once taken out of its Response.",
+         "Sign the assertion (Okta: AWS app > Sign On > Edit > Assertion Signature: Signed).",
+         kAwsSamlDoc, kLintAll},
+    Rule{"SIG014", E, "Signing certificate expired",
+         "The certificate of the key that verified the signature is past its notAfter at --now. "
+         "IAM checks the dates of the certificates in uploaded metadata, and an expired key "
+         "means the IdP's rotation is overdue.",
+         "Rotate the signing certificate at the IdP (Okta: Sign On > SAML Signing Certificates) "
+         "and upload the new metadata to the IAM identity provider.",
+         kAwsTroubleshoot, kLintAll},
+    Rule{"SIG015", W, "Signing certificate expires within 30 days",
+         "The certificate of the key that verified the signature expires within 30 days of "
+         "--now; sign-in breaks when it does unless the new key is in IAM first.",
+         "Generate the next certificate at the IdP (Okta: Sign On > SAML Signing Certificates), "
+         "add its metadata to the IAM identity provider, then activate it.",
+         kAwsTroubleshoot, kLintAll},
+    Rule{"SIG016", W, "Signing key under 2048 bits",
+         "An RSA signing key shorter than 2048 bits is below current guidance (NIST SP 800-131A) "
+         "and can be factored with enough effort.",
+         "Issue a 2048-bit (or larger) RSA or an EC P-256 signing key at the IdP.", kXmlDsig,
+         kLintAll},
+    Rule{"SIG017", E, "RSA PKCS#1 v1.5 key transport",
+         "The assertion's key is wrapped with RSA-1.5 (xmlenc#rsa-1_5), which is open to "
+         "Bleichenbacher-style padding-oracle attacks; samlkit refuses it unless --allow-rsa15 "
+         "is given.",
+         "Set the IdP's key transport algorithm to RSA-OAEP.",
+         "https://www.w3.org/TR/xmlenc-core1/#sec-RSA-1_5", kLintAll},
+    Rule{"SIG018", I, "AES-CBC content encryption",
+         "The assertion is encrypted with AES-CBC, which has no integrity of its own; AES-GCM "
+         "(xmlenc11) authenticates the ciphertext.",
+         "Choose AES-GCM as the IdP's data encryption algorithm where it offers it.",
+         "https://www.w3.org/TR/xmlenc-core1/#sec-AES-GCM", kLintAll},
+    Rule{"SIG019", E, "Encryption algorithm not supported",
+         "The EncryptedAssertion uses a key transport or data encryption algorithm samlkit does "
+         "not accept (supported: RSA-OAEP, RSA-1.5 with --allow-rsa15; AES-128/192/256 in CBC "
+         "or GCM).",
+         "Set the IdP to RSA-OAEP key transport and AES-GCM (or AES-CBC) data encryption.",
+         "https://www.w3.org/TR/xmlenc-core1/", kLintAll},
 
     // PRO: protocol
     Rule{"PRO001", E, "Version is not 2.0", "AWS accepts SAML 2.0 responses only.",
@@ -137,6 +214,14 @@ constexpr std::array kRules = {
          "now is at or after the SubjectConfirmationData NotOnOrAfter (plus skew).",
          "Redeem the response promptly; check the clocks; use --now to evaluate at capture time.",
          kSamlProfiles},
+    Rule{"SUB007", W, "Encrypted assertion not sent to the provider-specific ACS URL",
+         "An IAM SAML provider with encryption keys has its own ACS URL, "
+         "https://<region>.signin.aws.amazon.com/saml/acs/<IdP-ID>; the Recipient (and "
+         "Destination) of an encrypted assertion should be that URL so AWS knows which "
+         "provider's key decrypts it.",
+         "Set the IdP's Single sign-on / Recipient URL to the ACS URL shown on the IAM identity "
+         "provider's page.",
+         "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_providers_create_saml.html"},
 
     // CND: conditions
     Rule{"CND001", E, "Not yet valid",
@@ -205,12 +290,108 @@ constexpr std::array kRules = {
     Rule{"AWS011", E, "SAML message over 100,000 base64 characters",
          "AssumeRoleWithSAML refuses a SAMLAssertion longer than 100,000 characters.",
          "Send fewer attributes or groups (trim role and group lists at the IdP).", kStsApi},
+    Rule{"AWS012", E, "Audience or Recipient partition differs from the role partition",
+         "The AWS audience and sign-in endpoint belong to one partition (aws, aws-us-gov, aws-cn); "
+         "a role ARN in another partition cannot be assumed through them.",
+         "Point the IdP at the sign-in endpoint and audience of the roles' partition (GovCloud: "
+         "https://signin.amazonaws-us-gov.com/saml, urn:amazon:webservices:govcloud).",
+         kAwsRelyingParty},
+    Rule{"AWS013", W, "Regional Recipient with the default trust policy",
+         "With a regional Recipient, saml:aud is the regional endpoint, but the console's "
+         "default role trust policy requires saml:aud = https://signin.aws.amazon.com/saml, so "
+         "sign-in fails unless the trust policy lists the regional endpoint.",
+         "Add the regional endpoint to the roles' trust policy condition on saml:aud, or use "
+         "https://signin.aws.amazon.com/saml as the Recipient (Okta: 'Single sign-on URL').",
+         kAwsRelyingParty},
+    Rule{"AWS014", W, "Duplicate Role values",
+         "The same role and provider pair is sent twice; the role chooser lists it twice and the "
+         "IdP's group-to-role mapping probably overlaps.",
+         "Remove the duplicate from the IdP's role mapping (Okta: group filter or role list).",
+         kAwsSamlDoc},
+    Rule{"AWS015", I, "SessionDuration over 3600 seconds",
+         "A SessionDuration above one hour works for the console, but tools that pass it to "
+         "AssumeRoleWithSAML as DurationSeconds fail unless each role's MaxSessionDuration is "
+         "raised to match.",
+         "Raise MaxSessionDuration on the roles or lower 'Session Duration' in the Okta AWS app.",
+         kAwsMaxSession},
+    Rule{"AWS016", E, "PrincipalTag without exactly one value",
+         "Each https://aws.amazon.com/SAML/Attributes/PrincipalTag:<key> attribute must carry "
+         "exactly one value; STS refuses multi-valued session tags.",
+         "Map each tag to a single-valued user attribute.", kAwsSessionTags},
+    Rule{"AWS017", E, "More than 50 session tags",
+         "AssumeRoleWithSAML accepts at most 50 session tags.",
+         "Send fewer PrincipalTag attributes.", kAwsSessionTags},
+    Rule{"AWS018", E, "Invalid session tag key",
+         "A tag key is 1-128 characters of letters, digits, spaces and _ . : / = + - @.",
+         "Rename the PrincipalTag:<key> attribute.", kAwsSessionTags},
+    Rule{"AWS019", E, "Invalid session tag value",
+         "A tag value is 0-256 characters of letters, digits, spaces and _ . : / = + - @.",
+         "Map the tag to an attribute whose values fit that set, or transform it at the IdP.",
+         kAwsSessionTags},
+    Rule{"AWS020", E, "Session tag key uses the aws: prefix",
+         "Keys starting with aws: (any case) are reserved by AWS; STS refuses them.",
+         "Rename the tag.", kAwsSessionTags},
+    Rule{"AWS021", E, "Session tag keys differ only in case",
+         "Tag keys are case-insensitive: two PrincipalTag attributes whose keys differ only in "
+         "case are duplicates and STS refuses them.",
+         "Send each tag key once.", kAwsSessionTags},
+    Rule{"AWS022", W, "TransitiveTagKeys names an absent tag",
+         "Every TransitiveTagKeys value must be the key of a PrincipalTag in the same assertion.",
+         "Remove the key from TransitiveTagKeys or add the PrincipalTag.", kAwsSessionTags},
+    Rule{"AWS023", E, "Invalid SourceIdentity",
+         "SourceIdentity is exactly one value of 2-64 characters of [A-Za-z0-9_+=,.@-].",
+         "Map SourceIdentity to one attribute such as the user name or e-mail.",
+         kAwsSourceIdentity},
+    Rule{"AWS024", E, "SourceIdentity uses the aws: prefix",
+         "A SourceIdentity starting with aws: (any case) is reserved by AWS and refused.",
+         "Map SourceIdentity to another attribute.", kAwsSourceIdentity},
+    Rule{"AWS025", E, "Identity Center NameID is not an e-mail address",
+         "IAM Identity Center matches the NameID against the user's user name, which it expects "
+         "to be an e-mail address (format emailAddress).",
+         "Set the Name ID format to EmailAddress and send the user's e-mail (Okta: Sign On > "
+         "'Application username format': Email).",
+         kIdentityCenter, rule_profile::identity_center},
+    Rule{"AWS026", I, "Role attributes in an Identity Center response",
+         "IAM Identity Center ignores the IAM federation attributes (Role, RoleSessionName, "
+         "SessionDuration); permission sets decide access.",
+         "Remove the IAM federation attributes from the Identity Center application.",
+         kIdentityCenter, rule_profile::identity_center},
+    Rule{"AWS027", E, "Encrypted assertion sent to IAM Identity Center",
+         "IAM Identity Center does not accept encrypted SAML assertions; only IAM SAML providers "
+         "with an uploaded private key do.",
+         "Turn off assertion encryption in the IdP application for IAM Identity Center.",
+         kIdentityCenter, rule_profile::aws | rule_profile::identity_center},
 
     // HYG: hygiene
     Rule{"HYG001", W, "Issued more than 5 minutes ago",
          "STS refuses a response not redeemed within 5 minutes of its IssueInstant (\"Token must "
          "be redeemed within 5 minutes of issuance\").",
          "Redeem the response at once; check the IdP clock.", kAwsTroubleshoot},
+    Rule{"HYG002", W, "IssueInstant in the future",
+         "The assertion says it was issued after --now (plus skew): the IdP clock runs ahead, "
+         "and STS refuses such responses.",
+         "Synchronise the IdP clock (NTP); use --skew to allow a known drift.", kAwsTroubleshoot,
+         kLintAll},
+    Rule{"HYG003", W, "Assertion lifetime over 5 minutes",
+         "Conditions NotOnOrAfter is more than 5 minutes after IssueInstant. AWS refuses the "
+         "response after 5 minutes anyway; a longer window only widens the replay window for "
+         "other consumers of the same assertion.",
+         "Shorten the assertion validity at the IdP to 5 minutes or less.", kSamlProfiles,
+         kLintAll},
+    Rule{"HYG004", I, "SessionNotOnOrAfter ends before SessionDuration",
+         "AuthnStatement SessionNotOnOrAfter is earlier than IssueInstant plus SessionDuration: "
+         "the IdP ends its session before the AWS session it grants, so the two disagree on "
+         "when the user must sign in again.",
+         "Align the IdP session lifetime with the SessionDuration attribute (Okta: Session "
+         "Duration in the AWS app's Sign On settings).",
+         kAwsSamlDoc, rule_profile::aws},
+    Rule{"HYG005", W, "NameID format AWS does not list",
+         "AWS documents persistent, transient, emailAddress and unspecified NameID formats (it "
+         "reports the format as saml:sub_type); other formats make trust policies on saml:sub "
+         "and saml:sub_type unreliable.",
+         "Set the Name ID format (Okta: Sign On > Edit > 'Name ID format') to Persistent, "
+         "Transient, EmailAddress or Unspecified.",
+         kAwsSamlDoc, rule_profile::aws | rule_profile::identity_center},
 };
 
 }  // namespace

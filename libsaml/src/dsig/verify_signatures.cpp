@@ -10,6 +10,7 @@
 #include "saml/dsig.h"
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
+#include "trust/trust_store_internal.h"
 
 namespace saml {
 namespace {
@@ -123,7 +124,9 @@ class SignatureVerifier {
 
   void describe_message_certificates(const detail::SignatureShape& shape, SignatureReport& report) {
     for (const std::string& der : shape.keyinfo_certificates_der) {
-      auto info = inspect_certificate_der(der);
+      // A trusted certificate is recognised by its DER's SHA-256: no X509 parse per message.
+      const TrustedKey* known = detail::find_trusted_certificate(trust_, der);
+      auto info = known ? Expected<CertificateInfo>(known->certificate) : inspect_certificate_der(der);
       if (!info) continue;
       const bool by_key = std::any_of(trust_.keys().begin(), trust_.keys().end(), [&](const TrustedKey& key) {
         return key.certificate.fingerprint == info->fingerprint;

@@ -32,7 +32,7 @@ std::string lines_of(const std::vector<const xmlNode*>& nodes) {
 
 }  // namespace
 
-const xmlNode* find_single_assertion(const Document& doc, std::vector<Finding>& findings) {
+AssertionSlot find_assertion_slot(const Document& doc, std::vector<Finding>& findings) {
   const xmlNode* root = doc.root();
   if (root == nullptr || !is_element(root, ns::protocol, "Response")) {
     findings.push_back(make_finding(
@@ -40,40 +40,61 @@ const xmlNode* find_single_assertion(const Document& doc, std::vector<Finding>& 
         root == nullptr ? "the document has no root element"
                         : "the root element is " + element_name(root) + ", not samlp:Response",
         root == nullptr ? Location{} : location_of(root)));
-    return nullptr;
+    return {};
   }
 
+  // Encrypted and plaintext assertions count together: one of each is two assertions.
   const std::vector<const xmlNode*> encrypted = assertion_elements(root, "EncryptedAssertion");
-  for (const xmlNode* node : encrypted) {
-    findings.push_back(make_finding(
-        "XML005", "EncryptedAssertion found: encrypted assertions are not supported yet",
-        location_of(node)));
-  }
-
-  const std::vector<const xmlNode*> assertions = assertion_elements(root, "Assertion");
+  std::vector<const xmlNode*> assertions = assertion_elements(root, "Assertion");
+  assertions.insert(assertions.end(), encrypted.begin(), encrypted.end());
   if (assertions.empty()) {
-    if (encrypted.empty()) {
-      findings.push_back(make_finding("XML004", "the Response contains no Assertion",
-                                      location_of(root)));
-    }
-    return nullptr;
+    findings.push_back(make_finding("XML004", "the Response contains no Assertion",
+                                    location_of(root)));
+    return {};
   }
   if (assertions.size() > 1) {
     findings.push_back(make_finding("XML004",
                                     "the document contains " + std::to_string(assertions.size()) +
-                                        " Assertion elements: " + lines_of(assertions),
+                                        " Assertion or EncryptedAssertion elements: " + lines_of(assertions),
                                     location_of(assertions[1])));
-    return nullptr;
+    return {};
   }
-  if (assertions.front()->parent != root) {
+  const xmlNode* only = assertions.front();
+  if (only->parent != root) {
     findings.push_back(make_finding("XML004",
-                                    "the only Assertion is at " +
-                                        location_of(assertions.front()).element +
+                                    "the only " + std::string(reinterpret_cast<const char*>(only->name)) +
+                                        " is at " + location_of(only).element +
                                         ", not a direct child of the Response",
-                                    location_of(assertions.front())));
+                                    location_of(only)));
+    return {};
+  }
+  return encrypted.empty() ? AssertionSlot{only, nullptr} : AssertionSlot{nullptr, only};
+}
+
+const xmlNode* check_decrypted_assertion(const Document& decrypted, std::vector<Finding>& findings) {
+  const xmlNode* element = decrypted.root() != nullptr ? decrypted.root()->children : nullptr;
+  if (element == nullptr) return nullptr;
+  if (!is_element(element, ns::assertion, "Assertion")) {
+    findings.push_back(make_finding("XML004",
+                                    "the EncryptedAssertion decrypts to " + element_name(element) +
+                                        ", not saml:Assertion",
+                                    location_of(element)));
     return nullptr;
   }
-  return assertions.front();
+  std::vector<const xmlNode*> nested;
+  for (std::string_view name : {"Assertion", "EncryptedAssertion"}) {
+    for (const xmlNode* node : assertion_elements(element, name)) {
+      if (node != element) nested.push_back(node);
+    }
+  }
+  if (!nested.empty()) {
+    findings.push_back(make_finding("XML004",
+                                    "the decrypted Assertion contains " + std::to_string(nested.size()) +
+                                        " more Assertion or EncryptedAssertion elements: " + lines_of(nested),
+                                    location_of(nested.front())));
+    return nullptr;
+  }
+  return element;
 }
 
 }  // namespace saml

@@ -10,9 +10,20 @@
 
 namespace saml {
 
-// Checks that the root is samlp:Response (XML003), that the document holds exactly one
-// saml:Assertion and it is a direct child of the root (XML004), and that there is no
-// EncryptedAssertion (XML005). Returns that assertion node, or nullptr with findings.
-const xmlNode* find_single_assertion(const Document& doc, std::vector<Finding>& findings);
+// The one assertion of a Response: plaintext or encrypted (at most one is set).
+struct AssertionSlot {
+  const xmlNode* assertion = nullptr;
+  const xmlNode* encrypted = nullptr;  // a saml:EncryptedAssertion
+};
+
+// Checks that the root is samlp:Response (XML003) and that the document holds exactly one
+// saml:Assertion or saml:EncryptedAssertion, a direct child of the root (XML004). Returns
+// it, or an empty slot with findings. What to do with an encrypted one is the caller's.
+AssertionSlot find_assertion_slot(const Document& doc, std::vector<Finding>& findings);
+
+// A decrypted assertion's document (a synthetic Response around the decrypted element):
+// that element is a saml:Assertion holding no other Assertion or EncryptedAssertion
+// (XML004). Returns it, or nullptr with findings.
+const xmlNode* check_decrypted_assertion(const Document& decrypted, std::vector<Finding>& findings);
 
 }  // namespace saml

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "pipeline/encrypted.h"
 #include "pipeline/structure.h"
 #include "saml/checks.h"
 
@@ -52,7 +53,8 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
   verdict.document = document;
   std::vector<Finding>& findings = verdict.findings;
 
-  const xmlNode* assertion_node = find_single_assertion(*document, findings);
+  const AssertionSlot slot = find_assertion_slot(*document, findings);
+  const xmlNode* assertion_node = slot.assertion;
   const xmlNode* root = document->root();
   if (root != nullptr && is_element(root, ns::protocol, "Response")) {
     verdict.response = read_response(root);
@@ -60,10 +62,14 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
 
     DsigPolicy dsig_policy;
     dsig_policy.allow_sha1 = policy.allow_sha1;
+    dsig_policy.keep_canonical_bytes = policy.keep_canonical_bytes;
     verdict.signatures = verify_signatures(*document, trust, dsig_policy);
     findings.insert(findings.end(), verdict.signatures.findings.begin(),
                     verdict.signatures.findings.end());
     verdict.response_signed = verdict.signatures.covers(root);
+    if (slot.encrypted != nullptr) {
+      assertion_node = open_encrypted_assertion(slot.encrypted, trust, policy, dsig_policy, verdict);
+    }
 
     if (assertion_node != nullptr) {
       if (verdict.signatures.covers(assertion_node)) {

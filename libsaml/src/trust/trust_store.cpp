@@ -1,5 +1,6 @@
 #include <openssl/bio.h>
 #include <openssl/err.h>
+#include <openssl/evp.h>
 #include <openssl/pem.h>
 
 #include <algorithm>
@@ -59,6 +60,15 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
   }
   keys.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned)});
   return Ok{};
+}
+
+const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_view der) {
+  Sha256 digest{};
+  if (EVP_Digest(der.data(), der.size(), digest.data(), nullptr, EVP_sha256(), nullptr) != 1) return nullptr;
+  for (const TrustedKey& key : trust.keys()) {
+    if (key.certificate.fingerprint == digest) return &key;
+  }
+  return nullptr;
 }
 
 }  // namespace detail

@@ -13,4 +13,8 @@ namespace saml::detail {
 // Pins the certificate's public key and appends it (a certificate already present is skipped).
 Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::string_view source);
 
+// The trusted key whose certificate has exactly these DER bytes (matched by SHA-256, so no
+// X509 object is built per message), or nullptr.
+const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_view der);
+
 }  // namespace saml::detail

@@ -1,0 +1,142 @@
+"""Prints bench/run's results as Markdown tables of ratios (to the floor, to the peers,
+to the issue's targets). Usage: /usr/bin/python3 bench/report.py RESULTS_DIR"""
+import json
+import os
+import platform
+import sys
+
+STAGES = [  # benchmark, what it measures
+    ("BM_Floor", "floor: base64 + parse + 2x exc-c14n + SHA-256 + RSA-2048 verify"),
+    ("BM_Capture", "capture (base64 detect + decode)"),
+    ("BM_Parse", "parse (hardened libxml2)"),
+    ("BM_SignatureProfile", "signature profile check"),
+    ("BM_XmlsecVerify", "xmlsec verify (pinned bare key)"),
+    ("BM_SignatureStage", "signature stage (IDs + profile + KeyInfo + xmlsec)"),
+    ("BM_Model", "model extraction (Response + Assertion)"),
+    ("BM_SamlChecks", "SAML checks"),
+    ("BM_AwsChecks", "AWS view + checks"),
+    ("BM_VerifyCapture", "verify_capture (XML -> verdict)"),
+    ("BM_Pipeline", "whole pipeline (base64 -> verdict)"),
+    ("BM_Lint", "lint_capture (verify + every lint rule)"),
+    ("BM_ReportJson", "report: JSON"),
+    ("BM_ReportText", "report: text"),
+]
+
+
+def load_results(directory):
+    values = {}
+    with open(os.path.join(directory, "results.txt")) as results:
+        for line in results:
+            key, value = line.split()
+            values[key] = int(value)
+    return values
+
+
+def stage_medians(directory):
+    with open(os.path.join(directory, "stages.json")) as stages:
+        data = json.load(stages)
+    medians = {}
+    for bench in data["benchmarks"]:
+        if bench.get("aggregate_name") == "median":
+            medians[bench["run_name"]] = bench["cpu_time"] / 1000.0  # ns -> us
+    return data["context"], medians
+
+
+def machine(context):
+    model = "unknown CPU"
+    with open("/proc/cpuinfo") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return (f"{model}, {context.get('num_cpus')} cores at {context.get('mhz_per_cpu')} MHz, "
+            f"Linux {platform.release()}, load average at start {context.get('load_avg', ['?'])[0]:.1f}")
+
+
+def verdict(ok):
+    return "met" if ok else "NOT met"
+
+
+def main():
+    directory = sys.argv[1]
+    context, us = stage_medians(directory)
+    results = load_results(directory)
+    floor = us["BM_Floor"]
+    print(f"Machine: {machine(context)}; run {context.get('date', '')}\n")
+
+    print("### Stage costs on the typical Okta->AWS response (CPU time, median of 5)\n")
+    print("| stage | ratio to floor | us |")
+    print("|---|---:|---:|")
+    for name, what in STAGES:
+        if name in us:
+            print(f"| {what} | {us[name] / floor:.2f}x | {us[name]:.1f} |")
+    pipeline = us["BM_Pipeline"] / floor
+    print(f"\nverify, all SAML and AWS checks, from base64: **{pipeline:.2f}x the floor** "
+          f"(target <= 1.5x: {verdict(pipeline <= 1.5)}); from decoded XML: "
+          f"{us['BM_VerifyCapture'] / floor:.2f}x.\n")
+
+    with open(os.path.join(directory, "oneshot.json")) as oneshot:
+        runs = {r["command"]: r for r in json.load(oneshot)["results"]}
+    ours = runs["saml-verify"]["median"] * 1000.0
+    theirs = runs["xmlsec1"]["median"] * 1000.0
+    print("### One-shot: one response from a file, process start included (median wall)\n")
+    print("| command | median ms | ratio |")
+    print("|---|---:|---:|")
+    print(f"| saml-verify | {ours:.2f} | 1.00x |")
+    print(f"| xmlsec1 --verify | {theirs:.2f} | {theirs / ours:.2f}x slower |")
+    print(f"\nsaml-verify under 10 ms: {verdict(ours < 10)}; at least 3.5x faster than xmlsec1: "
+          f"{verdict(theirs / ours >= 3.5)} ({theirs / ours:.2f}x).\n")
+
+    def cpu_ms(name):
+        return runs[name]["user"] * 1000.0 + runs[name]["system"] * 1000.0
+    print(f"CPU time (user + system, mean): saml-verify {cpu_ms('saml-verify'):.2f} ms, xmlsec1 "
+          f"{cpu_ms('xmlsec1'):.2f} ms: {cpu_ms('xmlsec1') / cpu_ms('saml-verify'):.2f}x. On a loaded "
+          f"machine the wall medians include waiting for a core; CPU time does not.\n")
+
+    count = results["batch_count"]
+    wall, cpu = {}, {}
+    for key, value in results.items():
+        if key.startswith("batch_wall_ms."):
+            name = key[len("batch_wall_ms."):]
+            status = results.get("batch_status." + name, 0)
+            # saml-lint exits 1 when a finding reaches --fail-on; anything above is a failure.
+            if status > (1 if name.startswith("saml_lint") else 0):
+                print(f"WARNING: {name} exited {status}; its rate is not meaningful")
+            wall[name] = count / max(value, 1) * 1000.0
+            cpu[name] = count / max(results["batch_cpu_ms." + name], 1) * 1000.0
+    labels = {
+        "saml_lint_j1": "saml-lint --jobs 1", "saml_lint_j2": "saml-lint --jobs 2",
+        "samlkit_verify_j1": "verify_capture, 1 thread", "samlkit_verify_j2": "verify_capture, 2 threads",
+        "xmlsec1": "xmlsec1, bare pinned key, one process",
+        "xmlsec1_x509": "xmlsec1, defaults (KeyInfo X509), one process",
+        "python3_saml": "python3-saml, strict, one process",
+    }
+    print(f"### Batch: {count} distinct signed responses (whole process)\n")
+    print("| command | responses/s wall | vs python3-saml | vs xmlsec1 | responses per CPU-s | vs xmlsec1 (CPU) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for name, label in labels.items():
+        if name not in wall:
+            continue
+        py = f"{wall[name] / wall['python3_saml']:.1f}x" if "python3_saml" in wall else "-"
+        print(f"| {label} | {wall[name]:.0f} | {py} | {wall[name] / wall['xmlsec1']:.2f}x | "
+              f"{cpu[name]:.0f} | {cpu[name] / cpu['xmlsec1']:.2f}x |")
+    lint1 = wall.get("saml_lint_j1")
+    if lint1:
+        if "python3_saml" in wall:
+            print(f"\nsaml-lint --jobs 1 >= 20x python3-saml: {verdict(lint1 / wall['python3_saml'] >= 20)}; ", end="")
+        print(f">= 5x xmlsec1: {verdict(lint1 / wall['xmlsec1'] >= 5)}; "
+              f"--jobs 2 / --jobs 1 = {wall['saml_lint_j2'] / lint1:.2f}x "
+              f"(target >= 1.8x: {verdict(wall['saml_lint_j2'] / lint1 >= 1.8)}; it needs 2 idle cores).\n")
+
+    print("### Peak RSS (/usr/bin/time)\n")
+    print("| command | MB |")
+    print("|---|---:|")
+    for key, value in results.items():
+        if key.startswith("rss_kb."):
+            print(f"| {key[len('rss_kb.'):]} | {value / 1024:.1f} |")
+    one = results.get("rss_kb.saml-verify", 0) / 1024
+    print(f"\nOne response under 16 MB: {verdict(one < 16)} ({one:.1f} MB).")
+
+
+if __name__ == "__main__":
+    main()

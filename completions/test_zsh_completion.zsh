@@ -1,0 +1,19 @@
+# test_zsh_completion.zsh COMPLETION TOOL (run with zsh -f): the completion function parses
+# the tool's real --help into _arguments specs: options, option values and inputs.
+completion=$1 tool=$2
+
+fail() { print -u2 "zsh completion: $*"; exit 1 }
+
+# Stand-ins for the completion system: run the tool, and record what _arguments is given.
+_call_program() { shift; eval "$@" }
+_arguments() { specs=("$@") }
+local -a specs words
+words=($tool)
+source $completion || fail "$completion does not load"
+
+(( ${#specs} > 0 )) || fail "no _arguments specs"
+for expected in '*--cert=:PEM:_files' '*--metadata=:FILE:_files' '*--now=:TIME: ' \
+                '*--json' '*--help' '*:input:_files'; do
+  (( ${specs[(Ie)$expected]} )) || fail "spec '$expected' missing from: ${(j: | :)specs}"
+done
+print "zsh completion parses the tool's --help into ${#specs} specs"

@@ -1,0 +1,88 @@
+// Lint stage: the verify pipeline plus every hygiene rule of the rule table, per profile,
+// with per-rule configuration and reports for CI (text, JSON, SARIF 2.1.0, JUnit XML).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "saml/capture.h"
+#include "saml/finding.h"
+#include "saml/policy.h"
+#include "saml/rules.h"
+#include "saml/trust.h"
+
+namespace saml {
+
+enum class Profile { Aws, AwsIdentityCenter, Generic };
+
+const char* profile_name(Profile profile);  // "aws", "aws-identity-center", "generic"
+std::optional<Profile> parse_profile(std::string_view name);
+// Whether a rule of the table belongs to a profile (Rule::profiles, or its area).
+bool rule_in_profile(const Rule& rule, Profile profile);
+
+struct LintOptions {
+  Policy policy;
+  std::optional<Profile> profile;  // nullopt: detected from the verified assertion
+};
+
+struct LintResult {
+  Profile profile = Profile::Aws;
+  std::string profile_reason;       // why this profile ("given", or what was detected)
+  bool accepted = false;            // saml-verify's verdict on the same input
+  std::vector<Finding> findings;    // verify's findings, then the lint rules', in rule order
+  std::vector<std::string> not_applicable;  // rule IDs that did not apply to this input
+};
+
+// Runs verify_capture, then every lint rule over what it built. Rules on signed content
+// read only nodes a trusted signature covers; with no trusted key, SIG012 replaces the
+// trust findings (SIG001, SIG008, SIG011). Errors as for verify_capture (exit 3).
+Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trust,
+                                  const LintOptions& options);
+
+// Per-rule configuration (--disable, --enable, --severity, and the same in a file).
+struct LintConfig {
+  std::map<std::string, bool> enabled;         // rule ID -> on/off (absent: on)
+  std::map<std::string, Severity> severities;  // rule ID -> severity override
+  Severity fail_on = Severity::Error;
+
+  bool is_enabled(std::string_view rule_id) const;
+  Severity severity_of(const Rule& rule) const;
+};
+
+// Drops findings of disabled rules and applies severity overrides.
+void apply_lint_config(const LintConfig& config, LintResult& result);
+// True when a finding is at or above config.fail_on.
+bool lint_fails(const LintConfig& config, const LintResult& result);
+
+// One linted message (or an input that could not be read) for the reports.
+struct LintEntry {
+  std::string source;                   // file path, or "-" for standard input
+  int source_line = 0;                  // --lines: the line of `source` holding the message
+  std::optional<CaptureFormat> format;  // how it was captured (lines are then XML lines)
+  std::optional<LintResult> result;     // empty when `error` is set
+  std::optional<Error> error;
+};
+
+struct LintReportOptions {
+  LintConfig config;
+  bool color = false;
+  std::string now;  // --now as written in reports
+};
+
+std::string lint_to_text(const std::vector<LintEntry>& entries, const LintReportOptions& options);
+// Schema "samlkit.lint/1" (docs/schema/saml-lint.schema.json).
+std::string lint_to_json(const std::vector<LintEntry>& entries, const LintReportOptions& options);
+// SARIF 2.1.0 for code scanning: every enabled rule with help text; results with locations.
+std::string lint_to_sarif(const std::vector<LintEntry>& entries, const LintReportOptions& options);
+// JUnit XML: a testsuite per message, a testcase per enabled rule, failures for findings.
+std::string lint_to_junit(const std::vector<LintEntry>& entries, const LintReportOptions& options);
+
+// The rule table for people: --list-rules (text or Markdown, as in docs/rules.md), --explain.
+std::string rules_to_text();
+std::string rules_to_markdown();
+std::string explain_rule(const Rule& rule);
+
+}  // namespace saml

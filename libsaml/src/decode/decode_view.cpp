@@ -1,0 +1,87 @@
+// decode_view: parse one capture and read every part of it, signed or not. With trust,
+// saml-verify's pipeline runs on the same bytes and its signature results mark the parts.
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "saml/decode.h"
+#include "saml/verify.h"
+
+namespace saml {
+namespace {
+
+std::string text_of(const xmlChar* text) {
+  return text == nullptr ? std::string() : std::string(reinterpret_cast<const char*>(text));
+}
+
+// The Assertion to show: a direct child of the root (where a Response carries it), else
+// the first in document order; counts every Assertion and EncryptedAssertion.
+const xmlNode* pick_assertion(const xmlNode* root, DecodeView& view) {
+  const xmlNode* first = nullptr;
+  const xmlNode* child_of_root = nullptr;
+  for_each_element(root, [&](const xmlNode* node) {
+    if (is_element(node, ns::assertion, "EncryptedAssertion")) ++view.encrypted_assertion_count;
+    if (!is_element(node, ns::assertion, "Assertion")) return;
+    ++view.assertion_count;
+    if (first == nullptr) first = node;
+    if (child_of_root == nullptr && (node == root || node->parent == root)) child_of_root = node;
+  });
+  return child_of_root != nullptr ? child_of_root : first;
+}
+
+std::optional<Error> check_saml_root(const xmlNode* root) {
+  const std::string ns_uri = root != nullptr && root->ns != nullptr ? text_of(root->ns->href) : "";
+  if (ns_uri == ns::protocol || ns_uri == ns::assertion) return std::nullopt;
+  const std::string name = root != nullptr ? text_of(root->name) : "";
+  return Error{ErrorKind::Decode, "decode.not-saml",
+               "this is XML but not a SAML message: its root element <" + name + "> is in " +
+                   (ns_uri.empty() ? std::string("no namespace") : "namespace " + ns_uri),
+               location_of(root)};
+}
+
+void read_parts(DecodeView& view) {
+  const xmlNode* root = view.document->root();
+  if (root == nullptr) return;
+  view.message_type = text_of(root->name);
+  view.message_namespace = root->ns != nullptr ? text_of(root->ns->href) : std::string();
+  if (is_element(root, ns::protocol, "Response")) view.response = read_response(root);
+  if (is_element(root, ns::protocol, "AuthnRequest")) view.authn_request = read_authn_request(root);
+  if (const xmlNode* assertion = pick_assertion(root, view)) {
+    view.assertion = read_assertion(assertion);
+    view.aws = read_aws_view(*view.assertion, view.aws_findings);
+  }
+}
+
+}  // namespace
+
+Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust,
+                                 const Policy& policy) {
+  DecodeView view;
+  view.capture = capture;
+  Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
+  if (!parsed) return parsed.error();
+  view.document = std::make_shared<const Document>(std::move(parsed).value());
+  if (auto not_saml = check_saml_root(view.document->root())) return *not_saml;
+  view.trust_given = !trust.empty();
+  DsigPolicy dsig_policy;
+  dsig_policy.allow_sha1 = policy.allow_sha1;
+  if (view.trust_given) {
+    auto verdict = verify_capture(capture, trust, policy);
+    if (!verdict) return verdict.error();
+    view.verify_findings = std::move(verdict->findings);
+    if (verdict->response && verdict->document) {
+      // The verdict's own document, so that its covered nodes are the nodes we read.
+      view.document = verdict->document;
+      view.signatures = std::move(verdict->signatures);
+      view.accepted = verdict->accepted;
+    } else {
+      view.signatures = verify_signatures(*view.document, trust, dsig_policy);
+    }
+  } else {
+    view.signatures = verify_signatures(*view.document, TrustStore{}, dsig_policy);
+  }
+  read_parts(view);
+  return view;
+}
+
+}  // namespace saml

@@ -1,0 +1,34 @@
+// Per-rule configuration: enable/disable, severity overrides, the failing level.
+#include <algorithm>
+
+#include "saml/lint.h"
+
+namespace saml {
+
+bool LintConfig::is_enabled(std::string_view rule_id) const {
+  const auto it = enabled.find(std::string(rule_id));
+  return it == enabled.end() || it->second;
+}
+
+Severity LintConfig::severity_of(const Rule& rule) const {
+  const auto it = severities.find(std::string(rule.id));
+  return it == severities.end() ? rule.severity : it->second;
+}
+
+void apply_lint_config(const LintConfig& config, LintResult& result) {
+  std::vector<Finding> kept;
+  for (Finding& finding : result.findings) {
+    if (!config.is_enabled(finding.rule_id)) continue;
+    if (const Rule* rule = find_rule(finding.rule_id)) finding.severity = config.severity_of(*rule);
+    kept.push_back(std::move(finding));
+  }
+  result.findings = std::move(kept);
+}
+
+bool lint_fails(const LintConfig& config, const LintResult& result) {
+  return std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
+    return static_cast<int>(f.severity) >= static_cast<int>(config.fail_on);
+  });
+}
+
+}  // namespace saml

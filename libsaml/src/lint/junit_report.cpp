@@ -1,0 +1,162 @@
+// lint_to_junit: JUnit XML as Jenkins and GitLab read it. A testsuite per message, a
+// testcase per enabled rule: a failure for findings at or above --fail-on, skipped when the
+// rule does not apply, passed otherwise (findings below --fail-on go to system-out).
+// Written with libxml2's xmlTextWriter, which escapes text and attributes.
+#include <libxml/xmlwriter.h>
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+#include "lint/report_common.h"
+#include "saml/lint.h"
+
+namespace saml {
+namespace {
+
+struct BufferDeleter {
+  void operator()(xmlBuffer* buffer) const { xmlBufferFree(buffer); }
+};
+struct WriterDeleter {
+  void operator()(xmlTextWriter* writer) const { xmlFreeTextWriter(writer); }
+};
+
+const xmlChar* x(const char* text) { return reinterpret_cast<const xmlChar*>(text); }
+
+// Bytes XML 1.0 cannot carry (C0 controls other than tab, LF, CR) become '?'.
+std::string xml_safe(std::string text) {
+  for (char& c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') c = '?';
+  }
+  return text;
+}
+
+class Writer {
+ public:
+  explicit Writer(xmlTextWriter* writer) : writer_(writer) {}
+  void start(const char* name) { xmlTextWriterStartElement(writer_, x(name)); }
+  void end() { xmlTextWriterEndElement(writer_); }
+  void attribute(const char* name, const std::string& value) {
+    xmlTextWriterWriteAttribute(writer_, x(name), x(xml_safe(value).c_str()));
+  }
+  void text(const std::string& value) { xmlTextWriterWriteString(writer_, x(xml_safe(value).c_str())); }
+
+ private:
+  xmlTextWriter* writer_;
+};
+
+std::string finding_line(const Finding& finding) {
+  std::string text = "[" + finding.rule_id + "] " + severity_name(finding.severity);
+  if (finding.where.line > 0) text += " at line " + std::to_string(finding.where.line);
+  if (!finding.where.element.empty()) text += ", " + finding.where.element;
+  return text + ": " + finding.message + "\n";
+}
+
+void write_rule_case(Writer& out, const Rule& rule, const LintEntry& entry,
+                     const LintConfig& config) {
+  const LintResult& result = *entry.result;
+  std::string failing;
+  std::string below;
+  for (const Finding& finding : result.findings) {
+    if (finding.rule_id != rule.id) continue;
+    const bool fails = static_cast<int>(finding.severity) >= static_cast<int>(config.fail_on);
+    (fails ? failing : below) += finding_line(finding);
+  }
+  out.start("testcase");
+  out.attribute("classname", "saml-lint." + lint::source_label(entry));
+  out.attribute("name", std::string(rule.id) + " " + std::string(rule.title));
+  const bool not_applicable =
+      std::find(result.not_applicable.begin(), result.not_applicable.end(), rule.id) !=
+      result.not_applicable.end();
+  if (!failing.empty()) {
+    out.start("failure");
+    out.attribute("type", severity_name(config.severity_of(rule)));
+    out.attribute("message", std::string(rule.title));
+    out.text(failing + "fix: " + std::string(rule.fix) + "\n");
+    out.end();
+  } else if (not_applicable) {
+    out.start("skipped");
+    out.attribute("message", "does not apply to this message (profile " +
+                                 std::string(profile_name(result.profile)) + ")");
+    out.end();
+  }
+  if (!below.empty()) {
+    out.start("system-out");
+    out.text(below);
+    out.end();
+  }
+  out.end();
+}
+
+void write_suite(Writer& out, const LintEntry& entry, const std::vector<const Rule*>& rules,
+                 const LintConfig& config) {
+  out.start("testsuite");
+  out.attribute("name", lint::source_label(entry));
+  if (!entry.result) {
+    out.attribute("tests", "1");
+    out.attribute("failures", "0");
+    out.attribute("errors", "1");
+    out.attribute("skipped", "0");
+    out.start("testcase");
+    out.attribute("classname", "saml-lint." + lint::source_label(entry));
+    out.attribute("name", "read input");
+    out.start("error");
+    out.attribute("message", entry.error ? entry.error->message : "unreadable");
+    out.end();
+    out.end();
+    out.end();
+    return;
+  }
+  std::size_t failures = 0;
+  std::size_t skipped = 0;
+  for (const Rule* rule : rules) {
+    const auto& findings = entry.result->findings;
+    const bool fails = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+      return f.rule_id == rule->id &&
+             static_cast<int>(f.severity) >= static_cast<int>(config.fail_on);
+    });
+    const auto& na = entry.result->not_applicable;
+    if (fails) {
+      ++failures;
+    } else if (std::find(na.begin(), na.end(), rule->id) != na.end()) {
+      ++skipped;
+    }
+  }
+  out.attribute("tests", std::to_string(rules.size()));
+  out.attribute("failures", std::to_string(failures));
+  out.attribute("errors", "0");
+  out.attribute("skipped", std::to_string(skipped));
+  out.start("properties");
+  out.start("property");
+  out.attribute("name", "profile");
+  out.attribute("value", profile_name(entry.result->profile));
+  out.end();
+  out.end();
+  for (const Rule* rule : rules) write_rule_case(out, *rule, entry, config);
+  out.end();
+}
+
+}  // namespace
+
+std::string lint_to_junit(const std::vector<LintEntry>& entries, const LintReportOptions& options) {
+  std::unique_ptr<xmlBuffer, BufferDeleter> buffer(xmlBufferCreate());
+  if (!buffer) return {};
+  std::unique_ptr<xmlTextWriter, WriterDeleter> writer(xmlNewTextWriterMemory(buffer.get(), 0));
+  if (!writer) return {};
+  xmlTextWriterSetIndent(writer.get(), 1);
+  xmlTextWriterSetIndentString(writer.get(), x("  "));
+  xmlTextWriterStartDocument(writer.get(), nullptr, "UTF-8", nullptr);
+  Writer out(writer.get());
+  const std::vector<const Rule*> rules = lint::enabled_rules(options.config);
+  out.start("testsuites");
+  out.attribute("name", "saml-lint");
+  for (const LintEntry& entry : entries) write_suite(out, entry, rules, options.config);
+  out.end();
+  xmlTextWriterEndDocument(writer.get());
+  writer.reset();  // flushes into the buffer
+  return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())),
+                     static_cast<std::size_t>(xmlBufferLength(buffer.get())));
+}
+
+}  // namespace saml

@@ -1,0 +1,41 @@
+// The one list of lint rules. A rule is a table row (rule_table.cpp) plus one line here.
+#include <array>
+
+#include "lint/lint_rules.h"
+
+namespace saml::lint {
+namespace {
+
+constexpr std::array kLintRules = {
+    LintRule{"XML006", check_unknown_saml_elements},
+    LintRule{"SIG012", check_not_verified},
+    LintRule{"SIG013", check_response_only_signed},
+    LintRule{"SIG014", check_certificate_expired},
+    LintRule{"SIG015", check_certificate_expiring},
+    LintRule{"SIG016", check_key_size},
+    LintRule{"HYG002", check_issue_instant_future},
+    LintRule{"HYG003", check_assertion_lifetime},
+    LintRule{"HYG004", check_session_not_on_or_after},
+    LintRule{"HYG005", check_name_id_format},
+    LintRule{"AWS012", check_endpoint_partition},
+    LintRule{"AWS013", check_regional_recipient},
+    LintRule{"AWS014", check_duplicate_roles},
+    LintRule{"AWS015", check_long_session_duration},
+    LintRule{"AWS016", check_tag_values_count},
+    LintRule{"AWS017", check_tag_count},
+    LintRule{"AWS018", check_tag_keys},
+    LintRule{"AWS019", check_tag_values},
+    LintRule{"AWS020", check_tag_aws_prefix},
+    LintRule{"AWS021", check_tag_duplicate_keys},
+    LintRule{"AWS022", check_transitive_tag_keys},
+    LintRule{"AWS023", check_source_identity},
+    LintRule{"AWS024", check_source_identity_prefix},
+    LintRule{"AWS025", check_identity_center_name_id},
+    LintRule{"AWS026", check_identity_center_roles},
+};
+
+}  // namespace
+
+std::span<const LintRule> registered_rules() { return kLintRules; }
+
+}  // namespace saml::lint

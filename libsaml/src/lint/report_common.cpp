@@ -1,0 +1,47 @@
+#include "lint/report_common.h"
+
+namespace saml::lint {
+
+Totals count_totals(const std::vector<LintEntry>& entries, const LintConfig& config) {
+  Totals totals;
+  for (const LintEntry& entry : entries) {
+    if (!entry.result) {
+      ++totals.unreadable;
+      continue;
+    }
+    ++totals.messages;
+    for (const Finding& finding : entry.result->findings) {
+      switch (finding.severity) {
+        case Severity::Error: ++totals.errors; break;
+        case Severity::Warning: ++totals.warnings; break;
+        case Severity::Info: ++totals.infos; break;
+      }
+    }
+    if (lint_fails(config, *entry.result)) ++totals.failing;
+  }
+  return totals;
+}
+
+std::string source_label(const LintEntry& entry) {
+  return entry.source_line > 0 ? entry.source + ":" + std::to_string(entry.source_line)
+                               : entry.source;
+}
+
+std::string profiles_text(const Rule& rule) {
+  std::string text;
+  for (Profile profile : {Profile::Aws, Profile::AwsIdentityCenter, Profile::Generic}) {
+    if (!rule_in_profile(rule, profile)) continue;
+    text += (text.empty() ? "" : ", ") + std::string(profile_name(profile));
+  }
+  return text;
+}
+
+std::vector<const Rule*> enabled_rules(const LintConfig& config) {
+  std::vector<const Rule*> rules;
+  for (const Rule& rule : all_rules()) {
+    if (config.is_enabled(rule.id)) rules.push_back(&rule);
+  }
+  return rules;
+}
+
+}  // namespace saml::lint

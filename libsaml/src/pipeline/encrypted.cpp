@@ -1,0 +1,57 @@
+#include "pipeline/encrypted.h"
+
+#include "pipeline/structure.h"
+#include "saml/xmlenc.h"
+
+namespace saml {
+namespace {
+
+// Appends a DsigResult of the decrypted document to the verdict's.
+void merge_signatures(DsigResult inner, Verdict& verdict) {
+  DsigResult& outer = verdict.signatures;
+  verdict.findings.insert(verdict.findings.end(), inner.findings.begin(), inner.findings.end());
+  outer.findings.insert(outer.findings.end(), inner.findings.begin(), inner.findings.end());
+  outer.signatures.insert(outer.signatures.end(), inner.signatures.begin(), inner.signatures.end());
+  outer.covered.insert(outer.covered.end(), inner.covered.begin(), inner.covered.end());
+}
+
+}  // namespace
+
+const xmlNode* open_encrypted_assertion(const xmlNode* encrypted, const TrustStore& trust,
+                                        const Policy& policy, const DsigPolicy& dsig_policy,
+                                        Verdict& verdict) {
+  std::vector<Finding>& findings = verdict.findings;
+  auto info = inspect_encrypted_assertion(encrypted);
+  if (!info) {
+    findings.push_back(make_finding("XML007", info.error().message, info.error().where));
+    return nullptr;
+  }
+  EncryptionReport& report = verdict.encryption.emplace();
+  report.info = *info;
+  if (!policy.decryption_keys || policy.decryption_keys->empty()) {
+    findings.push_back(make_finding("XML005",
+                                    "the Assertion is encrypted and no decryption key was given "
+                                    "(--decrypt-key); it needs " + describe_needed_key(*info),
+                                    info->where));
+    return nullptr;
+  }
+  report.attempted = true;
+  const DecryptionPolicy decryption{policy.allow_rsa15, policy.parse_limits};
+  auto decrypted = decrypt_assertion(encrypted, *info, *policy.decryption_keys, decryption, findings);
+  if (!decrypted) return nullptr;
+  report.decrypted = true;
+  report.key_source = decrypted->key_source;
+  report.key_description = decrypted->key_description;
+  report.key_transport = decrypted->key_transport;
+  verdict.decrypted_document = decrypted->document;
+
+  const xmlNode* assertion = check_decrypted_assertion(*decrypted->document, findings);
+  if (assertion == nullptr) return nullptr;
+  const bool response_covers_ciphertext = verdict.signatures.covers(encrypted);
+  merge_signatures(verify_signatures(*decrypted->document, trust, dsig_policy), verdict);
+  // The Response signature covers the EncryptedAssertion: what it decrypts to is covered.
+  if (response_covers_ciphertext) verdict.signatures.covered.push_back(assertion);
+  return assertion;
+}
+
+}  // namespace saml

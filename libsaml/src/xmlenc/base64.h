@@ -1,0 +1,13 @@
+// Base64 decoding of CipherValue and X509Certificate text.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace saml::detail {
+
+// Decodes base64 with OpenSSL; ASCII whitespace anywhere is ignored. nullopt when invalid.
+std::optional<std::string> decode_base64_text(std::string_view text);
+
+}  // namespace saml::detail

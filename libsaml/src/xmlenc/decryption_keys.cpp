@@ -1,0 +1,70 @@
+// DecryptionKeys: SP private keys read from PEM with OpenSSL.
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/sha.h>
+#include <openssl/x509.h>
+
+#include <climits>
+#include <string>
+
+#include "saml/xmlenc.h"
+#include "xmlenc/private_key.h"
+
+namespace saml {
+namespace {
+
+struct BioDeleter {
+  void operator()(BIO* bio) const { BIO_free(bio); }
+};
+
+// Refuses to prompt for a passphrase: an encrypted PEM is a configuration error.
+int no_passphrase(char* /*buf*/, int /*size*/, int /*rwflag*/, void* /*userdata*/) { return 0; }
+
+Error key_error(std::string_view source, const std::string& message) {
+  return Error{ErrorKind::Config, "xmlenc.key", std::string(source) + ": " + message, {}};
+}
+
+// "RSA-2048, public key SHA-256 AB:CD:..." (SHA-256 of the SubjectPublicKeyInfo DER).
+std::string describe(EVP_PKEY* key) {
+  std::string text = "RSA-" + std::to_string(EVP_PKEY_get_bits(key));
+  unsigned char* der = nullptr;
+  const int length = i2d_PUBKEY(key, &der);
+  if (length > 0) {
+    Sha256 digest{};
+    SHA256(der, static_cast<std::size_t>(length), digest.data());
+    text += ", public key SHA-256 " + format_fingerprint(digest);
+  }
+  OPENSSL_free(der);
+  return text;
+}
+
+}  // namespace
+
+Expected<Ok> DecryptionKeys::add_pem_private_key(std::string_view pem, std::string_view source) {
+  if (pem.size() > static_cast<std::size_t>(INT_MAX)) return key_error(source, "file too large");
+  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  if (!bio) return key_error(source, "out of memory");
+  auto key = std::make_shared<detail::PrivateKey>();
+  key->pkey.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, nullptr));
+  ERR_clear_error();
+  if (!key->pkey) {
+    const bool encrypted = pem.find("ENCRYPTED") != std::string_view::npos;
+    return key_error(source, encrypted
+                                 ? "the private key is passphrase-protected; decrypt it first "
+                                   "(openssl pkey -in key.pem -out plain.pem)"
+                                 : "no PEM private key found (expected a 'PRIVATE KEY' or 'RSA "
+                                   "PRIVATE KEY' block)");
+  }
+  if (EVP_PKEY_get_base_id(key->pkey.get()) != EVP_PKEY_RSA) {
+    return key_error(source, "not an RSA key: SAML key transport (RSA-OAEP, RSA-1.5) needs RSA");
+  }
+  DecryptionKey entry;
+  entry.source = std::string(source);
+  entry.description = describe(key->pkey.get());
+  entry.key = std::move(key);
+  keys_.push_back(std::move(entry));
+  return Ok{};
+}
+
+}  // namespace saml

@@ -1,0 +1,16 @@
+// The decrypted Assertion placed under a synthetic samlp:Response, so the signature
+// profile (which accepts a signed Assertion only directly under the root Response) and
+// every later stage see the same shape as a plaintext response.
+#pragma once
+
+#include <optional>
+
+#include "saml/xml.h"
+
+namespace saml::detail {
+
+// A new document: <samlp:Response> (no attributes, never signed) whose only child is a
+// deep copy of `decrypted`'s root element. nullopt when libxml2 cannot allocate.
+std::optional<Document> wrap_in_response(const Document& decrypted);
+
+}  // namespace saml::detail

@@ -1,0 +1,32 @@
+# saml-lint end to end (included from CMakeLists.txt in this folder). JUnit output is
+# validated with xmllint against junit.xsd; SARIF with the SARIF Multitool when it is
+# installed (npm install -g @microsoft/sarif-multitool), else that test is not registered.
+find_program(SAMLKIT_XMLLINT xmllint REQUIRED)
+find_program(SAMLKIT_SARIF_MULTITOOL sarif-multitool)
+add_executable(lint_e2e_test ${CMAKE_CURRENT_LIST_DIR}/lint_e2e_test.cpp)
+target_link_libraries(lint_e2e_test PRIVATE Boost::unit_test_framework nlohmann_json::nlohmann_json)
+target_compile_definitions(lint_e2e_test PRIVATE BOOST_TEST_DYN_LINK
+                           SAMLKIT_FIXTURES_DIR="${SAMLKIT_FIXTURES_DIR}"
+                           SAML_LINT_PATH="$<TARGET_FILE:saml-lint>"
+                           XMLLINT_PATH="${SAMLKIT_XMLLINT}"
+                           JUNIT_XSD="${CMAKE_CURRENT_LIST_DIR}/junit.xsd")
+if(SAMLKIT_SARIF_MULTITOOL)
+  target_compile_definitions(lint_e2e_test PRIVATE SARIF_MULTITOOL_PATH="${SAMLKIT_SARIF_MULTITOOL}")
+  add_test(NAME e2e.saml_lint_sarif_multitool
+           COMMAND lint_e2e_test --run_test=sarif_multitool)
+endif()
+add_dependencies(lint_e2e_test saml-lint)
+samlkit_set_warnings(lint_e2e_test)
+add_test(NAME e2e.saml_lint COMMAND lint_e2e_test --run_test=cli)
+
+# JSON output against docs/schema/saml-lint.schema.json, when Python's jsonschema is there.
+find_program(SAMLKIT_PYTHON3 python3)
+if(SAMLKIT_PYTHON3)
+  execute_process(COMMAND ${SAMLKIT_PYTHON3} -c "import jsonschema"
+                  RESULT_VARIABLE SAMLKIT_NO_JSONSCHEMA OUTPUT_QUIET ERROR_QUIET)
+  if(SAMLKIT_NO_JSONSCHEMA EQUAL 0)
+    target_compile_definitions(lint_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
+                               LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json")
+    add_test(NAME e2e.saml_lint_json_schema COMMAND lint_e2e_test --run_test=json_schema)
+  endif()
+endif()

@@ -1,0 +1,251 @@
+// saml-lint end to end: rule listing, usage errors, exit codes, the config file, batch
+// inputs (directories, --lines, --jobs), and the reports checked by real validators
+// (xmllint with junit.xsd; the SARIF Multitool when installed). Run with posix_spawn.
+#define BOOST_TEST_MODULE lint_e2e
+#include <boost/test/unit_test.hpp>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+const std::string kFixtures = SAMLKIT_FIXTURES_DIR;
+const std::string kClean = kFixtures + "/responses/okta-aws-signed-assertion.xml";
+const std::string kWarning = kFixtures + "/lint/duplicate-role-values.xml";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// A scratch directory removed at the end of the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "saml-lint-e2e-XXXXXX").string();
+    BOOST_REQUIRE_MESSAGE(mkdtemp(pattern.data()) != nullptr, "mkdtemp failed");
+    path_ = pattern;
+  }
+  ~TempDir() { fs::remove_all(path_); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string file(const std::string& name, const std::string& content = {}) const {
+    const std::string path = (path_ / name).string();
+    std::ofstream(path, std::ios::binary) << content;
+    return path;
+  }
+
+ private:
+  fs::path path_;
+};
+
+struct Run {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs a program with `args`, stdin /dev/null, working directory `cwd`.
+Run run(const std::string& program, const std::vector<std::string>& args, const std::string& cwd = ".") {
+  TempDir dir;
+  const std::string out_path = dir.file("out");
+  const std::string err_path = dir.file("err");
+  std::vector<std::string> strings{program};
+  strings.insert(strings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (std::string& s : strings) argv.push_back(s.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_TRUNC, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_TRUNC, 0);
+  const fs::path previous = fs::current_path();
+  fs::current_path(cwd);
+  pid_t pid = 0;
+  const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  fs::current_path(previous);
+  posix_spawn_file_actions_destroy(&actions);
+  BOOST_REQUIRE_MESSAGE(spawned == 0, "cannot run " + program);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  Run result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = slurp(out_path);
+  result.err = slurp(err_path);
+  return result;
+}
+
+Run lint(std::vector<std::string> args, const std::string& cwd = ".") {
+  const std::vector<std::string> common{"--cert", kFixtures + "/keys/idp-rsa.crt", "--now",
+                                        "2024-05-01T12:01:00Z"};
+  args.insert(args.begin(), common.begin(), common.end());
+  return run(SAML_LINT_PATH, args, cwd);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(list_rules_and_explain) {
+  const Run list = run(SAML_LINT_PATH, {"--list-rules"});
+  BOOST_TEST(list.exit_code == 0);
+  BOOST_TEST(list.out.find("AWS013  warning") != std::string::npos, list.out);
+  const Run markdown = run(SAML_LINT_PATH, {"--list-rules", "--format", "markdown"});
+  BOOST_TEST(markdown.out == slurp(kFixtures + "/../docs/rules.md"), "docs/rules.md is stale");
+  const Run explain = run(SAML_LINT_PATH, {"--explain", "SIG013"});
+  BOOST_TEST(explain.exit_code == 0);
+  BOOST_TEST(explain.out.find("SIG013: Only the Response is signed") == 0u, explain.out);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_rule_ids_and_levels_are_usage_errors) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+           {"--explain", "XYZ001"}, {"--disable", "XYZ001"}, {"--enable", "AWS999"},
+           {"--severity", "AWS014=fatal"}, {"--severity", "AWS014"}, {"--fail-on", "never"},
+           {"--profile", "azure"}, {"--format", "xml"}, {"--no-such-option"}}) {
+    const Run r = lint(args);
+    BOOST_TEST(r.exit_code == 2, args.front() << " " << (args.size() > 1 ? args[1] : "") << ": exit "
+                                              << r.exit_code << " " << r.err);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(exit_codes_follow_fail_on) {
+  BOOST_TEST(lint({kClean}).exit_code == 0);
+  BOOST_TEST(lint({kWarning}).exit_code == 0, "a warning passes at --fail-on error");
+  BOOST_TEST(lint({"--fail-on", "warning", kWarning}).exit_code == 1);
+  BOOST_TEST(lint({"--fail-on", "warning", "--disable", "AWS014", kWarning}).exit_code == 0);
+  BOOST_TEST(lint({"--severity", "AWS014=error", kWarning}).exit_code == 1);
+  BOOST_TEST(lint({kFixtures + "/responses/unsigned.xml"}).exit_code == 1);
+  BOOST_TEST(lint({kFixtures + "/no-such-file.xml"}).exit_code == 3);
+  BOOST_TEST(lint({kFixtures + "/captures/not-saml.html"}).exit_code == 3);
+}
+
+BOOST_AUTO_TEST_CASE(without_trust_options_sig012_fails_the_run) {
+  const Run r = run(SAML_LINT_PATH, {"--now", "2024-05-01T12:01:00Z", "--format", "json", kClean});
+  BOOST_TEST(r.exit_code == 1);
+  const Json json = Json::parse(r.out);
+  BOOST_TEST(json["results"][0]["findings"][0]["rule"] == "SIG012", r.out);
+}
+
+BOOST_AUTO_TEST_CASE(config_file_in_the_working_directory_and_given) {
+  TempDir dir;
+  dir.file(".saml-lint.ini", "fail-on = warning\n");
+  BOOST_TEST(lint({kWarning}, dir.file("")).exit_code == 1, ".saml-lint.ini not read");
+  const std::string config = dir.file("ci.ini", "fail-on = warning\ndisable = AWS014\n");
+  BOOST_TEST(lint({"--config", config, kWarning}).exit_code == 0, "--config not applied");
+  const std::string bad = dir.file("bad.ini", "disable = NOPE42\n");
+  BOOST_TEST(lint({"--config", bad, kWarning}).exit_code == 2, "unknown ID in the file");
+}
+
+BOOST_AUTO_TEST_CASE(directories_recursively_in_order_on_several_threads) {
+  const Run r = lint({"--format", "json", "--jobs", "2", "--include", "tag*.xml",
+                      "--include", "tags-*.xml", kFixtures + "/lint", kClean});
+  const Json json = Json::parse(r.out);
+  std::vector<std::string> expected;
+  for (const auto& entry : fs::directory_iterator(kFixtures + "/lint")) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("tag", 0) == 0 && entry.path().extension() == ".xml") expected.push_back(entry.path().string());
+  }
+  std::sort(expected.begin(), expected.end());
+  expected.push_back(kClean);
+  BOOST_REQUIRE_EQUAL(json["results"].size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    BOOST_TEST(json["results"][i]["source"] == expected[i], "result " << i << " out of order");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lines_mode_reads_base64_and_ndjson) {
+  TempDir dir;
+  const std::string b64 = slurp(kFixtures + "/captures/okta-aws-signed-assertion.b64-oneline");
+  const std::string file = dir.file("day.ndjson", b64 + "\n\n{\"SAMLResponse\":\"" + b64 +
+                                                      "\",\"at\":\"12:00\"}\nnot base64 at all\n");
+  const Run r = lint({"--lines", "--format", "json", file});
+  BOOST_TEST(r.exit_code == 3, "the third message is unreadable: " << r.err);
+  const Json json = Json::parse(r.out);
+  BOOST_REQUIRE_EQUAL(json["results"].size(), 3u);
+  BOOST_TEST(json["results"][0]["source_line"] == 1);
+  BOOST_TEST(json["results"][0]["findings"].empty(), json["results"][0]);
+  BOOST_TEST(json["results"][1]["source_line"] == 3);
+  BOOST_TEST(json["results"][1]["findings"].empty(), json["results"][1]);
+  BOOST_TEST(json["results"][2]["source_line"] == 4);
+  BOOST_TEST(json["results"][2]["error"].is_object());
+}
+
+BOOST_AUTO_TEST_CASE(junit_validates_against_the_xsd) {
+  TempDir dir;
+  const Run r = lint({"--format", "junit", kClean, kWarning, kFixtures + "/responses/unsigned.xml",
+                      kFixtures + "/no-such-file.xml"});
+  BOOST_TEST(r.exit_code == 3);
+  const std::string report = dir.file("report.xml", r.out);
+  const Run check = run(XMLLINT_PATH, {"--noout", "--schema", JUNIT_XSD, report});
+  BOOST_TEST(check.exit_code == 0, "xmllint: " << check.err);
+  BOOST_TEST(r.out.find("<failure") != std::string::npos);
+  BOOST_TEST(r.out.find("<skipped") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(sarif_locates_results_in_the_input_file) {
+  const Run r = lint({"--format", "sarif", kFixtures + "/responses/unsigned.xml"});
+  const Json sarif = Json::parse(r.out);
+  const auto& result = sarif["runs"][0]["results"][0];
+  BOOST_TEST(result["ruleId"] == "SIG001");
+  const auto& physical = result["locations"][0]["physicalLocation"];
+  BOOST_TEST(physical["artifactLocation"]["uri"].get<std::string>().find("responses/unsigned.xml") !=
+             std::string::npos);
+  BOOST_TEST(physical["region"]["startLine"] == 2, "the Assertion is on line 2");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+#ifdef SARIF_MULTITOOL_PATH
+BOOST_AUTO_TEST_SUITE(sarif_multitool)
+
+BOOST_AUTO_TEST_CASE(sarif_validates_with_the_multitool) {
+  TempDir dir;
+  const Run r = lint({"--format", "sarif", kClean, kWarning, kFixtures + "/responses/unsigned.xml",
+                      kFixtures + "/lint/tags-51.xml", kFixtures + "/no-such-file.xml"});
+  const std::string report = dir.file("lint.sarif", r.out);
+  const Run check = run(SARIF_MULTITOOL_PATH, {"validate", report});
+  BOOST_TEST(check.exit_code == 0, check.out << check.err);
+  // The Multitool exits 0 even for invalid files; its findings are lines "file(l,c): error".
+  BOOST_TEST(check.out.find(": error ") == std::string::npos, check.out);
+  BOOST_TEST(check.out.find("1 files scanned") != std::string::npos, check.out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+#endif
+
+#ifdef LINT_JSON_SCHEMA
+BOOST_AUTO_TEST_SUITE(json_schema)
+
+BOOST_AUTO_TEST_CASE(json_validates_against_the_shipped_schema) {
+  TempDir dir;
+  const Run r = lint({"--format", "json", kFixtures + "/lint", kFixtures + "/no-such-file.xml"});
+  const std::string report = dir.file("lint.json", r.out);
+  const Run check = run(PYTHON3_PATH,
+                        {"-c",
+                         "import json, sys, jsonschema\n"
+                         "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
+                         LINT_JSON_SCHEMA, report});
+  BOOST_TEST(check.exit_code == 0, "jsonschema: " << check.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+#endif

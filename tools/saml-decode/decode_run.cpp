@@ -1,0 +1,146 @@
+#include "decode_run.h"
+
+#include <algorithm>
+#include <iostream>
+
+#include "cli.h"
+#include "saml/capture.h"
+#include "saml/decode.h"
+
+namespace samlkit::decode_tool {
+namespace {
+
+constexpr const char* kTool = "saml-decode";
+
+struct Decoded {
+  std::vector<saml::DecodeView> views;
+  int exit_code = cli::kExitPass;
+};
+
+void report(const std::string& source, const saml::Error& error, int& exit_code) {
+  std::cerr << cli::error_line(kTool, source, error) << "\n";
+  exit_code = std::max(exit_code, cli::exit_code_for(error.kind));
+}
+
+// Every capture of every input, as views; errors are printed and set the exit code.
+Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& request,
+                      const saml::TrustStore& trust) {
+  Decoded decoded;
+  for (const std::string& input : inputs) {
+    auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
+    if (!bytes) {
+      report(input, bytes.error(), decoded.exit_code);
+      continue;
+    }
+    auto captures = saml::decode_capture(*bytes, input, request.policy.capture_limits);
+    if (!captures) {
+      report(input, captures.error(), decoded.exit_code);
+      continue;
+    }
+    for (const saml::Capture& capture : *captures) {
+      auto view = saml::decode_view(capture, trust, request.policy);
+      if (!view) {
+        report(saml::describe_origin(capture), view.error(), decoded.exit_code);
+        continue;
+      }
+      if (request.redact) saml::redact_view(*view);
+      decoded.views.push_back(std::move(*view));
+    }
+  }
+  return decoded;
+}
+
+// The capture chosen by --index (1-based), or nullptr after printing why not.
+const saml::DecodeView* pick(const std::vector<saml::DecodeView>& views, std::size_t index,
+                             const std::string& what) {
+  if (index >= 1 && index <= views.size()) return &views[index - 1];
+  std::cerr << kTool << ": --index " << index << ": " << what << " has " << views.size()
+            << (views.size() == 1 ? " capture" : " captures") << "\n";
+  return nullptr;
+}
+
+std::string render(const saml::DecodeView& view, const Request& request, int& exit_code) {
+  switch (request.output) {
+    case Output::Json:
+      return saml::decode_to_json(view, request.policy.now);
+    case Output::Xml: {
+      auto xml = saml::pretty_xml(view);
+      if (!xml) {
+        report(saml::describe_origin(view.capture), xml.error(), exit_code);
+        return "";
+      }
+      return *xml;
+    }
+    case Output::Summary:
+      break;
+  }
+  return saml::decode_summary(view, request.policy.now, saml::TextStyle{request.color});
+}
+
+int show(const Request& request, const saml::TrustStore& trust) {
+  Decoded decoded = decode_inputs(request.inputs, request, trust);
+  std::vector<const saml::DecodeView*> shown;
+  if (request.index) {
+    if (decoded.views.empty()) return decoded.exit_code;
+    const saml::DecodeView* view = pick(decoded.views, *request.index, "the input");
+    if (view == nullptr) return cli::kExitUsage;
+    shown.push_back(view);
+  } else {
+    for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
+  }
+  if (request.output == Output::Xml && !shown.empty()) {
+    std::cerr << kTool << ": note: the XML is re-indented for reading only; the signature is "
+                          "computed over the original bytes, so verify those, not this text\n";
+  }
+  const bool several = shown.size() > 1;
+  const bool array = request.output == Output::Json && several;
+  if (array) std::cout << "[\n";
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    const std::string text = render(*shown[i], request, decoded.exit_code);
+    if (i > 0) std::cout << (array ? ",\n" : "\n");
+    if (several && !array) {
+      std::cout << "capture " << i + 1 << " of " << shown.size() << " (--index " << i + 1 << ")";
+      std::cout << (request.output == Output::Xml ? ": " + saml::describe_origin(shown[i]->capture) : "") << "\n";
+    }
+    std::cout << text;
+  }
+  if (array) std::cout << "]\n";
+  return decoded.exit_code;
+}
+
+// One side of --diff: the --index capture, else the first (saying so when there are more).
+const saml::DecodeView* diff_side(const Decoded& decoded, const Request& request, const std::string& input) {
+  if (decoded.views.empty()) return nullptr;
+  if (request.index) return pick(decoded.views, *request.index, input);
+  if (decoded.views.size() > 1) {
+    std::cerr << kTool << ": note: " << input << " holds " << decoded.views.size()
+              << " captures; comparing the first (choose with --index N)\n";
+  }
+  return &decoded.views.front();
+}
+
+int diff(const Request& request, const saml::TrustStore& trust) {
+  const Decoded before = decode_inputs({request.inputs[0]}, request, trust);
+  const Decoded after = decode_inputs({request.inputs[1]}, request, trust);
+  const int decode_exit = std::max(before.exit_code, after.exit_code);
+  const saml::DecodeView* a = diff_side(before, request, request.inputs[0]);
+  const saml::DecodeView* b = diff_side(after, request, request.inputs[1]);
+  if (a == nullptr || b == nullptr) return decode_exit != cli::kExitPass ? decode_exit : cli::kExitUsage;
+  const std::vector<saml::Change> changes = saml::diff_views(*a, *b);
+  if (request.output == Output::Json) {
+    std::cout << saml::diff_to_json(changes);
+  } else {
+    std::cout << "--- " << saml::describe_origin(a->capture) << "\n+++ "
+              << saml::describe_origin(b->capture) << "\n"
+              << saml::diff_to_text(changes, saml::TextStyle{request.color});
+  }
+  return decode_exit;
+}
+
+}  // namespace
+
+int run(const Request& request, const saml::TrustStore& trust) {
+  return request.diff ? diff(request, trust) : show(request, trust);
+}
+
+}  // namespace samlkit::decode_tool

@@ -1,0 +1,118 @@
+// saml-lint: every rule of the rule table over captured SAML Responses, for CI.
+#include <algorithm>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "batch.h"
+#include "cli.h"
+#include "inputs.h"
+#include "options.h"
+#include "saml/lint.h"
+
+namespace po = boost::program_options;
+namespace cli = samlkit::cli;
+using samlkit::lint_tool::OutputFormat;
+
+namespace {
+
+constexpr const char* kTool = "saml-lint";
+
+void print_usage() {
+  std::cout << "Usage: saml-lint [OPTIONS] [INPUT...]\n"
+               "Lint captured SAML Responses (files, directories, - for stdin; any capture form\n"
+               "saml-verify reads) with every rule of the rule table, for CI.\n"
+               "Exit status: 0 no finding at --fail-on or above, 1 findings, 2 usage or\n"
+               "configuration error, 3 an input could not be read or decoded.\n\n"
+            << samlkit::lint_tool::visible_options();
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << kTool << ": " << message << "\nTry 'saml-lint --help'.\n";
+  return cli::kExitUsage;
+}
+
+// --list-rules and --explain: the rule table, no input read.
+int print_rules(const po::variables_map& vm) {
+  if (vm.count("explain")) {
+    const std::string id = vm["explain"].as<std::string>();
+    const saml::Rule* rule = saml::find_rule(id);
+    if (rule == nullptr) return usage_error("--explain " + id + ": unknown rule ID");
+    std::cout << saml::explain_rule(*rule);
+    return cli::kExitPass;
+  }
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "markdown") {
+    return usage_error("--list-rules --format " + format + ": expected text or markdown");
+  }
+  std::cout << (format == "markdown" ? saml::rules_to_markdown() : saml::rules_to_text());
+  return cli::kExitPass;
+}
+
+std::string render(OutputFormat format, const std::vector<saml::LintEntry>& entries,
+                   const saml::LintReportOptions& options) {
+  switch (format) {
+    case OutputFormat::Text: return saml::lint_to_text(entries, options);
+    case OutputFormat::Json: return saml::lint_to_json(entries, options);
+    case OutputFormat::Sarif: return saml::lint_to_sarif(entries, options);
+    case OutputFormat::Junit: return saml::lint_to_junit(entries, options);
+  }
+  return {};
+}
+
+int exit_code(const std::vector<saml::LintEntry>& entries, const saml::LintConfig& config) {
+  int code = cli::kExitPass;
+  for (const saml::LintEntry& entry : entries) {
+    if (!entry.result) {
+      code = std::max(code, entry.error ? cli::exit_code_for(entry.error->kind)
+                                        : static_cast<int>(cli::kExitUnreadable));
+    } else if (saml::lint_fails(config, *entry.result)) {
+      code = std::max(code, static_cast<int>(cli::kExitFailed));
+    }
+  }
+  return code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::variables_map vm;
+  try {
+    vm = samlkit::lint_tool::parse_command_line(argc, argv);
+  } catch (const po::error& e) {
+    return usage_error(e.what());
+  }
+  if (vm.count("help")) {
+    print_usage();
+    return cli::kExitPass;
+  }
+  if (vm.count("version")) {
+    std::cout << cli::version_text("saml-lint");
+    return cli::kExitPass;
+  }
+  if (vm.count("list-rules") || vm.count("explain")) return print_rules(vm);
+
+  auto settings = samlkit::lint_tool::to_settings(vm);
+  if (!settings) return usage_error(settings.error().message);
+  auto trust = cli::build_trust_store(vm);
+  if (!trust) {
+    std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
+    return cli::exit_code_for(trust.error().kind);
+  }
+  auto items = samlkit::lint_tool::expand_inputs(settings->inputs, settings->includes, settings->lines);
+  if (!items) {
+    std::cerr << cli::error_line(kTool, "", items.error()) << "\n";
+    return cli::exit_code_for(items.error().kind);
+  }
+  const std::vector<saml::LintEntry> entries = samlkit::lint_tool::lint_all(
+      *items, *trust, settings->lint, settings->config, settings->jobs);
+  for (const saml::LintEntry& entry : entries) {
+    if (entry.error) std::cerr << cli::error_line(kTool, entry.source, *entry.error) << "\n";
+  }
+  saml::LintReportOptions report;
+  report.config = settings->config;
+  report.color = settings->format == OutputFormat::Text && cli::use_color();
+  report.now = saml::format_xs_datetime(settings->lint.policy.now);
+  std::cout << render(settings->format, entries, report);
+  return exit_code(entries, settings->config);
+}
