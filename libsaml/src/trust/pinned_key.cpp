@@ -8,6 +8,11 @@ namespace saml::detail {
 
 Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key) {
   ensure_xmlsec_initialised();
+  // X509_get0_pubkey gives nullptr when OpenSSL cannot decode the certificate's key.
+  if (public_key == nullptr) {
+    return Error{ErrorKind::Config, "trust.key",
+                 "the certificate's public key cannot be decoded (unsupported or malformed)", {}};
+  }
   if (EVP_PKEY_up_ref(public_key) != 1) {
     return Error{ErrorKind::Config, "trust.key", "cannot take a reference to the public key", {}};
   }
