@@ -3,7 +3,8 @@
 # every fuzzer (or those named) for a while each, two at a time.
 #   fuzz/run.sh [--time N | --smoke] [--merge] [--jobs N] [HARNESS...]
 #     --time N   seconds per fuzzer (default 60)
-#     --smoke    15 s per fuzzer (CI)
+#     --smoke    15 s per fuzzer with a fixed seed (CI): the same mutation sequence every
+#                run, so a CI failure is a finding that reproduces, not a random draw
 #     --merge    merge new coverage into the committed corpora (fuzz/corpus/<harness>/)
 #     --jobs N   fuzzers run at once (default 2)
 # Exits non-zero if any fuzzer finds a crash, leak, timeout or invariant violation; the
@@ -15,12 +16,13 @@ root=$(cd "$fuzz_dir/.." && pwd)
 build=$root/build/fuzz
 seconds=60
 merge=0
+seed_flag=
 jobs=2
 harnesses=()
 while (($#)); do
   case $1 in
     --time) seconds=$2; shift ;;
-    --smoke) seconds=15 ;;
+    --smoke) seconds=15; seed_flag=-seed=1 ;;
     --merge) merge=1 ;;
     --jobs) jobs=$2; shift ;;
     -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
@@ -56,7 +58,7 @@ run_one() {  # run_one HARNESS: fuzz into a scratch corpus seeded by the committ
   # shellcheck disable=SC2046
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1} \
   UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-    "$build/fuzz/$h" $(options_of "$h") -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    "$build/fuzz/$h" $(options_of "$h") $seed_flag -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -print_final_stats=1 -artifact_prefix="$build/artifacts/$h/" \
       "$work/new" "$fuzz_dir/corpus/$h" >"$build/logs/$h.log" 2>&1 || status=$?
   local stats

@@ -44,9 +44,12 @@ Expected<int> TrustStore::add_metadata(std::string_view xml, std::string_view so
                           location_of(root));
   }
 
+  // All or nothing: metadata with one bad certificate changes nothing in the store.
+  std::vector<TrustedKey> staged = keys_;
+  std::vector<std::string> staged_ids = entity_ids_;
   int added = 0;
   for (const xmlNode* entity : entities) {
-    entity_ids_.push_back(attribute(entity, "entityID"));
+    staged_ids.push_back(attribute(entity, "entityID"));
     for (auto* idp = first_child(entity, kMetadataNs, "IDPSSODescriptor"); idp;
          idp = next_sibling(idp, kMetadataNs, "IDPSSODescriptor")) {
       for (auto* kd = first_child(idp, kMetadataNs, "KeyDescriptor"); kd;
@@ -61,7 +64,7 @@ Expected<int> TrustStore::add_metadata(std::string_view xml, std::string_view so
             if (!der) return metadata_error(source, der.error().message, location_of(cert_node));
             auto cert = detail::certificate_from_der(*der);
             if (!cert) return metadata_error(source, cert.error().message, location_of(cert_node));
-            auto ok = detail::add_certificate(keys_, cert->get(), source);
+            auto ok = detail::add_certificate(staged, cert->get(), source);
             if (!ok) return ok.error();
             ++added;
           }
@@ -73,6 +76,8 @@ Expected<int> TrustStore::add_metadata(std::string_view xml, std::string_view so
     return metadata_error(source, "no signing certificate (IDPSSODescriptor/KeyDescriptor/KeyInfo/"
                                   "X509Data/X509Certificate) found");
   }
+  keys_ = std::move(staged);
+  entity_ids_ = std::move(staged_ids);
   return added;
 }
 

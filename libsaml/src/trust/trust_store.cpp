@@ -76,10 +76,13 @@ const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_
 Expected<int> TrustStore::add_pem_certificates(std::string_view pem, std::string_view source) {
   auto certs = read_certificates(pem, source);
   if (!certs) return certs.error();
+  // All or nothing: a bundle with one bad certificate adds none of them.
+  std::vector<TrustedKey> staged = keys_;
   for (const auto& cert : *certs) {
-    auto added = detail::add_certificate(keys_, cert.get(), source);
+    auto added = detail::add_certificate(staged, cert.get(), source);
     if (!added) return added.error();
   }
+  keys_ = std::move(staged);
   return static_cast<int>(certs->size());
 }
 
