@@ -3,8 +3,8 @@
 # every fuzzer (or those named) for a while each, two at a time.
 #   fuzz/run.sh [--time N | --smoke] [--merge] [--jobs N] [HARNESS...]
 #     --time N   seconds per fuzzer (default 60)
-#     --smoke    15 s per fuzzer with a fixed seed (CI): the same mutation sequence every
-#                run, so a CI failure is a finding that reproduces, not a random draw
+#     --smoke    at most 15 s and 6000 runs per fuzzer with a fixed seed (CI): the same
+#                inputs on every machine, so a CI failure reproduces, not a random draw
 #     --merge    merge new coverage into the committed corpora (fuzz/corpus/<harness>/)
 #     --jobs N   fuzzers run at once (default 2)
 # Exits non-zero if any fuzzer finds a crash, leak, timeout or invariant violation; the
@@ -22,7 +22,7 @@ harnesses=()
 while (($#)); do
   case $1 in
     --time) seconds=$2; shift ;;
-    --smoke) seconds=15; seed_flag=-seed=1 ;;
+    --smoke) seconds=15; seed_flag="-seed=1 -runs=6000" ;;
     --merge) merge=1 ;;
     --jobs) jobs=$2; shift ;;
     -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
