@@ -52,7 +52,7 @@ options_of() {
 }
 
 run_one() {  # run_one HARNESS: fuzz into a scratch corpus seeded by the committed one
-  local h=$1 work=$build/work/$1
+  local h=$1 work=$build/scratch/$1
   rm -rf "$work" "$build/logs/$h.failed" && mkdir -p "$work/new" "$build/artifacts/$h" "$build/logs"
   local status=0
   # shellcheck disable=SC2046
