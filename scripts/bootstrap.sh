@@ -38,14 +38,31 @@ install_missing() {
 
 build() {  # build DIR [cmake args...]
   local dir=$1; shift
-  if [[ ! -f $dir/CMakeCache.txt ]]; then
-    cmake -S . -B "$dir" "$@" >/dev/null
-  fi
+  cmake -S . -B "$dir" "$@" >/dev/null
   cmake --build "$dir" -j "$jobs"
 }
 
+# The validators the tests run on our output (SARIF Multitool, ajv for JSON Schema) come
+# from npm, pinned in tests/validators/package.json, into build/validators.
+install_validators() {
+  command -v npm >/dev/null || install_missing npm
+  local dir=build/validators
+  if ! cmp -s tests/validators/package.json "$dir/package.json" || [[ ! -x $dir/node_modules/.bin/ajv ]]; then
+    echo "bootstrap: installing the test validators (npm, tests/validators/package.json)"
+    rm -rf "$dir" && mkdir -p "$dir"
+    cp tests/validators/package.json "$dir/"
+    (cd "$dir" && npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null)
+  fi
+}
+
+# The .deb test installs the package for real (dpkg -i, then removes it) only as root and
+# only when no samlkit package is installed already; otherwise it unpacks it privately.
+deb_system_install() {
+  if [[ $(id -u) -eq 0 ]] && ! dpkg-query -W samlkit >/dev/null 2>&1; then echo ON; else echo OFF; fi
+}
+
 case $mode in
-  test) install_missing "${packages[@]}" "${test_packages[@]}" ;;
+  test) install_missing "${packages[@]}" "${test_packages[@]}"; install_validators ;;
   *) install_missing "${packages[@]}" ;;
 esac
 case $mode in
@@ -56,7 +73,8 @@ case $mode in
       fixtures/captures/okta-aws-signed-assertion.b64
     ;;
   test)
-    build build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMLKIT_SANITIZE=ON -DSAMLKIT_WERROR=ON
+    build build/asan -DCMAKE_BUILD_TYPE=Debug -DSAMLKIT_SANITIZE=ON -DSAMLKIT_WERROR=ON \
+      -DSAMLKIT_REQUIRE_VALIDATORS=ON -DSAMLKIT_TEST_DEB_SYSTEM_INSTALL="$(deb_system_install)"
     echo "bootstrap: fuzz smoke run (15 s per harness, clang + ASan + UBSan)"
     bash fuzz/run.sh --smoke
     cd build/asan

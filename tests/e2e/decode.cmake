@@ -8,8 +8,8 @@ add_dependencies(decode_e2e_test saml-decode)
 samlkit_set_warnings(decode_e2e_test)
 add_test(NAME e2e.saml_decode COMMAND decode_e2e_test)
 
-# The --json output against docs/schema/saml-decode.schema.json, when ajv-cli is installed.
-find_program(SAMLKIT_AJV ajv)
+# The --json output against docs/schema/saml-decode.schema.json, checked by ajv-cli.
+samlkit_find_validator(SAMLKIT_AJV ajv)
 if(SAMLKIT_AJV)
   add_executable(decode_schema_test ${CMAKE_CURRENT_LIST_DIR}/decode_schema_test.cpp)
   target_link_libraries(decode_schema_test PRIVATE Boost::unit_test_framework)

@@ -1,5 +1,5 @@
-// saml-decode --json against the shipped JSON Schema, checked by ajv (registered only when
-// CMake finds the ajv command: npm install -g ajv-cli).
+// saml-decode --json against the shipped JSON Schema, checked by ajv-cli (installed by
+// scripts/bootstrap.sh test; see tests/validators/validators.cmake).
 #define BOOST_TEST_MODULE decode_schema
 #include <boost/test/unit_test.hpp>
 

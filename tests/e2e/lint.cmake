@@ -1,8 +1,8 @@
 # saml-lint end to end (included from CMakeLists.txt in this folder). JUnit output is
-# validated with xmllint against junit.xsd; SARIF with the SARIF Multitool when it is
-# installed (npm install -g @microsoft/sarif-multitool), else that test is not registered.
+# validated with xmllint against junit.xsd; SARIF with the SARIF Multitool (see
+# tests/validators/validators.cmake).
 find_program(SAMLKIT_XMLLINT xmllint REQUIRED)
-find_program(SAMLKIT_SARIF_MULTITOOL sarif-multitool)
+samlkit_find_validator(SAMLKIT_SARIF_MULTITOOL sarif-multitool)
 add_executable(lint_e2e_test ${CMAKE_CURRENT_LIST_DIR}/lint_e2e_test.cpp)
 target_link_libraries(lint_e2e_test PRIVATE Boost::unit_test_framework nlohmann_json::nlohmann_json)
 target_compile_definitions(lint_e2e_test PRIVATE BOOST_TEST_DYN_LINK
@@ -14,6 +14,9 @@ if(SAMLKIT_SARIF_MULTITOOL)
   target_compile_definitions(lint_e2e_test PRIVATE SARIF_MULTITOOL_PATH="${SAMLKIT_SARIF_MULTITOOL}")
   add_test(NAME e2e.saml_lint_sarif_multitool
            COMMAND lint_e2e_test --run_test=sarif_multitool)
+  # The Multitool is a .NET program: without this it needs libicu at run time.
+  set_tests_properties(e2e.saml_lint_sarif_multitool PROPERTIES
+                       ENVIRONMENT DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1)
 endif()
 add_dependencies(lint_e2e_test saml-lint)
 samlkit_set_warnings(lint_e2e_test)
@@ -29,4 +32,22 @@ if(SAMLKIT_PYTHON3)
                                LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json")
     add_test(NAME e2e.saml_lint_json_schema COMMAND lint_e2e_test --run_test=json_schema)
   endif()
+endif()
+
+# --metadata and baseline drift end to end; the baseline JSON against its schema with
+# Python's jsonschema when it is there (as the lint JSON above).
+add_executable(lint_metadata_e2e_test ${CMAKE_CURRENT_LIST_DIR}/lint_metadata_e2e_test.cpp)
+target_link_libraries(lint_metadata_e2e_test PRIVATE Boost::unit_test_framework nlohmann_json::nlohmann_json)
+target_compile_definitions(lint_metadata_e2e_test PRIVATE BOOST_TEST_DYN_LINK
+                           SAMLKIT_FIXTURES_DIR="${SAMLKIT_FIXTURES_DIR}"
+                           SAML_LINT_PATH="$<TARGET_FILE:saml-lint>")
+add_dependencies(lint_metadata_e2e_test saml-lint)
+samlkit_set_warnings(lint_metadata_e2e_test)
+add_test(NAME e2e.saml_lint_metadata COMMAND lint_metadata_e2e_test --run_test=metadata)
+add_test(NAME e2e.saml_lint_baseline COMMAND lint_metadata_e2e_test --run_test=baseline)
+if(SAMLKIT_PYTHON3 AND SAMLKIT_NO_JSONSCHEMA EQUAL 0)
+  target_compile_definitions(lint_metadata_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
+                             LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json"
+                             BASELINE_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint-baseline.schema.json")
+  add_test(NAME e2e.saml_lint_baseline_json_schema COMMAND lint_metadata_e2e_test --run_test=json_schema)
 endif()

@@ -3,6 +3,9 @@
 #                 and that each installed tool runs and prints the project version
 #   find_package  configure and build CONSUMER_DIR with find_package(samlkit), run it
 #   pkg_config    compile CONSUMER_DIR/main.cpp with `pkg-config --cflags --libs samlkit`, run it
+#   deb           cpack -G DEB; check the package's fields, files and dependencies; unpack it
+#                 and run its tools; with SYSTEM_INSTALL, dpkg -i it, run the installed
+#                 tools and man pages, then remove it again
 set(prefix "${WORK_DIR}/prefix")
 string(REPLACE "," ";" tools "${TOOLS}")
 separate_arguments(extra_flags UNIX_COMMAND "${EXTRA_FLAGS}")
@@ -85,6 +88,8 @@ elseif(STEP STREQUAL "pkg_config")
       "${CXX}" -std=c++20 ${extra_flags} "${CONSUMER_DIR}/main.cpp" -o "${program}" ${pc_flags})
   expect_verdict("${program}")
   message(STATUS "pkg-config consumer built and ran: ${pc_flags}")
+elseif(STEP STREQUAL "deb")
+  include("${CMAKE_CURRENT_LIST_DIR}/deb_test.cmake")
 else()
   fail("unknown STEP '${STEP}'")
 endif()
