@@ -35,6 +35,10 @@ extern const std::string_view idp_rsa_key;
 extern const std::string_view attacker_rsa_crt;
 extern const std::string_view attacker_rsa_key;
 extern const std::string_view signed_assertion_xml;
+// fixtures/lint/keys: certificates that expired, expire within 30 days, and have RSA-1024.
+extern const std::string_view lint_expired_rsa_crt;
+extern const std::string_view lint_expiring_rsa_crt;
+extern const std::string_view lint_short_rsa_crt;
 }  // namespace fixture
 
 // A trust store holding only the fixtures' IdP certificate (idp-rsa.crt).

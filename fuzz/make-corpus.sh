@@ -17,6 +17,7 @@ declare -A dict_parts=(
   [aws_fuzzer]="aws"
   [time_fuzzer]="time"
   [trust_fuzzer]="keys xml dsig"
+  [lint_fuzzer]="xml saml dsig aws time lint"
 )
 for harness in "${!dict_parts[@]}"; do
   {
@@ -54,7 +55,9 @@ for f in "$fixtures"/responses/*.xml; do
 done
 seed verify_fuzzer okta-aws-signed-assertion.form <"$fixtures/captures/okta-aws-signed-assertion.form"
 # ... and the attacks (wrapping, ID lookalikes, comment injection, entity tricks).
-for f in "$fixtures"/attacks/*; do seed verify_fuzzer "$(basename "$f")" <"$f"; done
+for f in "$fixtures"/attacks/*; do
+  [[ $f == *.md ]] || seed verify_fuzzer "$(basename "$f")" <"$f"
+done
 
 # verify-xsw: only documents whose IdP-signed content is the original assertion's (the
 # harness requires every accepted message to report exactly those values).
@@ -96,6 +99,16 @@ done
 { printf '\0'; cat "$fixtures"/keys/idp-rsa.crt "$fixtures"/keys/idp-rsa-next.crt; } | seed trust_fuzzer pem-rollover
 { printf '\1'; cat "$fixtures/keys/okta-metadata.xml"; } | seed trust_fuzzer metadata-okta.xml
 { printf '\2'; cat "$fixtures/keys/idp-rsa.sha256"; } | seed trust_fuzzer fingerprint-idp-rsa
+
+# lint: every lint fixture (one per rule), the signed responses, a capture form, and the
+# IdP metadata (lint_metadata).
+for f in "$fixtures"/lint/*.xml; do seed lint_fuzzer "lint-$(basename "$f")" <"$f"; done
+for f in "$fixtures"/responses/*.xml; do
+  [[ $(basename "$f") == large-over-aws-limit.xml ]] && continue
+  seed lint_fuzzer "$(basename "$f")" <"$f"
+done
+seed lint_fuzzer okta-aws-signed-assertion.form <"$fixtures/captures/okta-aws-signed-assertion.form"
+seed lint_fuzzer okta-metadata.xml <"$fixtures/keys/okta-metadata.xml"
 
 for harness in "${!dict_parts[@]}"; do
   echo "make-corpus: $harness: $(find "$corpus/$harness" -type f | wc -l) files," \

@@ -32,7 +32,8 @@ while (($#)); do
   shift
 done
 if ((${#harnesses[@]} == 0)); then
-  harnesses=(decode_fuzzer parse_fuzzer verify_fuzzer verify_xsw_fuzzer aws_fuzzer time_fuzzer trust_fuzzer)
+  harnesses=(decode_fuzzer parse_fuzzer verify_fuzzer verify_xsw_fuzzer aws_fuzzer time_fuzzer trust_fuzzer
+             lint_fuzzer)
 fi
 
 if [[ ! -f $build/CMakeCache.txt ]]; then

@@ -2,8 +2,11 @@
 //   0 PEM certificates, 1 IdP metadata XML, 2 a SHA-256 fingerprint, 3 one DER certificate.
 // Invariants:
 //   - a PEM load that succeeds adds exactly the certificates it reports, each pinned, and
-//     OpenSSL reads the same certificates (same SHA-256 fingerprints, same order) from it;
-//   - a metadata load that succeeds adds as many pinned keys as it reports;
+//     OpenSSL reads the same distinct certificates (same SHA-256 fingerprints, same order);
+//     each fingerprint is the SHA-256 of the bytes of its PEM block (of the whole input
+//     when it is a DER file, which the PEM loader also takes);
+//   - a metadata load that succeeds adds as many pinned keys as it reports (each distinct
+//     certificate once), each with the SHA-256 of an X509Certificate's bytes as fingerprint;
 //   - a parsed fingerprint prints as 32 upper-case hex pairs with colons and parses back
 //     to itself;
 //   - a described DER certificate's fingerprint is the SHA-256 of the input bytes, and it
@@ -13,12 +16,14 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "fuzz_support.h"
 #include "saml/trust.h"
+#include "saml/xml.h"
 
 namespace {
 
@@ -35,6 +40,52 @@ saml::Sha256 sha256_of(const unsigned char* bytes, std::size_t size) {
   FUZZ_CHECK(EVP_Digest(bytes, size, digest.data(), &length, EVP_sha256(), nullptr) == 1 && length == 32,
              "OpenSSL SHA-256 failed");
   return digest;
+}
+
+// The SHA-256 of each CERTIFICATE block's bytes in a PEM text, in order.
+std::vector<saml::Sha256> pem_block_digests(std::string_view pem) {
+  std::vector<saml::Sha256> digests;
+  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  unsigned char* block = nullptr;
+  long length = 0;
+  while (PEM_bytes_read_bio(&block, &length, nullptr, PEM_STRING_X509, bio.get(), nullptr, nullptr) == 1) {
+    digests.push_back(sha256_of(block, static_cast<std::size_t>(length)));
+    OPENSSL_free(block);
+  }
+  return digests;
+}
+
+// The SHA-256 of the bytes of every X509Certificate (base64 text) of a metadata document.
+std::vector<saml::Sha256> metadata_certificate_digests(std::string_view xml) {
+  std::vector<saml::Sha256> digests;
+  auto doc = saml::parse_xml(xml);
+  FUZZ_CHECK(doc.has_value(), "metadata that loaded does not parse");
+  saml::for_each_element(doc->root(), [&](const xmlNode* element) {
+    if (!saml::is_element(element, saml::ns::dsig, "X509Certificate")) return;
+    std::string base64;
+    for (const char c : saml::text_content(element)) {
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') base64 += c;
+    }
+    // EVP_DecodeBlock counts the padding as data.
+    const std::size_t padding = base64.ends_with("==") ? 2 : base64.ends_with('=') ? 1 : 0;
+    std::string der(base64.size() / 4 * 3 + 3, '\0');
+    const int written = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(der.data()),
+                                        reinterpret_cast<const unsigned char*>(base64.data()),
+                                        static_cast<int>(base64.size()));
+    if (written < 0 || static_cast<std::size_t>(written) < padding) return;
+    der.resize(static_cast<std::size_t>(written) - padding);
+    digests.push_back(sha256_of(reinterpret_cast<const unsigned char*>(der.data()), der.size()));
+  });
+  return digests;
+}
+
+// Each digest once, in the order first seen (the store adds a repeated certificate once).
+std::vector<saml::Sha256> distinct(const std::vector<saml::Sha256>& digests) {
+  std::vector<saml::Sha256> once;
+  for (const saml::Sha256& digest : digests) {
+    if (std::find(once.begin(), once.end(), digest) == once.end()) once.push_back(digest);
+  }
+  return once;
 }
 
 // The fingerprints of the certificates OpenSSL reads from a PEM text, in order.
@@ -73,11 +124,22 @@ void load_pem(std::string_view pem) {
   auto added = store.add_pem_certificates(pem, "fuzz");
   if (!added) return check_refusal(added, store, "PEM");
   check_keys_pinned(store, *added, "PEM");
-  const std::vector<saml::Sha256> expected = openssl_pem_fingerprints(pem);
+  if (pem.find("-----BEGIN") == std::string_view::npos) {  // the loader also takes a DER file
+    FUZZ_CHECK(store.keys().size() == 1 &&
+                   store.keys()[0].certificate.fingerprint ==
+                       sha256_of(reinterpret_cast<const unsigned char*>(pem.data()), pem.size()),
+               "DER file: the fingerprint is not the SHA-256 of the file");
+    return;
+  }
+  const std::vector<saml::Sha256> expected = distinct(openssl_pem_fingerprints(pem));
+  const std::vector<saml::Sha256> blocks = distinct(pem_block_digests(pem));
   FUZZ_CHECK(expected.size() == store.keys().size(), "PEM: OpenSSL reads a different number of certificates");
+  FUZZ_CHECK(blocks.size() == store.keys().size(), "PEM: the text has a different number of certificate blocks");
   for (std::size_t i = 0; i < expected.size(); ++i) {
     FUZZ_CHECK(store.keys()[i].certificate.fingerprint == expected[i],
                "PEM: certificate " + std::to_string(i) + " has another fingerprint in OpenSSL");
+    FUZZ_CHECK(store.keys()[i].certificate.fingerprint == blocks[i],
+               "PEM: certificate " + std::to_string(i) + "'s fingerprint is not the SHA-256 of its block");
   }
 }
 
@@ -86,6 +148,11 @@ void load_metadata(std::string_view xml) {
   auto added = store.add_metadata(xml, "fuzz");
   if (!added) return check_refusal(added, store, "metadata");
   check_keys_pinned(store, *added, "metadata");
+  const std::vector<saml::Sha256> certificates = metadata_certificate_digests(xml);
+  for (const saml::TrustedKey& key : store.keys()) {
+    FUZZ_CHECK(std::find(certificates.begin(), certificates.end(), key.certificate.fingerprint) != certificates.end(),
+               "metadata: a key's fingerprint is not the SHA-256 of any X509Certificate's bytes");
+  }
 }
 
 void load_fingerprint(std::string_view text) {

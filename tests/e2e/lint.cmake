@@ -45,6 +45,12 @@ add_dependencies(lint_metadata_e2e_test saml-lint)
 samlkit_set_warnings(lint_metadata_e2e_test)
 add_test(NAME e2e.saml_lint_metadata COMMAND lint_metadata_e2e_test --run_test=metadata)
 add_test(NAME e2e.saml_lint_baseline COMMAND lint_metadata_e2e_test --run_test=baseline)
+if(SAMLKIT_SARIF_MULTITOOL)
+  target_compile_definitions(lint_metadata_e2e_test PRIVATE SARIF_MULTITOOL_PATH="${SAMLKIT_SARIF_MULTITOOL}")
+  add_test(NAME e2e.saml_lint_metadata_sarif_multitool COMMAND lint_metadata_e2e_test --run_test=sarif_multitool)
+  set_tests_properties(e2e.saml_lint_metadata_sarif_multitool PROPERTIES
+                       ENVIRONMENT DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1)
+endif()
 if(SAMLKIT_PYTHON3 AND SAMLKIT_NO_JSONSCHEMA EQUAL 0)
   target_compile_definitions(lint_metadata_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
                              LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json"

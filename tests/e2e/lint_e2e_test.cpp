@@ -229,6 +229,18 @@ BOOST_AUTO_TEST_CASE(sarif_validates_with_the_multitool) {
   BOOST_TEST(check.out.find("1 files scanned") != std::string::npos, check.out);
 }
 
+BOOST_AUTO_TEST_CASE(the_multitool_rejects_a_broken_report) {
+  TempDir dir;
+  std::string broken = lint({"--format", "sarif", kWarning}).out;
+  const std::string line = "\"startLine\": ";
+  const auto at = broken.find(line);
+  BOOST_REQUIRE_MESSAGE(at != std::string::npos, "a result line in the report");
+  const auto digits = broken.find_first_not_of("0123456789", at + line.size());
+  broken.replace(at + line.size(), digits - at - line.size(), "0");  // SARIF lines start at 1
+  const Run check = run(SARIF_MULTITOOL_PATH, {"validate", dir.file("broken.sarif", broken)});
+  BOOST_TEST(check.out.find(": error JSON") != std::string::npos, check.out << check.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 #endif
 

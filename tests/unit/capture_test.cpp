@@ -212,6 +212,24 @@ BOOST_AUTO_TEST_CASE(base64_errors_give_offsets) {
   BOOST_TEST(much_padding.message == "too much '=' padding at offset 7");
 }
 
+// Fuzzer-found (regressions/decode_fuzzer/base64-of-two-byte-message-not-detected): the
+// base64 of a one- or two-byte message has its '=' padding in the first four characters,
+// and the format detector refused it as an unknown format.
+BOOST_AUTO_TEST_CASE(base64_padded_within_four_characters) {
+  for (const std::string& message : {std::string("<\xB0"), std::string("<")}) {
+    const std::string encoded = base64(message);
+    const saml::Capture capture = decode_one(encoded, "base64 " + encoded);
+    BOOST_TEST(capture.xml == message, encoded);
+    BOOST_TEST((capture.format == saml::CaptureFormat::Base64), encoded);
+    BOOST_TEST(capture.base64_length == encoded.size(), encoded);
+  }
+  BOOST_TEST(decode_one("PLA%3D", "percent-encoded PLA=").xml == "<\xB0");
+  // An '=' that is not trailing padding still does not make base64.
+  for (const std::string text : {"x=y", "PL=A", "P=", "=PLA"}) {
+    BOOST_TEST(decode_error(text, text).code == "capture.unknown-format", text);
+  }
+}
+
 BOOST_AUTO_TEST_CASE(decoded_bytes_must_look_like_xml) {
   const saml::Error text = decode_error(base64("hello world, this is not XML"), "text");
   BOOST_TEST(text.code == "capture.not-xml");

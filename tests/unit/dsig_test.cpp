@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE dsig
 #include <boost/test/unit_test.hpp>
 
+#include <openssl/evp.h>
+
 #include <algorithm>
 #include <thread>
 
@@ -145,6 +147,38 @@ BOOST_AUTO_TEST_CASE(fingerprint_trust_uses_the_matching_message_certificate) {
   auto attacker = check("signed-by-untrusted-key.xml", trust);
   BOOST_TEST(has_rule(attacker.result, "SIG008"), rules_of(attacker.result));
   BOOST_TEST(attacker.result.covered.empty());
+}
+
+// Fuzzer-found (regressions/trust_fuzzer/der-non-canonical-fingerprint-of-re-encoding): a
+// message certificate with a non-minimal outer length was fingerprinted as OpenSSL's
+// re-encoding, so it matched a pinned fingerprint that is not the SHA-256 of its bytes.
+BOOST_AUTO_TEST_CASE(fingerprint_trust_refuses_a_non_canonical_message_certificate) {
+  const std::string xml = read_fixture("responses/okta-aws-signed-assertion.xml");
+  const std::string open_tag = "<ds:X509Certificate>";
+  const std::size_t start = xml.find(open_tag) + open_tag.size();
+  const std::string base64_text = xml.substr(start, xml.find('<', start) - start);
+  std::string base64;
+  for (const char ch : base64_text) {
+    if (ch != '\n' && ch != '\r' && ch != ' ') base64 += ch;
+  }
+  std::string der(base64.size() / 4 * 3, '\0');
+  const int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(der.data()),
+                                      reinterpret_cast<const unsigned char*>(base64.data()),
+                                      static_cast<int>(base64.size()));
+  BOOST_TEST_REQUIRE(decoded > 0);
+  der.resize(static_cast<std::size_t>(decoded) - static_cast<std::size_t>(std::count(base64.begin(), base64.end(), '=')));
+  BOOST_TEST_REQUIRE(der.compare(0, 2, "\x30\x82") == 0, "the KeyInfo certificate must start 30 82");
+  const std::string variant = "\x30\x83" + std::string(1, '\0') + der.substr(2);
+  std::string encoded(4 * ((variant.size() + 2) / 3) + 1, '\0');
+  encoded.resize(static_cast<std::size_t>(
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                      reinterpret_cast<const unsigned char*>(variant.data()), static_cast<int>(variant.size()))));
+
+  saml::TrustStore trust;
+  BOOST_TEST_REQUIRE(trust.add_fingerprint(read_fixture("keys/idp-rsa.sha256")).has_value());
+  auto c = check_text(replace_once(xml, base64_text, encoded), trust);
+  BOOST_TEST(c.result.covered.empty(), "a re-encoded certificate must not match the pin: " << rules_of(c.result));
+  BOOST_TEST(has_rule(c.result, "SIG008"), rules_of(c.result));
 }
 
 BOOST_AUTO_TEST_CASE(metadata_trust_and_rollover) {

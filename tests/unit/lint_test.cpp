@@ -22,6 +22,7 @@
 #include "saml/capture.h"
 #include "saml/lint.h"
 #include "saml/trust.h"
+#include "saml/xmlenc.h"
 
 namespace {
 
@@ -29,6 +30,8 @@ using samltest::read_fixture;
 
 constexpr const char* kClean = "responses/okta-aws-signed-assertion.xml";
 constexpr const char* kNow = "2024-05-01T12:01:00Z";
+constexpr const char* kEncryptedClean = "encrypted/oaep-mgf1p-aes256-gcm.xml";
+constexpr const char* kSpKey = "keys/sp-rsa.key";
 
 struct Case {
   const char* rule;
@@ -36,6 +39,7 @@ struct Case {
   const char* clean;        // fixture that must not
   const char* now = kNow;   // for the triggering run; the clean run uses kNow
   bool trusted = true;      // false: lint without any trusted key (triggering run only)
+  const char* decrypt_key = nullptr;  // SP key for encrypted fixtures (both runs)
 };
 
 std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.rule << " " << c.triggers; }
@@ -48,6 +52,7 @@ const std::vector<Case> kCases = {
     {"XML004", "responses/two-assertions.xml", kClean},
     {"XML005", "responses/encrypted-assertion.xml", kClean},
     {"XML006", "lint/unknown-saml-element.xml", kClean},
+    {"XML007", "encrypted/tampered-data-aes256-gcm.xml", kEncryptedClean, kNow, true, kSpKey},
     {"SIG001", "responses/unsigned.xml", kClean},
     {"SIG002", "attacks/signed-assertion-in-evil-advice.xml", kClean},
     {"SIG003", "attacks/reference-uri-empty.xml", kClean},
@@ -64,6 +69,8 @@ const std::vector<Case> kCases = {
     {"SIG014", "lint/signed-by-expired-cert.xml", "lint/signed-by-expiring-cert.xml"},
     {"SIG015", "lint/signed-by-expiring-cert.xml", "lint/signed-by-expired-cert.xml"},
     {"SIG016", "lint/signed-by-rsa-1024.xml", kClean},
+    {"SIG017", "encrypted/rsa15-aes256-cbc.xml", kEncryptedClean, kNow, true, kSpKey},
+    {"SIG018", "encrypted/oaep-mgf1p-aes256-cbc.xml", kEncryptedClean, kNow, true, kSpKey},
     {"PRO001", "responses/version-2-1.xml", kClean},
     {"PRO002", "responses/status-responder.xml", kClean},
     {"PRO003", "responses/assertion-no-issuer.xml", kClean},
@@ -74,6 +81,7 @@ const std::vector<Case> kCases = {
     {"SUB004", "responses/confirmation-no-recipient.xml", kClean},
     {"SUB005", "responses/wrong-recipient.xml", kClean},
     {"SUB006", kClean, kClean, "2024-05-01T12:06:00Z"},
+    {"SUB007", "encrypted/plain-recipient-aes256-gcm.xml", kEncryptedClean, kNow, true, kSpKey},
     {"CND001", kClean, kClean, "2024-05-01T11:50:00Z"},
     {"CND002", kClean, kClean, "2024-05-01T12:06:00Z"},
     {"CND003", "responses/no-audience-restriction.xml", kClean},
@@ -106,6 +114,7 @@ const std::vector<Case> kCases = {
     {"AWS024", "lint/source-identity-aws-prefix.xml", "lint/tags-valid.xml"},
     {"AWS025", "lint/identity-center-nameid-not-email.xml", "lint/identity-center.xml"},
     {"AWS026", "lint/identity-center-with-roles.xml", "lint/identity-center.xml"},
+    {"AWS027", "encrypted/identity-center-aes256-gcm.xml", kEncryptedClean, kNow, true, kSpKey},
     {"HYG001", kClean, kClean, "2024-05-01T12:05:01Z"},
     {"HYG002", "lint/issue-instant-future.xml", kClean},
     {"HYG003", "lint/lifetime-ten-minutes.xml", kClean},
@@ -113,9 +122,11 @@ const std::vector<Case> kCases = {
     {"HYG005", "lint/nameid-format-x509.xml", kClean},
 };
 
-// Rules whose fixtures and tests belong to the assertion-decryption stage (SP keys).
-const std::set<std::string> kTestedByDecryption = {"XML007", "SIG017", "SIG018", "SIG019",
-                                                   "SUB007", "AWS027"};
+// Rules whose fixtures are built by tests/unit/xmlenc_test.cpp (an unsupported algorithm).
+const std::set<std::string> kTestedByDecryption = {"SIG019"};
+
+// Areas whose rules lint_metadata_test.cpp pairs with fixtures (IdP metadata, baseline drift).
+const std::set<std::string> kAreasTestedByMetadataLint = {"MET", "DRF"};
 
 saml::TrustStore trusted_keys() {
   saml::TrustStore trust;
@@ -134,6 +145,23 @@ saml::LintOptions options_at(const char* now, std::optional<saml::Profile> profi
   options.policy.now = *parsed;
   options.profile = profile;
   return options;
+}
+
+// `options` with the SP decryption keys read from fixtures.
+saml::LintOptions with_keys(saml::LintOptions options, const std::vector<std::string>& keys,
+                            bool allow_rsa15 = false) {
+  auto decryption = std::make_shared<saml::DecryptionKeys>();
+  for (const std::string& key : keys) {
+    auto added = decryption->add_pem_private_key(read_fixture(key), key);
+    BOOST_REQUIRE_MESSAGE(added, "cannot load " + key);
+  }
+  options.policy.decryption_keys = std::move(decryption);
+  options.policy.allow_rsa15 = allow_rsa15;
+  return options;
+}
+
+saml::LintOptions case_options(const Case& c, const char* now) {
+  return c.decrypt_key ? with_keys(options_at(now), {c.decrypt_key}) : options_at(now);
 }
 
 saml::LintResult lint(const std::string& fixture, const saml::LintOptions& options,
@@ -165,10 +193,10 @@ std::string ids(const saml::LintResult& result) {
 }  // namespace
 
 BOOST_DATA_TEST_CASE(each_rule_triggers_and_stays_quiet, boost::unit_test::data::make(kCases), c) {
-  const saml::LintResult triggered = lint(c.triggers, options_at(c.now), c.trusted);
+  const saml::LintResult triggered = lint(c.triggers, case_options(c, c.now), c.trusted);
   BOOST_TEST(has(triggered, c.rule), c.rule << " not reported for " << c.triggers << " (found: "
                                             << ids(triggered) << ")");
-  const saml::LintResult clean = lint(c.clean, options_at(kNow));
+  const saml::LintResult clean = lint(c.clean, case_options(c, kNow));
   BOOST_TEST(!has(clean, c.rule), c.rule << " reported for " << c.clean << ": " << ids(clean));
 }
 
@@ -181,7 +209,8 @@ BOOST_AUTO_TEST_CASE(every_rule_of_the_table_has_a_case) {
   }
   for (const saml::Rule& rule : saml::all_rules()) {
     const std::string id(rule.id);
-    BOOST_TEST((seen.count(id) == 1 || kTestedByDecryption.count(id) == 1),
+    BOOST_TEST((seen.count(id) == 1 || kTestedByDecryption.count(id) == 1 ||
+                kAreasTestedByMetadataLint.count(id.substr(0, 3)) == 1),
                id << " has no triggering fixture in kCases");
   }
 }
@@ -235,6 +264,45 @@ BOOST_AUTO_TEST_CASE(profiles_are_detected_and_change_the_rules) {
       lint("lint/duplicate-role-values.xml", options_at(kNow, saml::Profile::Generic));
   BOOST_TEST(forced.profile_reason == "given");
   BOOST_TEST(!has(forced, "AWS014"), "AWS rules must not run under --profile generic");
+}
+
+BOOST_AUTO_TEST_CASE(encryption_rules_apply_only_to_encrypted_assertions) {
+  const saml::LintResult plain = lint(kClean, with_keys(options_at(kNow), {kSpKey}));
+  for (const char* id : {"SIG017", "SIG018", "SUB007", "AWS027"}) {
+    BOOST_TEST(not_applicable(plain, id), id << " applied to a plaintext assertion");
+  }
+  BOOST_TEST(!plain.encryption.has_value());
+
+  const saml::LintResult clean = lint(kEncryptedClean, with_keys(options_at(kNow), {kSpKey}));
+  BOOST_TEST(clean.accepted, "encrypted clean fixture: " << ids(clean));
+  for (const char* id : {"SIG017", "SIG018", "SUB007", "AWS027"}) {
+    BOOST_TEST(!not_applicable(clean, id), id << " must have been checked");
+    BOOST_TEST(!has(clean, id), id << " reported for the encrypted clean fixture");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(lint_reports_the_key_that_decrypted) {
+  const saml::LintResult rotated = lint("encrypted/rotated-next-key-aes256-gcm.xml",
+                                        with_keys(options_at(kNow), {kSpKey, "keys/sp-rsa-next.key"}));
+  BOOST_TEST_REQUIRE(rotated.encryption.has_value());
+  BOOST_TEST(rotated.encryption->decrypted);
+  BOOST_TEST(rotated.encryption->key_index == 1u, "the second key decrypted it");
+  BOOST_TEST(rotated.encryption->key_source == "keys/sp-rsa-next.key");
+  BOOST_TEST(rotated.encryption->key_fingerprint.size() == 95u, rotated.encryption->key_fingerprint);
+  BOOST_TEST(rotated.accepted, "rotated: " << ids(rotated));
+}
+
+BOOST_AUTO_TEST_CASE(rsa15_is_reported_with_and_without_a_key) {
+  const char* fixture = "encrypted/rsa15-aes256-cbc.xml";
+  const saml::LintResult no_key = lint(fixture, options_at(kNow));
+  BOOST_TEST(has(no_key, "SIG017"), "without a key: " << ids(no_key));
+  BOOST_TEST(has(no_key, "XML005"), "without a key: " << ids(no_key));
+  const saml::LintResult allowed = lint(fixture, with_keys(options_at(kNow), {kSpKey}, true));
+  BOOST_TEST(allowed.accepted, "--allow-rsa15 decrypts: " << ids(allowed));
+  BOOST_TEST(std::count_if(allowed.findings.begin(), allowed.findings.end(),
+                           [](const saml::Finding& f) { return f.rule_id == "SIG017"; }) == 1,
+             "SIG017 once: " << ids(allowed));
+  BOOST_TEST(has(allowed, "SIG018"), "aes256-cbc: " << ids(allowed));
 }
 
 BOOST_AUTO_TEST_CASE(profile_names_round_trip) {

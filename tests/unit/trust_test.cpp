@@ -1,6 +1,16 @@
 #define BOOST_TEST_MODULE trust
 #include <boost/test/unit_test.hpp>
 
+#include <openssl/bio.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "fixtures.h"
 #include "saml/trust.h"
 
@@ -10,6 +20,66 @@ namespace {
 std::string trimmed(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.pop_back();
   return text;
+}
+
+struct BioDeleter {
+  void operator()(BIO* bio) const { BIO_free(bio); }
+};
+
+// The DER bytes of the first block of a PEM text.
+std::string der_of_pem(const std::string& pem) {
+  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  char* name = nullptr;
+  char* header = nullptr;
+  unsigned char* data = nullptr;
+  long length = 0;
+  if (PEM_read_bio(bio.get(), &name, &header, &data, &length) != 1) throw std::runtime_error("not PEM");
+  std::string der(reinterpret_cast<const char*>(data), static_cast<std::size_t>(length));
+  OPENSSL_free(name);
+  OPENSSL_free(header);
+  OPENSSL_free(data);
+  return der;
+}
+
+std::string pem_of_der(const std::string& der) {
+  std::unique_ptr<BIO, BioDeleter> bio(BIO_new(BIO_s_mem()));
+  PEM_write_bio(bio.get(), "CERTIFICATE", "", reinterpret_cast<const unsigned char*>(der.data()),
+                static_cast<long>(der.size()));
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<std::size_t>(size));
+}
+
+std::string base64_of(const std::string& bytes) {
+  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
+  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                reinterpret_cast<const unsigned char*>(bytes.data()),
+                                static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(n));
+  return out;
+}
+
+// Non-canonical encodings of a certificate that OpenSSL reads and re-encodes as `der`:
+// the outer SEQUENCE length with a leading zero byte, and (as the fuzzer found) a
+// signature BIT STRING declaring an unused bit that is set.
+std::vector<std::pair<std::string, std::string>> non_canonical_variants(const std::string& der) {
+  if (der.size() < 300 || der.compare(0, 2, "\x30\x82") != 0 ||
+      der.compare(der.size() - 261, 5, std::string("\x03\x82\x01\x01\x00", 5)) != 0) {
+    throw std::runtime_error("expected an RSA-2048-signed certificate");
+  }
+  std::string long_length = "\x30\x83" + std::string(1, '\0') + der.substr(2);
+  std::string dirty_padding = der;
+  dirty_padding[der.size() - 257] = '\x01';
+  dirty_padding.back() = static_cast<char>(dirty_padding.back() | 1);
+  return {{"outer length with a leading zero", long_length}, {"set unused bit", dirty_padding}};
+}
+
+std::string metadata_with(const std::string& der) {
+  return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"x\">"
+         "<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
+         "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">"
+         "<ds:X509Data><ds:X509Certificate>" + base64_of(der) + "</ds:X509Certificate></ds:X509Data>"
+         "</ds:KeyInfo></md:KeyDescriptor></md:IDPSSODescriptor></md:EntityDescriptor>";
 }
 }  // namespace
 
@@ -38,6 +108,33 @@ BOOST_AUTO_TEST_CASE(pem_bundle_adds_every_certificate_once) {
   auto again = trust.add_pem_certificates(read_fixture("keys/idp-rsa.crt"), "again.pem");
   BOOST_TEST_REQUIRE(again.has_value());
   BOOST_TEST(trust.keys().size() == 2u, "a certificate already trusted must not be added twice");
+  BOOST_TEST(*again == 0, "a certificate already trusted counts as none added");
+}
+
+// Fuzzer-found (regressions/trust_fuzzer/pem-bundle-repeating-a-certificate-miscounted): a
+// bundle or metadata naming one certificate twice reported two keys added, the store had one.
+BOOST_AUTO_TEST_CASE(a_repeated_certificate_is_added_and_counted_once) {
+  saml::TrustStore bundle_trust;
+  const std::string cert = read_fixture("keys/idp-rsa.crt");
+  auto bundle = bundle_trust.add_pem_certificates(cert + read_fixture("keys/idp-rsa-next.crt") + cert, "bundle.pem");
+  BOOST_TEST_REQUIRE(bundle.has_value());
+  BOOST_TEST(*bundle == 2, "PEM bundle: reported " << *bundle);
+  BOOST_TEST(bundle_trust.keys().size() == 2u);
+
+  saml::TrustStore metadata_trust;
+  const std::string der = der_of_pem(cert);
+  std::string twice = metadata_with(der);
+  twice = samltest::replace_once(twice, "</md:IDPSSODescriptor>",
+                                 twice.substr(twice.find("<md:KeyDescriptor"),
+                                              twice.find("</md:IDPSSODescriptor>") - twice.find("<md:KeyDescriptor")) +
+                                     "</md:IDPSSODescriptor>");
+  auto metadata = metadata_trust.add_metadata(twice, "twice.xml");
+  BOOST_TEST_REQUIRE(metadata.has_value(), (metadata ? "" : metadata.error().message));
+  BOOST_TEST(*metadata == 1, "metadata: reported " << *metadata);
+  BOOST_TEST(metadata_trust.keys().size() == 1u);
+  auto known = metadata_trust.add_metadata(metadata_with(der), "again.xml");
+  BOOST_TEST_REQUIRE(known.has_value(), "metadata whose certificate is already trusted must still load");
+  BOOST_TEST(*known == 0);
 }
 
 BOOST_AUTO_TEST_CASE(ec_certificate_is_pinned) {
@@ -115,4 +212,38 @@ BOOST_AUTO_TEST_CASE(metadata_without_signing_keys_is_an_error) {
   auto not_xml = trust.add_metadata("not xml at all", "bad.xml");
   BOOST_TEST_REQUIRE(!not_xml.has_value());
   BOOST_TEST((not_xml.error().kind == saml::ErrorKind::Config));
+}
+
+// Fuzzer-found (regressions/trust_fuzzer/der-non-canonical-fingerprint-of-re-encoding):
+// OpenSSL read a BER-ish certificate and fingerprinted its own re-encoding, so a pinned
+// fingerprint also matched other bytes. Every way in now refuses non-canonical DER.
+BOOST_AUTO_TEST_CASE(non_canonical_der_certificates_are_refused_everywhere) {
+  const std::string der = der_of_pem(read_fixture("keys/idp-rsa.crt"));
+  auto canonical = saml::inspect_certificate_der(der);
+  BOOST_TEST_REQUIRE(canonical.has_value(), "the fixture's DER must be canonical");
+  BOOST_TEST(saml::format_fingerprint(canonical->fingerprint) == trimmed(read_fixture("keys/idp-rsa.sha256")));
+  saml::TrustStore from_metadata;
+  BOOST_TEST(from_metadata.add_metadata(metadata_with(der), "canonical.xml").has_value(),
+             "metadata with the canonical certificate must load");
+
+  for (const auto& [what, variant] : non_canonical_variants(der)) {
+    auto inspected = saml::inspect_certificate_der(variant);
+    BOOST_TEST_REQUIRE(!inspected.has_value(), what << ": inspect_certificate_der accepted it");
+    BOOST_TEST(inspected.error().code == "trust.der", what);
+    BOOST_TEST(inspected.error().message.find("not in canonical DER") != std::string::npos,
+               what << ": " << inspected.error().message);
+
+    saml::TrustStore trust;
+    auto as_pem = trust.add_pem_certificates(pem_of_der(variant), "variant.pem");
+    BOOST_TEST_REQUIRE(!as_pem.has_value(), what << ": accepted as PEM");
+    BOOST_TEST(as_pem.error().message.find("variant.pem: certificate 1: the certificate is not in canonical DER") !=
+                   std::string::npos,
+               what << ": " << as_pem.error().message);
+    BOOST_TEST(!trust.add_pem_certificates(variant, "variant.der").has_value(), what << ": accepted as a DER file");
+    auto as_metadata = trust.add_metadata(metadata_with(variant), "variant.xml");
+    BOOST_TEST_REQUIRE(!as_metadata.has_value(), what << ": accepted in metadata");
+    BOOST_TEST(as_metadata.error().message.find("not in canonical DER") != std::string::npos,
+               what << ": " << as_metadata.error().message);
+    BOOST_TEST(trust.empty(), what << ": a refused certificate left keys");
+  }
 }

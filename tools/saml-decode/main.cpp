@@ -33,6 +33,8 @@ void print_usage(const po::options_description& visible) {
                "percent-encoded value, an HTTP-Redirect value or URL, a HAR file or a\n"
                "SAML-tracer export (auto-detected). Nothing is verified unless trusted keys\n"
                "are given; then each value says whether a trusted signature covers it.\n"
+               "An EncryptedAssertion is shown decrypted with --decrypt-key; without a key,\n"
+               "its algorithms and key hints say which key it needs.\n"
                "INPUT defaults to - (standard input).\n"
                "Exit status: 0 decoded, 2 usage or configuration error, 3 an input could not\n"
                "be read or decoded (or is not SAML).\n\n"
@@ -45,7 +47,8 @@ int main(int argc, char** argv) {
   po::options_description general("General");
   general.add_options()("help,h", "show this help")("version", "show the version");
   po::options_description visible;
-  visible.add(decode_options()).add(cli::trust_options()).add(cli::time_options()).add(general);
+  visible.add(decode_options()).add(cli::trust_options()).add(cli::time_options())
+      .add(cli::decryption_options()).add(general);
   po::options_description all = visible;
   all.add_options()("input", po::value<std::vector<std::string>>(), "input files");
   po::positional_options_description positional;
@@ -94,6 +97,10 @@ int main(int argc, char** argv) {
   if (auto applied = cli::apply_time_options(vm, request.policy); !applied) {
     std::cerr << cli::error_line(kTool, "", applied.error()) << "\n";
     return cli::exit_code_for(applied.error().kind);
+  }
+  if (auto decryption = cli::apply_decryption_options(vm, request.policy); !decryption) {
+    std::cerr << cli::error_line(kTool, "", decryption.error()) << "\n";
+    return cli::exit_code_for(decryption.error().kind);
   }
   auto trust = cli::build_trust_store(vm);
   if (!trust) {

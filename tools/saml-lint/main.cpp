@@ -4,9 +4,11 @@
 #include <string>
 #include <vector>
 
+#include "baseline_output.h"
 #include "batch.h"
 #include "cli.h"
 #include "inputs.h"
+#include "metadata_inputs.h"
 #include "options.h"
 #include "saml/lint.h"
 
@@ -94,18 +96,28 @@ int main(int argc, char** argv) {
 
   auto settings = samlkit::lint_tool::to_settings(vm);
   if (!settings) return usage_error(settings.error().message);
-  auto trust = cli::build_trust_store(vm);
+  po::variables_map trust_vm = vm;
+  trust_vm.erase("metadata");  // saml-lint lints the metadata before trusting its keys
+  auto trust = cli::build_trust_store(trust_vm);
   if (!trust) {
     std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
     return cli::exit_code_for(trust.error().kind);
+  }
+  auto metadata_entries = samlkit::lint_tool::lint_metadata_files(settings->metadata, *trust,
+                                                                  settings->lint, settings->config);
+  if (!metadata_entries) {
+    std::cerr << cli::error_line(kTool, "", metadata_entries.error()) << "\n";
+    return cli::exit_code_for(metadata_entries.error().kind);
   }
   auto items = samlkit::lint_tool::expand_inputs(settings->inputs, settings->includes, settings->lines);
   if (!items) {
     std::cerr << cli::error_line(kTool, "", items.error()) << "\n";
     return cli::exit_code_for(items.error().kind);
   }
-  const std::vector<saml::LintEntry> entries = samlkit::lint_tool::lint_all(
+  const std::vector<saml::LintEntry> responses = samlkit::lint_tool::lint_all(
       *items, *trust, settings->lint, settings->config, settings->jobs);
+  std::vector<saml::LintEntry> entries = std::move(*metadata_entries);
+  entries.insert(entries.end(), responses.begin(), responses.end());
   for (const saml::LintEntry& entry : entries) {
     if (entry.error) std::cerr << cli::error_line(kTool, entry.source, *entry.error) << "\n";
   }
@@ -114,5 +126,9 @@ int main(int argc, char** argv) {
   report.color = settings->format == OutputFormat::Text && cli::use_color();
   report.now = saml::format_xs_datetime(settings->lint.policy.now);
   std::cout << render(settings->format, entries, report);
-  return exit_code(entries, settings->config);
+  int code = exit_code(entries, settings->config);
+  if (!settings->write_baseline.empty()) {
+    code = std::max(code, samlkit::lint_tool::write_baseline(settings->write_baseline, responses));
+  }
+  return code;
 }

@@ -12,6 +12,7 @@ namespace samlkit::lint_tool {
 namespace {
 
 constexpr const char* kDefaultConfig = ".saml-lint.ini";
+constexpr std::size_t kMaxBaselineBytes = 1024 * 1024;
 
 saml::Error config_error(std::string message) {
   return saml::Error{saml::ErrorKind::Config, "cli.lint", std::move(message), {}};
@@ -87,7 +88,11 @@ po::options_description visible_options() {
       ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
        "text, json (schema samlkit.lint/1), sarif (2.1.0) or junit; markdown for --list-rules")
       ("config", po::value<std::string>()->value_name("FILE"),
-       "INI file with the same options (default: ./.saml-lint.ini when present)");
+       "INI file with the same options (default: ./.saml-lint.ini when present)")
+      ("baseline", po::value<std::string>()->value_name("FILE"),
+       "compare each response with this baseline; every difference is a DRF finding")
+      ("write-baseline", po::value<std::string>()->value_name("FILE"),
+       "write the baseline (signed values only) of the one response linted to FILE");
   po::options_description checks("Expectations");
   checks.add_options()
       ("audience", po::value<std::vector<std::string>>()->value_name("URI")->composing(),
@@ -108,7 +113,7 @@ po::options_description visible_options() {
   general.add_options()("help,h", "show this help")("version", "show the version");
   po::options_description all;
   all.add(samlkit::cli::trust_options()).add(samlkit::cli::time_options()).add(checks)
-      .add(rules).add(batch).add(general);
+      .add(samlkit::cli::decryption_options()).add(rules).add(batch).add(general);
   return all;
 }
 
@@ -137,7 +142,9 @@ po::variables_map parse_command_line(int argc, char** argv) {
 saml::Expected<Settings> to_settings(const po::variables_map& vm) {
   Settings settings;
   settings.inputs = values_of<std::string>(vm, "input");
-  if (settings.inputs.empty()) settings.inputs.push_back("-");
+  settings.metadata = values_of<std::string>(vm, "metadata");
+  // --metadata alone lints just the metadata; otherwise no input means stdin.
+  if (settings.inputs.empty() && settings.metadata.empty()) settings.inputs.push_back("-");
   settings.includes = values_of<std::string>(vm, "include");
   settings.lines = vm["lines"].as<bool>();
   const unsigned cores = std::thread::hardware_concurrency();
@@ -147,6 +154,15 @@ saml::Expected<Settings> to_settings(const po::variables_map& vm) {
   if (!format) return format.error();
   settings.format = *format;
   if (auto ok = read_rule_config(vm, settings.config); !ok) return ok.error();
+  if (vm.count("write-baseline")) settings.write_baseline = vm["write-baseline"].as<std::string>();
+  if (vm.count("baseline")) {
+    const std::string path = vm["baseline"].as<std::string>();
+    auto json = cli::read_file(path, kMaxBaselineBytes, saml::ErrorKind::Config);
+    if (!json) return config_error("--baseline " + path + ": " + json.error().message);
+    auto baseline = saml::baseline_from_json(*json, path);
+    if (!baseline) return baseline.error();
+    settings.lint.baseline = std::move(*baseline);
+  }
   if (vm.count("profile")) {
     const std::string name = vm["profile"].as<std::string>();
     settings.lint.profile = saml::parse_profile(name);
@@ -156,6 +172,7 @@ saml::Expected<Settings> to_settings(const po::variables_map& vm) {
   }
   saml::Policy& policy = settings.lint.policy;
   if (auto applied = cli::apply_time_options(vm, policy); !applied) return applied.error();
+  if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) return decryption.error();
   policy.audiences = values_of<std::string>(vm, "audience");
   policy.recipients = values_of<std::string>(vm, "recipient");
   policy.allow_sha1 = vm["allow-sha1"].as<bool>();

@@ -22,7 +22,9 @@ struct Settings {
   unsigned jobs = 1;
   OutputFormat format = OutputFormat::Text;
   saml::LintConfig config;
-  saml::LintOptions lint;
+  saml::LintOptions lint;                 // with lint.baseline read from --baseline
+  std::vector<std::string> metadata;      // --metadata files (linted, then trusted)
+  std::string write_baseline;             // --write-baseline FILE, or empty
 };
 
 // The options shown by --help (everything but the positional INPUT).

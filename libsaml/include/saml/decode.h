@@ -22,6 +22,7 @@
 #include "saml/report.h"
 #include "saml/trust.h"
 #include "saml/xml.h"
+#include "saml/xmlenc.h"
 
 namespace saml {
 
@@ -53,6 +54,11 @@ struct DecodeView {
   std::optional<Assertion> assertion;
   std::size_t assertion_count = 0;
   std::size_t encrypted_assertion_count = 0;
+  // The Response's EncryptedAssertion: what it shows without a key, which key decrypted it
+  // (policy.decryption_keys), or why not. When decrypted, `assertion` is the decrypted one
+  // and its nodes point into `decrypted_document`.
+  std::optional<EncryptionReport> encryption;
+  std::shared_ptr<const Document> decrypted_document;
   std::optional<AwsView> aws;
   std::vector<Finding> aws_findings;  // what read_aws_view found wrong (AWS0xx)
   std::optional<AuthnRequestView> authn_request;

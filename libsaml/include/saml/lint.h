@@ -8,11 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "saml/baseline.h"
 #include "saml/capture.h"
 #include "saml/finding.h"
 #include "saml/policy.h"
 #include "saml/rules.h"
 #include "saml/trust.h"
+#include "saml/xmlenc.h"
 
 namespace saml {
 
@@ -23,9 +25,18 @@ std::optional<Profile> parse_profile(std::string_view name);
 // Whether a rule of the table belongs to a profile (Rule::profiles, or its area).
 bool rule_in_profile(const Rule& rule, Profile profile);
 
+// IdP metadata as saml-lint read it (--metadata), for the cross-checks MET008 and MET009.
+struct IdpMetadata {
+  std::string source;
+  std::vector<std::string> entity_ids;
+  std::vector<Sha256> signing_certificates;  // SHA-256 of each signing certificate's DER
+};
+
 struct LintOptions {
   Policy policy;
   std::optional<Profile> profile;  // nullopt: detected from the verified assertion
+  std::vector<IdpMetadata> metadata;  // the --metadata documents (MET008, MET009)
+  std::optional<Baseline> baseline;   // --baseline: the DRF rules compare with it
 };
 
 struct LintResult {
@@ -34,6 +45,8 @@ struct LintResult {
   bool accepted = false;            // saml-verify's verdict on the same input
   std::vector<Finding> findings;    // verify's findings, then the lint rules', in rule order
   std::vector<std::string> not_applicable;  // rule IDs that did not apply to this input
+  std::optional<Baseline> observed;  // this message's baseline (--write-baseline), if verified
+  std::optional<EncryptionReport> encryption;  // an EncryptedAssertion: which key decrypted it
 };
 
 // Runs verify_capture, then every lint rule over what it built. Rules on signed content
@@ -41,6 +54,17 @@ struct LintResult {
 // trust findings (SIG001, SIG008, SIG011). Errors as for verify_capture (exit 3).
 Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trust,
                                   const LintOptions& options);
+
+struct MetadataLintResult {
+  LintResult result;  // MET001..MET007; `accepted`: no error-level finding
+  IdpMetadata metadata;
+};
+
+// Lints an IdP metadata document against what IAM demands of uploaded metadata (MET001..
+// MET007; certificate dates at options.policy.now). A document that is not well-formed
+// XML is an Error (kind Decode, exit 3).
+Expected<MetadataLintResult> lint_metadata(std::string_view bytes, std::string_view source,
+                                           const LintOptions& options);
 
 // Per-rule configuration (--disable, --enable, --severity, and the same in a file).
 struct LintConfig {

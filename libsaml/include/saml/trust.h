@@ -47,11 +47,13 @@ struct TrustedKey {
 
 class TrustStore {
  public:
-  // One or more PEM certificates (rollover); returns how many were added.
+  // One or more PEM certificates (rollover); returns how many were added (a certificate
+  // already in the store, or repeated, counts once).
   Expected<int> add_pem_certificates(std::string_view pem, std::string_view source);
   // A SHA-256 certificate fingerprint: a KeyInfo certificate with this fingerprint is trusted.
   Expected<Ok> add_fingerprint(std::string_view text);
-  // IdP metadata XML: every KeyDescriptor usable for signing (use="signing" or no use).
+  // IdP metadata XML: every KeyDescriptor usable for signing (use="signing" or no use);
+  // returns how many keys were added, as add_pem_certificates.
   Expected<int> add_metadata(std::string_view xml, std::string_view source);
 
   bool empty() const { return keys_.empty() && fingerprints_.empty(); }

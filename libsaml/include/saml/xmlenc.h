@@ -39,6 +39,7 @@ struct PrivateKey;  // an OpenSSL RSA private key (opaque here)
 struct DecryptionKey {
   std::string source;       // file it came from
   std::string description;  // "RSA-2048, public key SHA-256 AB:CD:..."
+  std::string fingerprint;  // "AB:CD:...": SHA-256 of the public key (SubjectPublicKeyInfo)
   std::shared_ptr<const detail::PrivateKey> key;
 };
 
@@ -99,6 +100,8 @@ struct DecryptedAssertion {
   std::shared_ptr<const Document> document;
   std::string key_source;                    // the DecryptionKey that decrypted it
   std::string key_description;
+  std::string key_fingerprint;
+  std::size_t key_index = 0;                 // its position in DecryptionKeys::keys()
   std::string key_transport;                 // algorithm of the EncryptedKey used
 };
 
@@ -119,8 +122,15 @@ struct EncryptionReport {
   bool decrypted = false;
   std::string key_source;       // set when decrypted
   std::string key_description;
+  std::string key_fingerprint;
+  std::size_t key_index = 0;    // 0-based position among the given keys (--decrypt-key order)
   std::string key_transport;
+  std::string failure;          // why it was not decrypted (the findings' messages), if not
 };
+
+// "key 2, sp-next.pem (RSA-2048, public key SHA-256 AB:...)": the key that decrypted it,
+// for the reports. Empty when nothing was decrypted.
+std::string decryption_key_text(const EncryptionReport& encryption);
 
 // True for IAM Identity Center ACS URLs (https://<region>.signin.aws/platform/saml/acs/...
 // and https://portal.sso.<region>.amazonaws.com/saml/assertion/...).

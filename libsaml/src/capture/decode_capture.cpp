@@ -44,12 +44,17 @@ std::optional<Error> check_encoded_size(std::string_view text, const CaptureLimi
 }
 
 // Base64 of XML starts "PD94" ("<?x"), "PH" ("<") or "77u/" (a BOM); of DEFLATE, anything.
+// A message of one or two bytes is all of its base64, padding included ("PLA=").
 bool is_base64_start(std::string_view text) {
   const std::string_view head = text.substr(0, 4);
-  for (const char c : head) {
+  for (std::size_t i = 0; i < head.size(); ++i) {
     // '%' starts an escape in percent-encoded base64 ("77u%2F..." for a BOM); the
     // percent decoder validates it.
-    if (!is_base64_char(c) && c != '%') {
+    if (is_base64_char(head[i]) || head[i] == '%') {
+      continue;
+    }
+    const bool padding = i >= 2 && text.find_first_not_of('=', i) == std::string_view::npos;
+    if (!padding) {
       return false;
     }
   }

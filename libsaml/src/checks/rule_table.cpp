@@ -30,6 +30,8 @@ constexpr std::string_view kIdentityCenter =
     "https://docs.aws.amazon.com/singlesignon/latest/userguide/other-idps.html";
 constexpr std::string_view kSamlBindings =
     "https://docs.oasis-open.org/security/saml/v2.0/saml-schema-protocol-2.0.xsd";
+constexpr std::string_view kIamCreateSamlProvider =
+    "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateSAMLProvider.html";
 
 constexpr auto E = Severity::Error;
 constexpr auto W = Severity::Warning;
@@ -392,6 +394,121 @@ constexpr std::array kRules = {
          "Set the Name ID format (Okta: Sign On > Edit > 'Name ID format') to Persistent, "
          "Transient, EmailAddress or Unspecified.",
          kAwsSamlDoc, rule_profile::aws | rule_profile::identity_center},
+
+    // MET: IdP metadata (--metadata), what IAM demands of an uploaded metadata document
+    Rule{"MET001", E, "Metadata is not UTF-8 without a byte order mark",
+         "IAM accepts a SAML provider's metadata document only as UTF-8 without a BOM; a BOM, "
+         "UTF-16 or another encoding makes the upload fail.",
+         "Download the metadata again from the IdP (Okta: AWS app > Sign On > 'Identity Provider "
+         "metadata') and save it as UTF-8 without a BOM; do not re-save it in an editor that adds one.",
+         kIamCreateSamlProvider, rule_profile::aws},
+    Rule{"MET002", E, "Metadata size outside 1,000 to 10,000,000 characters",
+         "IAM's CreateSAMLProvider and UpdateSAMLProvider accept a metadata document of 1,000 to "
+         "10,000,000 characters; a shorter one is usually a truncated download or an error page.",
+         "Upload the complete metadata XML the IdP publishes (Okta: 'Identity Provider metadata').",
+         kIamCreateSamlProvider, rule_profile::aws},
+    Rule{"MET003", E, "No EntityDescriptor with an entityID",
+         "The metadata must be an md:EntityDescriptor whose entityID names the IdP; IAM matches "
+         "the Issuer of each assertion against it.",
+         "Use the IdP's own metadata (Okta: the entityID is the 'Identity Provider Issuer').",
+         kAwsTroubleshoot},
+    Rule{"MET004", E, "No usable signing certificate in the IDPSSODescriptor",
+         "An IDPSSODescriptor must carry at least one KeyDescriptor for signing (use=\"signing\" "
+         "or no use) with an X509Certificate that can be decoded; without it no assertion can "
+         "be verified.",
+         "Download the metadata of the SAML 2.0 app again (Okta: Sign On > SAML Signing "
+         "Certificates > Actions > View IdP metadata of the active certificate).",
+         kIamCreateSamlProvider},
+    Rule{"MET005", E, "Metadata signing certificate expired",
+         "A signing certificate in the metadata is past its notAfter at --now; IAM refuses "
+         "metadata with expired certificates, and responses signed with it fail.",
+         "Rotate the signing certificate at the IdP (Okta: Sign On > SAML Signing Certificates) "
+         "and upload the new metadata to the IAM identity provider.",
+         kIamCreateSamlProvider},
+    Rule{"MET006", W, "Metadata signing certificate expires within 30 days",
+         "A signing certificate in the metadata expires within 30 days of --now; sign-in breaks "
+         "when it does unless the next certificate is uploaded first.",
+         "Generate the next certificate at the IdP (Okta: Sign On > SAML Signing Certificates), "
+         "add it to the metadata uploaded to IAM, then activate it.",
+         kIamCreateSamlProvider},
+    Rule{"MET007", E, "Metadata signing key under 1024 bits",
+         "IAM refuses metadata whose RSA signing key is shorter than 1024 bits.",
+         "Issue a 2048-bit (or larger) RSA signing key at the IdP and upload its metadata.",
+         kIamCreateSamlProvider, rule_profile::aws},
+    Rule{"MET008", E, "Issuer is not the metadata entityID",
+         "The verified assertion's Issuer differs from the entityID of every --metadata "
+         "document; AWS refuses a response whose Issuer is not the identity provider's entityID.",
+         "Upload the metadata of the app that sends this response, or set the IdP issuer (Okta: "
+         "'Identity Provider Issuer') to the entityID in the metadata.",
+         kAwsTroubleshoot},
+    Rule{"MET009", E, "Signing key is not in the metadata",
+         "The key that verified the response (given with --cert or --fingerprint) is none of the "
+         "signing certificates of the --metadata documents, so the IAM identity provider built "
+         "from that metadata would refuse the response.",
+         "Upload metadata holding the active signing certificate to the IAM identity provider "
+         "(Okta: Sign On > SAML Signing Certificates > View IdP metadata).",
+         kAwsTroubleshoot},
+
+    // DRF: drift from a baseline of a known-good response (--baseline)
+    Rule{"DRF001", E, "Baseline not compared: no verified assertion",
+         "--baseline compares only values covered by a trusted signature, and no trusted "
+         "signature covers this message's assertion, so the drift check did not run.",
+         "Fix the signature findings first (trust options, key rotation), then lint again.",
+         kAwsTroubleshoot},
+    Rule{"DRF002", E, "Issuer differs from the baseline",
+         "The assertion's Issuer is not the one recorded in the baseline: the response comes "
+         "from another IdP or app.",
+         "If the new issuer is intended, write a new baseline (--write-baseline); otherwise "
+         "check which app (Okta: 'Identity Provider Issuer') sends the response.",
+         kAwsTroubleshoot},
+    Rule{"DRF003", E, "Signing certificate differs from the baseline",
+         "The response is signed with a certificate the baseline does not record: the IdP "
+         "rotated its signing key, or signs with another app's key.",
+         "After a planned rotation, upload the new metadata to IAM and write a new baseline "
+         "(Okta: Sign On > SAML Signing Certificates).",
+         kAwsTroubleshoot},
+    Rule{"DRF004", E, "Signature algorithm weaker than the baseline",
+         "A signature or digest algorithm uses a weaker hash than the baseline recorded (for "
+         "example SHA-256 to SHA-1).",
+         "Set the signature algorithm back (Okta: Sign On > Edit > Signature Algorithm: "
+         "RSA-SHA256; Digest Algorithm: SHA256).",
+         kAwsTroubleshoot},
+    Rule{"DRF005", W, "Signature algorithm differs from the baseline",
+         "A signature or digest algorithm changed without getting weaker (for example SHA-256 to "
+         "SHA-512). Harmless for AWS, but an unplanned IdP change.",
+         "If intended, write a new baseline (--write-baseline).", kAwsTroubleshoot},
+    Rule{"DRF006", E, "Signed elements differ from the baseline",
+         "The set of elements carrying a verified signature (Response, Assertion) changed, for "
+         "example the assertion is no longer signed on its own.",
+         "Restore the signing setting (Okta: Sign On > Edit > Assertion Signature / Response).",
+         kAwsTroubleshoot},
+    Rule{"DRF007", E, "Role set differs from the baseline",
+         "Roles were added to or removed from the Role attribute since the baseline: the user "
+         "may lose or gain access.",
+         "Check the IdP's group-to-role mapping (Okta: AWS app > Sign On > role mapping or group "
+         "filter); write a new baseline if the change is intended.",
+         kAwsTroubleshoot},
+    Rule{"DRF008", E, "Attribute names differ from the baseline",
+         "Attributes were added to or removed from the assertion since the baseline (a lost "
+         "RoleSessionName or a new session tag changes what AWS does).",
+         "Check the app's attribute statements at the IdP; write a new baseline if intended.",
+         kAwsTroubleshoot},
+    Rule{"DRF009", E, "NameID format differs from the baseline",
+         "The NameID format changed; AWS reports it as saml:sub_type, so trust policies and "
+         "audit queries on it change meaning.",
+         "Set the Name ID format back (Okta: Sign On > Edit > 'Name ID format').", kAwsTroubleshoot},
+    Rule{"DRF010", E, "Lifetime differs from the baseline",
+         "An assertion, bearer confirmation or IdP session lifetime (whole minutes after "
+         "IssueInstant or AuthnInstant) or the SessionDuration attribute changed.",
+         "Check the app's session and assertion validity settings (Okta: 'Session Duration'); "
+         "write a new baseline if intended.",
+         kAwsTroubleshoot},
+    Rule{"DRF011", E, "RoleSessionName source differs from the baseline",
+         "RoleSessionName used to repeat one signed value (the NameID or an attribute) and now "
+         "repeats another or none, so CloudTrail session names change.",
+         "Map RoleSessionName back to the same user attribute (Okta: AWS app > Sign On > "
+         "attribute statements).",
+         kAwsTroubleshoot},
 };
 
 }  // namespace

@@ -2,6 +2,7 @@
 // (docs/schema/saml-decode.schema.json). Keys are always present; absent values are null.
 #include <nlohmann/json.hpp>
 
+#include "report/encryption_json.h"
 #include "saml/decode.h"
 
 namespace saml {
@@ -221,6 +222,7 @@ std::string decode_to_json(const DecodeView& view, TimePoint now) {
   j["assertion"] = assertion_json(view);
   j["assertion_count"] = view.assertion_count;
   j["encrypted_assertion_count"] = view.encrypted_assertion_count;
+  j["encryption"] = view.encryption ? detail::encryption_json(*view.encryption) : Json(nullptr);
   j["aws"] = aws_json(view);
   j["signatures"] = signatures_json(view);
   j["timeline"] = timeline_json(view, now);

@@ -4,6 +4,7 @@
 #include <string>
 #include <utility>
 
+#include "pipeline/encrypted.h"
 #include "saml/decode.h"
 #include "saml/verify.h"
 
@@ -29,6 +30,27 @@ const xmlNode* pick_assertion(const xmlNode* root, DecodeView& view) {
   return child_of_root != nullptr ? child_of_root : first;
 }
 
+// The EncryptedAssertion a Response carries as a direct child, or nullptr.
+const xmlNode* encrypted_assertion_of(const xmlNode* root) {
+  if (!is_element(root, ns::protocol, "Response")) return nullptr;
+  return first_child(root, ns::assertion, "EncryptedAssertion");
+}
+
+// Without trust: decrypt with the given keys (if any) to show the content, unverified, and
+// list the signatures inside it; otherwise say what is visible and which key it needs.
+void open_encrypted(DecodeView& view, const Policy& policy, const DsigPolicy& dsig_policy) {
+  const xmlNode* encrypted = encrypted_assertion_of(view.document->root());
+  if (encrypted == nullptr) return;
+  std::vector<Finding> findings;  // their messages are in report.failure
+  OpenedEncryption opened = decrypt_encrypted_assertion(encrypted, policy, findings);
+  view.encryption = std::move(opened.report);
+  view.decrypted_document = std::move(opened.decrypted);
+  if (!view.decrypted_document) return;
+  DsigResult inner = verify_signatures(*view.decrypted_document, TrustStore{}, dsig_policy);
+  view.signatures.signatures.insert(view.signatures.signatures.end(), inner.signatures.begin(),
+                                    inner.signatures.end());
+}
+
 std::optional<Error> check_saml_root(const xmlNode* root) {
   const std::string ns_uri = root != nullptr && root->ns != nullptr ? text_of(root->ns->href) : "";
   if (ns_uri == ns::protocol || ns_uri == ns::assertion) return std::nullopt;
@@ -46,7 +68,11 @@ void read_parts(DecodeView& view) {
   view.message_namespace = root->ns != nullptr ? text_of(root->ns->href) : std::string();
   if (is_element(root, ns::protocol, "Response")) view.response = read_response(root);
   if (is_element(root, ns::protocol, "AuthnRequest")) view.authn_request = read_authn_request(root);
-  if (const xmlNode* assertion = pick_assertion(root, view)) {
+  const xmlNode* assertion = pick_assertion(root, view);
+  if (assertion == nullptr && view.decrypted_document) {
+    assertion = first_child(view.decrypted_document->root(), ns::assertion, "Assertion");
+  }
+  if (assertion != nullptr) {
     view.assertion = read_assertion(assertion);
     view.aws = read_aws_view(*view.assertion, view.aws_findings);
   }
@@ -74,11 +100,14 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
       view.document = verdict->document;
       view.signatures = std::move(verdict->signatures);
       view.accepted = verdict->accepted;
+      view.encryption = std::move(verdict->encryption);
+      view.decrypted_document = std::move(verdict->decrypted_document);
     } else {
       view.signatures = verify_signatures(*view.document, trust, dsig_policy);
     }
   } else {
     view.signatures = verify_signatures(*view.document, TrustStore{}, dsig_policy);
+    open_encrypted(view, policy, dsig_policy);
   }
   read_parts(view);
   return view;

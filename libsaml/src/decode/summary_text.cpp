@@ -44,6 +44,7 @@ class Summary {
     header();
     if (view_.response) response(*view_.response);
     if (view_.authn_request) authn_request(*view_.authn_request);
+    if (view_.encryption) encryption(*view_.encryption);
     if (view_.assertion) assertion(*view_.assertion);
     if (view_.aws && view_.assertion) aws(*view_.aws);
     if (view_.assertion) other_attributes(*view_.assertion);
@@ -118,6 +119,36 @@ class Summary {
     if (!view_.capture.sig_alg.empty()) {
       value("SigAlg", detail::algorithm_short_name(view_.capture.sig_alg) +
                           " (HTTP-Redirect query signature, not checked by saml-decode)", nullptr);
+    }
+  }
+
+  // A labelled value that no signature could cover (no verified mark).
+  void unsigned_value(const std::string& label, const std::string& text) {
+    out_ += "  " + pad(label, 14) + text + "\n";
+  }
+
+  // What the EncryptedAssertion shows without a key, and which key decrypted it (or why not).
+  void encryption(const EncryptionReport& e) {
+    section("EncryptedAssertion");
+    if (!e.info.data_algorithm.empty()) {
+      unsigned_value("data", algorithm_short_name(e.info.data_algorithm) + ", " +
+                                 std::to_string(e.info.cipher_bytes) + " bytes of ciphertext");
+    }
+    for (const KeyTransportInfo& key : e.info.keys) {
+      std::string transport = algorithm_short_name(key.algorithm);
+      if (!key.digest.empty()) transport += ", digest " + algorithm_short_name(key.digest);
+      if (!key.mgf.empty()) transport += ", " + algorithm_short_name(key.mgf);
+      unsigned_value("key transport", transport);
+      for (const std::string& name : key.key_names) unsigned_value("KeyName", name);
+      for (const CertificateInfo& cert : key.certificates) {
+        unsigned_value("certificate", cert.subject + " SHA-256 " + format_fingerprint(cert.fingerprint));
+      }
+      if (!key.recipient.empty()) unsigned_value("Recipient", key.recipient);
+    }
+    if (e.decrypted) {
+      unsigned_value("decrypted", paint_.green("with " + decryption_key_text(e)));
+    } else {
+      unsigned_value("not decrypted", paint_.yellow(e.failure));
     }
   }
 
@@ -273,7 +304,10 @@ class Summary {
       out_ += paint_.yellow("note:") + " " + std::to_string(view_.assertion_count) +
               " Assertion elements; shown: " + view_.assertion->where.element + "\n";
     }
-    if (view_.encrypted_assertion_count > 0) {
+    if (view_.encryption && view_.encryption->decrypted && view_.assertion) {
+      out_ += paint_.yellow("note:") + " the Assertion shown is the decrypted EncryptedAssertion" +
+              (view_.trust_given ? "" : "; decryption is not authentication: it is unverified") + "\n";
+    } else if (view_.encrypted_assertion_count > 0) {
       out_ += paint_.yellow("note:") + " " + std::to_string(view_.encrypted_assertion_count) +
               " EncryptedAssertion (needs the service provider's private key; not decrypted)\n";
     }

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "lint/report_common.h"
+#include "report/encryption_json.h"
 #include "saml/lint.h"
 
 namespace saml {
@@ -54,6 +55,7 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
   j["findings"] = findings;
   j["not_applicable"] = result.not_applicable;
+  j["encryption"] = result.encryption ? detail::encryption_json(*result.encryption) : Json(nullptr);
   return j;
 }
 

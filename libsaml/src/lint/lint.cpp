@@ -30,6 +30,8 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
 
   LintResult result;
   result.accepted = verdict->accepted;
+  result.encryption = verdict->encryption;
+  result.observed = baseline_of(*verdict);
   if (options.profile) {
     result.profile = *options.profile;
     result.profile_reason = "given";
@@ -48,12 +50,14 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   for (const Rule& rule : all_rules()) {
     if (is_lint_rule(rule.id)) continue;
     if (!rule_in_profile(rule, result.profile) ||
-        (!verdict->assertion && lint::needs_verified_assertion(rule.id))) {
+        (!verdict->assertion && lint::needs_verified_assertion(rule.id)) ||
+        lint::is_metadata_document_rule(rule.id)) {
       add_not_applicable(result, rule.id);
     }
   }
 
-  const lint::Context context{capture, *verdict, options.policy, trust, result.profile};
+  const lint::Context context{capture, *verdict, options.policy, trust, result.profile,
+                              options, result.observed};
   for (const lint::LintRule& lint_rule : lint::registered_rules()) {
     const Rule* rule = find_rule(lint_rule.id);
     if (rule == nullptr || !rule_in_profile(*rule, result.profile) ||

@@ -22,6 +22,8 @@ struct Context {
   const Policy& policy;
   const TrustStore& trust;
   Profile profile;
+  const LintOptions& options;             // --metadata facts and --baseline
+  const std::optional<Baseline>& observed;  // this message's baseline, if verified
 };
 
 enum class Outcome { Checked, NotApplicable };
@@ -43,6 +45,9 @@ Outcome check_response_only_signed(const Context&, std::vector<Finding>&);    //
 Outcome check_certificate_expired(const Context&, std::vector<Finding>&);     // SIG014
 Outcome check_certificate_expiring(const Context&, std::vector<Finding>&);    // SIG015
 Outcome check_key_size(const Context&, std::vector<Finding>&);                // SIG016
+Outcome check_rsa15_transport(const Context&, std::vector<Finding>&);         // SIG017
+Outcome check_cbc_encryption(const Context&, std::vector<Finding>&);          // SIG018
+Outcome check_provider_acs_url(const Context&, std::vector<Finding>&);        // SUB007
 Outcome check_issue_instant_future(const Context&, std::vector<Finding>&);    // HYG002
 Outcome check_assertion_lifetime(const Context&, std::vector<Finding>&);      // HYG003
 Outcome check_session_not_on_or_after(const Context&, std::vector<Finding>&); // HYG004
@@ -62,5 +67,22 @@ Outcome check_source_identity(const Context&, std::vector<Finding>&);         //
 Outcome check_source_identity_prefix(const Context&, std::vector<Finding>&);  // AWS024
 Outcome check_identity_center_name_id(const Context&, std::vector<Finding>&); // AWS025
 Outcome check_identity_center_roles(const Context&, std::vector<Finding>&);   // AWS026
+Outcome check_identity_center_encryption(const Context&, std::vector<Finding>&);  // AWS027
+Outcome check_issuer_in_metadata(const Context&, std::vector<Finding>&);      // MET008
+Outcome check_key_in_metadata(const Context&, std::vector<Finding>&);         // MET009
+Outcome check_baseline_compared(const Context&, std::vector<Finding>&);       // DRF001
+Outcome check_baseline_issuer(const Context&, std::vector<Finding>&);         // DRF002
+Outcome check_baseline_certificates(const Context&, std::vector<Finding>&);   // DRF003
+Outcome check_baseline_algorithm_weaker(const Context&, std::vector<Finding>&);  // DRF004
+Outcome check_baseline_algorithm_changed(const Context&, std::vector<Finding>&); // DRF005
+Outcome check_baseline_signed_elements(const Context&, std::vector<Finding>&);   // DRF006
+Outcome check_baseline_roles(const Context&, std::vector<Finding>&);          // DRF007
+Outcome check_baseline_attributes(const Context&, std::vector<Finding>&);     // DRF008
+Outcome check_baseline_name_id_format(const Context&, std::vector<Finding>&); // DRF009
+Outcome check_baseline_lifetimes(const Context&, std::vector<Finding>&);      // DRF010
+Outcome check_baseline_session_name(const Context&, std::vector<Finding>&);   // DRF011
+
+// MET001..MET007 lint the metadata document itself (lint_metadata), never a response.
+bool is_metadata_document_rule(std::string_view rule_id);
 
 }  // namespace saml::lint

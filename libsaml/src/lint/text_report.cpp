@@ -46,6 +46,9 @@ void append_entry(std::string& out, const LintEntry& entry, const LintReportOpti
   const LintResult& result = *entry.result;
   out += paint(options.color, "1", label) + " (profile " + profile_name(result.profile) + ", " +
          result.profile_reason + ")\n";
+  if (result.encryption && result.encryption->decrypted) {
+    out += "  decrypted with " + decryption_key_text(*result.encryption) + "\n";
+  }
   if (result.findings.empty()) out += "  no findings\n";
   for (const Finding& finding : result.findings) {
     out += "  [" + paint(options.color, "1", finding.rule_id) + "] " +

@@ -1,5 +1,7 @@
 #include "pipeline/encrypted.h"
 
+#include <string>
+
 #include "pipeline/structure.h"
 #include "saml/xmlenc.h"
 
@@ -15,40 +17,68 @@ void merge_signatures(DsigResult inner, Verdict& verdict) {
   outer.covered.insert(outer.covered.end(), inner.covered.begin(), inner.covered.end());
 }
 
+// The messages of findings[from...], as one reason.
+std::string messages_since(const std::vector<Finding>& findings, std::size_t from) {
+  std::string text;
+  for (std::size_t i = from; i < findings.size(); ++i) {
+    text += (text.empty() ? "" : "; ") + findings[i].message;
+  }
+  return text;
+}
+
 }  // namespace
 
-const xmlNode* open_encrypted_assertion(const xmlNode* encrypted, const TrustStore& trust,
-                                        const Policy& policy, const DsigPolicy& dsig_policy,
-                                        Verdict& verdict) {
-  std::vector<Finding>& findings = verdict.findings;
+OpenedEncryption decrypt_encrypted_assertion(const xmlNode* encrypted, const Policy& policy,
+                                             std::vector<Finding>& findings) {
+  OpenedEncryption opened;
+  EncryptionReport& report = opened.report;
+  const std::size_t before = findings.size();
   auto info = inspect_encrypted_assertion(encrypted);
   if (!info) {
     findings.push_back(make_finding("XML007", info.error().message, info.error().where));
-    return nullptr;
+    report.failure = messages_since(findings, before);
+    return opened;
   }
-  EncryptionReport& report = verdict.encryption.emplace();
+  opened.readable = true;
   report.info = *info;
   if (!policy.decryption_keys || policy.decryption_keys->empty()) {
     findings.push_back(make_finding("XML005",
                                     "the Assertion is encrypted and no decryption key was given "
                                     "(--decrypt-key); it needs " + describe_needed_key(*info),
                                     info->where));
-    return nullptr;
+    report.failure = messages_since(findings, before);
+    return opened;
   }
   report.attempted = true;
   const DecryptionPolicy decryption{policy.allow_rsa15, policy.parse_limits};
   auto decrypted = decrypt_assertion(encrypted, *info, *policy.decryption_keys, decryption, findings);
-  if (!decrypted) return nullptr;
+  if (!decrypted) {
+    report.failure = messages_since(findings, before);
+    return opened;
+  }
   report.decrypted = true;
   report.key_source = decrypted->key_source;
   report.key_description = decrypted->key_description;
+  report.key_fingerprint = decrypted->key_fingerprint;
+  report.key_index = decrypted->key_index;
   report.key_transport = decrypted->key_transport;
-  verdict.decrypted_document = decrypted->document;
+  opened.decrypted = decrypted->document;
+  return opened;
+}
 
-  const xmlNode* assertion = check_decrypted_assertion(*decrypted->document, findings);
+const xmlNode* open_encrypted_assertion(const xmlNode* encrypted, const TrustStore& trust,
+                                        const Policy& policy, const DsigPolicy& dsig_policy,
+                                        Verdict& verdict) {
+  std::vector<Finding>& findings = verdict.findings;
+  OpenedEncryption opened = decrypt_encrypted_assertion(encrypted, policy, findings);
+  if (opened.readable) verdict.encryption = opened.report;
+  if (!opened.decrypted) return nullptr;
+  verdict.decrypted_document = opened.decrypted;
+
+  const xmlNode* assertion = check_decrypted_assertion(*opened.decrypted, findings);
   if (assertion == nullptr) return nullptr;
   const bool response_covers_ciphertext = verdict.signatures.covers(encrypted);
-  merge_signatures(verify_signatures(*decrypted->document, trust, dsig_policy), verdict);
+  merge_signatures(verify_signatures(*opened.decrypted, trust, dsig_policy), verdict);
   // The Response signature covers the EncryptedAssertion: what it decrypts to is covered.
   if (response_covers_ciphertext) verdict.signatures.covered.push_back(assertion);
   return assertion;

@@ -4,12 +4,27 @@
 
 #include <libxml/tree.h>
 
+#include <memory>
+#include <vector>
+
 #include "saml/dsig.h"
 #include "saml/policy.h"
 #include "saml/trust.h"
 #include "saml/verify.h"
 
 namespace saml {
+
+struct OpenedEncryption {
+  bool readable = false;       // its structure was read (report.info is filled)
+  EncryptionReport report;     // report.failure says why it was not decrypted
+  std::shared_ptr<const Document> decrypted;  // the decrypted Assertion's document, if any
+};
+
+// Inspects an EncryptedAssertion and, with policy.decryption_keys, decrypts it. Appends
+// XML005 (no key: names the key needed), XML007, SIG017 or SIG019. Shared by verify and
+// saml-decode (which shows what it can without trust).
+OpenedEncryption decrypt_encrypted_assertion(const xmlNode* encrypted, const Policy& policy,
+                                             std::vector<Finding>& findings);
 
 // Fills verdict.encryption (and decrypted_document), appends findings (XML005 when no key
 // was given, XML007/SIG017/SIG019 from decryption, XML004 and the signature findings of

@@ -2,6 +2,7 @@
 // Identity fields (issuer, assertion, aws) are null unless a trusted signature covers them.
 #include <nlohmann/json.hpp>
 
+#include "report/encryption_json.h"
 #include "saml/report.h"
 #include "saml/rules.h"
 
@@ -125,6 +126,7 @@ std::string verdict_to_json(const Capture& capture, const Verdict& verdict, cons
     signatures.push_back(signature_json(report));
   }
   j["signatures"] = signatures;
+  j["encryption"] = verdict.encryption ? detail::encryption_json(*verdict.encryption) : Json(nullptr);
   // Replace rather than throw should any text not be valid UTF-8.
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

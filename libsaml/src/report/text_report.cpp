@@ -138,6 +138,16 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
   }
 }
 
+// Which key decrypted the EncryptedAssertion, and with what (nothing for a plaintext one;
+// a failure is a finding of its own).
+void append_decryption(std::string& out, const Verdict& verdict) {
+  if (!verdict.encryption || !verdict.encryption->decrypted) return;
+  const EncryptionReport& encryption = *verdict.encryption;
+  out += "  decrypted:     with " + decryption_key_text(encryption) + "; " +
+         algorithm_short_name(encryption.key_transport) + " / " +
+         algorithm_short_name(encryption.info.data_algorithm) + "\n";
+}
+
 bool only_time_errors(const std::vector<Finding>& findings) {
   bool any = false;
   for (const Finding& finding : findings) {
@@ -190,6 +200,7 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
   input += ")\n";
   if (verdict.accepted && verdict.assertion) {
     out += paint.green("ACCEPTED") + "\n" + input;
+    append_decryption(out, verdict);
     append_accepted(out, verdict, policy, paint);
     return out;
   }
@@ -200,6 +211,7 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
   out += paint.red("REJECTED: " + std::to_string(total) + (total == 1 ? " problem" : " problems"));
   if (errors != total) out += " (" + std::to_string(errors) + (errors == 1 ? " error)" : " errors)");
   out += "\n" + input;
+  append_decryption(out, verdict);
   for (const Finding& finding : verdict.findings) append_finding(out, finding, paint);
   append_time_hint(out, capture, verdict, policy);
   return out;

@@ -1,10 +1,13 @@
 #include "trust/certificate.h"
 
 #include <openssl/bio.h>
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
 #include <ctime>
+
+#include "dsig/xmlsec_runtime.h"
 
 namespace saml {
 namespace {
@@ -92,10 +95,25 @@ CertificateInfo describe_certificate(X509* cert) {
 }
 
 Expected<X509Ptr> certificate_from_der(std::string_view der) {
+  ensure_xmlsec_initialised();  // first OpenSSL use: initialise it our way
   const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
   X509Ptr cert(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
   if (!cert || cursor != reinterpret_cast<const unsigned char*>(der.data() + der.size())) {
     return Error{ErrorKind::Config, "trust.der", "not exactly one DER-encoded X.509 certificate", {}};
+  }
+  // OpenSSL also reads BER-ish encodings (non-zero padding bits, long-form lengths...) and
+  // fingerprints its own re-encoding. A pinned fingerprint must be the SHA-256 of the bytes
+  // the user has, so a certificate whose canonical DER differs from its bytes is refused.
+  unsigned char* canonical = nullptr;
+  const int length = i2d_X509(cert.get(), &canonical);
+  const bool same = length > 0 && std::string_view(reinterpret_cast<const char*>(canonical),
+                                                   static_cast<std::size_t>(length)) == der;
+  OPENSSL_free(canonical);
+  if (!same) {
+    return Error{ErrorKind::Config, "trust.der",
+                 "the certificate is not in canonical DER (OpenSSL re-encodes it as other bytes), so "
+                 "its SHA-256 fingerprint would not be that of these bytes",
+                 {}};
   }
   return cert;
 }

@@ -47,7 +47,7 @@ Expected<int> TrustStore::add_metadata(std::string_view xml, std::string_view so
   // All or nothing: metadata with one bad certificate changes nothing in the store.
   std::vector<TrustedKey> staged = keys_;
   std::vector<std::string> staged_ids = entity_ids_;
-  int added = 0;
+  int found = 0;
   for (const xmlNode* entity : entities) {
     staged_ids.push_back(attribute(entity, "entityID"));
     for (auto* idp = first_child(entity, kMetadataNs, "IDPSSODescriptor"); idp;
@@ -66,16 +66,18 @@ Expected<int> TrustStore::add_metadata(std::string_view xml, std::string_view so
             if (!cert) return metadata_error(source, cert.error().message, location_of(cert_node));
             auto ok = detail::add_certificate(staged, cert->get(), source);
             if (!ok) return ok.error();
-            ++added;
+            ++found;
           }
         }
       }
     }
   }
-  if (added == 0) {
+  if (found == 0) {
     return metadata_error(source, "no signing certificate (IDPSSODescriptor/KeyDescriptor/KeyInfo/"
                                   "X509Data/X509Certificate) found");
   }
+  // A certificate listed twice (or already trusted) is not added again.
+  const auto added = static_cast<int>(staged.size() - keys_.size());
   keys_ = std::move(staged);
   entity_ids_ = std::move(staged_ids);
   return added;

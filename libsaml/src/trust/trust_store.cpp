@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "dsig/xmlsec_runtime.h"
 #include "saml/trust.h"
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
@@ -19,6 +20,7 @@ struct BioDeleter {
 
 // Every certificate in a PEM bundle, or the one certificate of a DER file.
 Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, std::string_view source) {
+  detail::ensure_xmlsec_initialised();  // first OpenSSL use: initialise it our way
   std::vector<detail::X509Ptr> certs;
   if (data.find("-----BEGIN") == std::string_view::npos) {
     auto der = detail::certificate_from_der(data);
@@ -30,8 +32,21 @@ Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, 
     return certs;
   }
   std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
-  while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
-    certs.emplace_back(cert);
+  // The blocks PEM_read_bio_X509 would read, as bytes, so that each is parsed (and held to
+  // canonical DER) by certificate_from_der like a DER file or a metadata certificate.
+  unsigned char* block = nullptr;
+  long length = 0;
+  while (PEM_bytes_read_bio(&block, &length, nullptr, PEM_STRING_X509, bio.get(), nullptr, nullptr) == 1) {
+    auto cert = detail::certificate_from_der(
+        std::string_view(reinterpret_cast<const char*>(block), static_cast<std::size_t>(length)));
+    OPENSSL_free(block);
+    if (!cert) {
+      ERR_clear_error();
+      return Error{ErrorKind::Config, "trust.pem",
+                   std::string(source) + ": certificate " + std::to_string(certs.size() + 1) + ": " +
+                       cert.error().message, {}};
+    }
+    certs.push_back(std::move(*cert));
   }
   ERR_clear_error();  // the loop ends on "no start line", which is not an error here
   if (certs.empty()) {
@@ -82,8 +97,10 @@ Expected<int> TrustStore::add_pem_certificates(std::string_view pem, std::string
     auto added = detail::add_certificate(staged, cert.get(), source);
     if (!added) return added.error();
   }
+  // A certificate already trusted (or repeated in the bundle) is not added again.
+  const auto added = static_cast<int>(staged.size() - keys_.size());
   keys_ = std::move(staged);
-  return static_cast<int>(certs->size());
+  return added;
 }
 
 Expected<Ok> TrustStore::add_fingerprint(std::string_view text) {

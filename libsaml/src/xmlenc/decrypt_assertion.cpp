@@ -103,7 +103,8 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
   const Usable usable = usable_transports(info, policy.allow_rsa15);
   if (!report_unusable(info, usable, findings)) return std::nullopt;
 
-  for (const DecryptionKey& key : keys.keys()) {
+  for (std::size_t key_index = 0; key_index < keys.keys().size(); ++key_index) {
+    const DecryptionKey& key = keys.keys()[key_index];
     for (std::size_t index : usable.indexes) {
       const auto wrapped = detail::decode_base64_text(text_content(parts->key_ciphers[index]));
       std::optional<std::string> session;
@@ -120,6 +121,8 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
       result.document = std::make_shared<const Document>(std::move(*wrapped_doc));
       result.key_source = key.source;
       result.key_description = key.description;
+      result.key_fingerprint = key.fingerprint;
+      result.key_index = key_index;
       result.key_transport = info.keys[index].algorithm;
       if (result.key_transport == xenc_alg::rsa_1_5) {
         Finding allowed = make_finding("SIG017", "the assertion key was wrapped with RSA-1.5, accepted "

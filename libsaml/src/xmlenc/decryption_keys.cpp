@@ -8,6 +8,7 @@
 #include <climits>
 #include <string>
 
+#include "dsig/xmlsec_runtime.h"
 #include "saml/xmlenc.h"
 #include "xmlenc/private_key.h"
 
@@ -25,17 +26,24 @@ Error key_error(std::string_view source, const std::string& message) {
   return Error{ErrorKind::Config, "xmlenc.key", std::string(source) + ": " + message, {}};
 }
 
-// "RSA-2048, public key SHA-256 AB:CD:..." (SHA-256 of the SubjectPublicKeyInfo DER).
-std::string describe(EVP_PKEY* key) {
-  std::string text = "RSA-" + std::to_string(EVP_PKEY_get_bits(key));
+// "AB:CD:...": SHA-256 of the SubjectPublicKeyInfo DER; empty if it cannot be encoded.
+std::string public_key_fingerprint(EVP_PKEY* key) {
+  std::string text;
   unsigned char* der = nullptr;
   const int length = i2d_PUBKEY(key, &der);
   if (length > 0) {
     Sha256 digest{};
     SHA256(der, static_cast<std::size_t>(length), digest.data());
-    text += ", public key SHA-256 " + format_fingerprint(digest);
+    text = format_fingerprint(digest);
   }
   OPENSSL_free(der);
+  return text;
+}
+
+// "RSA-2048, public key SHA-256 AB:CD:...".
+std::string describe(EVP_PKEY* key, const std::string& fingerprint) {
+  std::string text = "RSA-" + std::to_string(EVP_PKEY_get_bits(key));
+  if (!fingerprint.empty()) text += ", public key SHA-256 " + fingerprint;
   return text;
 }
 
@@ -43,6 +51,7 @@ std::string describe(EVP_PKEY* key) {
 
 Expected<Ok> DecryptionKeys::add_pem_private_key(std::string_view pem, std::string_view source) {
   if (pem.size() > static_cast<std::size_t>(INT_MAX)) return key_error(source, "file too large");
+  detail::ensure_xmlsec_initialised();  // first OpenSSL use: initialise it our way
   std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   if (!bio) return key_error(source, "out of memory");
   auto key = std::make_shared<detail::PrivateKey>();
@@ -61,7 +70,8 @@ Expected<Ok> DecryptionKeys::add_pem_private_key(std::string_view pem, std::stri
   }
   DecryptionKey entry;
   entry.source = std::string(source);
-  entry.description = describe(key->pkey.get());
+  entry.fingerprint = public_key_fingerprint(key->pkey.get());
+  entry.description = describe(key->pkey.get(), entry.fingerprint);
   entry.key = std::move(key);
   keys_.push_back(std::move(entry));
   return Ok{};

@@ -1,0 +1,249 @@
+// DRF001..DRF011: a message's baseline (signed values only) against --baseline. Each
+// difference is a finding naming the baseline's value and the new one.
+#include <algorithm>
+#include <array>
+#include <iterator>
+#include <optional>
+#include <string>
+
+#include "lint/lint_rules.h"
+
+namespace saml::lint {
+namespace {
+
+struct Pair {
+  const Baseline& expected;
+  const Baseline& observed;
+};
+
+// Both baselines, or nullopt when there is no --baseline or nothing verified to compare.
+std::optional<Pair> baselines(const Context& context) {
+  if (!context.options.baseline || !context.observed) return std::nullopt;
+  return Pair{*context.options.baseline, *context.observed};
+}
+
+Location where_of(const Context& context) {
+  return context.verdict.assertion ? context.verdict.assertion->where : Location{};
+}
+
+std::string joined(const std::vector<std::string>& values) {
+  if (values.empty()) return "(none)";
+  std::string text;
+  for (const std::string& value : values) text += (text.empty() ? "" : ", ") + value;
+  return text;
+}
+
+std::string text_or(const std::optional<std::string>& value, const char* absent) {
+  if (!value) return absent;
+  return value->empty() ? "(empty)" : *value;
+}
+
+// What was added and removed between two sorted sets: "added: X; removed: Y".
+std::string set_difference_text(const std::vector<std::string>& before, const std::vector<std::string>& after) {
+  std::vector<std::string> added;
+  std::vector<std::string> removed;
+  std::set_difference(after.begin(), after.end(), before.begin(), before.end(), std::back_inserter(added));
+  std::set_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(removed));
+  std::string text;
+  if (!added.empty()) text += "added " + joined(added);
+  if (!removed.empty()) text += (text.empty() ? "removed " : "; removed ") + joined(removed);
+  return text;
+}
+
+std::vector<std::string> certificates(const Baseline& baseline) {
+  std::vector<std::string> names;
+  for (const BaselineSignature& s : baseline.signatures) {
+    names.push_back(s.certificate_sha256 + (s.certificate_subject.empty() ? "" : " (" + s.certificate_subject + ")"));
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+std::vector<std::string> signed_elements(const Baseline& baseline) {
+  std::vector<std::string> elements;
+  for (const BaselineSignature& s : baseline.signatures) elements.push_back(s.element);
+  std::sort(elements.begin(), elements.end());
+  elements.erase(std::unique(elements.begin(), elements.end()), elements.end());
+  return elements;
+}
+
+// The hash strength an algorithm URI names (sha1 < sha224 < sha256 < sha384 < sha512); 0 unknown.
+int hash_strength(std::string_view uri) {
+  constexpr std::array<std::pair<std::string_view, int>, 5> kHashes = {
+      {{"sha512", 512}, {"sha384", 384}, {"sha256", 256}, {"sha224", 224}, {"sha1", 160}}};
+  for (const auto& [name, strength] : kHashes) {
+    if (uri.find(name) != std::string_view::npos) return strength;
+  }
+  return 0;
+}
+
+// Calls visit(kind, element, before, after) for each algorithm that differs on an element
+// signed in both baselines.
+template <class Visitor>
+void for_each_algorithm_change(const Pair& pair, Visitor&& visit) {
+  for (const BaselineSignature& before : pair.expected.signatures) {
+    for (const BaselineSignature& after : pair.observed.signatures) {
+      if (before.element != after.element) continue;
+      if (before.signature_method != after.signature_method) {
+        visit("signature method", before.element, before.signature_method, after.signature_method);
+      }
+      if (before.digest_method != after.digest_method) {
+        visit("digest method", before.element, before.digest_method, after.digest_method);
+      }
+    }
+  }
+}
+
+void check_algorithms(const Context& context, const Pair& pair, bool weaker, std::vector<Finding>& findings) {
+  for_each_algorithm_change(pair, [&](const char* kind, const std::string& element,
+                                      const std::string& before, const std::string& after) {
+    if ((hash_strength(after) < hash_strength(before)) != weaker) return;
+    findings.push_back(make_finding(weaker ? "DRF004" : "DRF005",
+                                    std::string(kind) + " on the " + element + (weaker ? " weakened" : " changed") +
+                                        ": baseline " + before + ", now " + after,
+                                    where_of(context)));
+  });
+}
+
+void compare_lifetime(const Context& context, const char* what, const std::optional<long long>& before,
+                      const std::optional<long long>& after, const char* unit, std::vector<Finding>& findings) {
+  if (before == after) return;
+  const auto text = [unit](const std::optional<long long>& value) {
+    return value ? std::to_string(*value) + unit : std::string("(absent)");
+  };
+  findings.push_back(make_finding("DRF010", std::string(what) + " changed: baseline " + text(before) +
+                                                ", now " + text(after),
+                                  where_of(context)));
+}
+
+std::optional<long long> widen(const std::optional<long>& value) {
+  return value ? std::optional<long long>(*value) : std::nullopt;
+}
+
+}  // namespace
+
+Outcome check_baseline_compared(const Context& context, std::vector<Finding>& findings) {
+  if (!context.options.baseline) return Outcome::NotApplicable;
+  if (context.observed) return Outcome::Checked;
+  findings.push_back(make_finding(
+      "DRF001", "no trusted signature covers the assertion, so nothing was compared with the baseline "
+                "(issuer \"" + context.options.baseline->issuer + "\")"));
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_issuer(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  if (pair->expected.issuer != pair->observed.issuer) {
+    findings.push_back(make_finding("DRF002", "Issuer changed: baseline \"" + pair->expected.issuer +
+                                                  "\", now \"" + pair->observed.issuer + "\"",
+                                    where_of(context)));
+  }
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_certificates(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  const auto before = certificates(pair->expected);
+  const auto after = certificates(pair->observed);
+  if (before != after) {
+    findings.push_back(make_finding("DRF003", "signing certificate changed: baseline " + joined(before) +
+                                                  ", now " + joined(after),
+                                    where_of(context)));
+  }
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_algorithm_weaker(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  check_algorithms(context, *pair, true, findings);
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_algorithm_changed(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  check_algorithms(context, *pair, false, findings);
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_signed_elements(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  const auto before = signed_elements(pair->expected);
+  const auto after = signed_elements(pair->observed);
+  if (before != after) {
+    findings.push_back(make_finding("DRF006", "signed elements changed: baseline " + joined(before) +
+                                                  ", now " + joined(after),
+                                    where_of(context)));
+  }
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_roles(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  if (pair->expected.roles != pair->observed.roles) {
+    findings.push_back(make_finding("DRF007", "Role set changed: " +
+                                                  set_difference_text(pair->expected.roles, pair->observed.roles),
+                                    where_of(context)));
+  }
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_attributes(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  if (pair->expected.attributes != pair->observed.attributes) {
+    findings.push_back(make_finding(
+        "DRF008", "attributes changed: " + set_difference_text(pair->expected.attributes, pair->observed.attributes),
+        where_of(context)));
+  }
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_name_id_format(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  if (pair->expected.name_id_format != pair->observed.name_id_format) {
+    findings.push_back(make_finding("DRF009", "NameID format changed: baseline " +
+                                                  text_or(pair->expected.name_id_format, "(no NameID)") +
+                                                  ", now " + text_or(pair->observed.name_id_format, "(no NameID)"),
+                                    where_of(context)));
+  }
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_lifetimes(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  const Baseline& before = pair->expected;
+  const Baseline& after = pair->observed;
+  compare_lifetime(context, "assertion lifetime (Conditions NotOnOrAfter after IssueInstant)",
+                   before.assertion_lifetime_minutes, after.assertion_lifetime_minutes, " min", findings);
+  compare_lifetime(context, "bearer confirmation lifetime (NotOnOrAfter after IssueInstant)",
+                   before.confirmation_lifetime_minutes, after.confirmation_lifetime_minutes, " min", findings);
+  compare_lifetime(context, "IdP session lifetime (SessionNotOnOrAfter after AuthnInstant)",
+                   before.session_lifetime_minutes, after.session_lifetime_minutes, " min", findings);
+  compare_lifetime(context, "SessionDuration", widen(before.session_duration_seconds),
+                   widen(after.session_duration_seconds), " s", findings);
+  return Outcome::Checked;
+}
+
+Outcome check_baseline_session_name(const Context& context, std::vector<Finding>& findings) {
+  const auto pair = baselines(context);
+  if (!pair) return Outcome::NotApplicable;
+  if (pair->expected.session_name_source != pair->observed.session_name_source) {
+    findings.push_back(make_finding(
+        "DRF011", "RoleSessionName source changed: baseline " +
+                      text_or(pair->expected.session_name_source, "(no RoleSessionName)") + ", now " +
+                      text_or(pair->observed.session_name_source, "(no RoleSessionName)"),
+        where_of(context)));
+  }
+  return Outcome::Checked;
+}
+
+}  // namespace saml::lint
