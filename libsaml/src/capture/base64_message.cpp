@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <array>
 #include <climits>
 
 #include "capture/inflate.h"
@@ -18,28 +19,58 @@ Error error_at(std::size_t input_offset, const std::string& problem) {
   return error;
 }
 
-// The base64 characters without whitespace, or the first bad character.
+enum class Base64Class : unsigned char { Invalid, Data, Padding, Space };
+
+// One lookup per byte instead of two out-of-line tests: this loop sees every input byte.
+const std::array<Base64Class, 256>& base64_classes() {
+  static const std::array<Base64Class, 256> classes = [] {
+    std::array<Base64Class, 256> table{};
+    for (std::size_t i = 0; i < table.size(); ++i) {
+      const char c = static_cast<char>(i);
+      table[i] = is_base64_char(c)   ? Base64Class::Data
+                 : c == '='          ? Base64Class::Padding
+                 : is_ascii_space(c) ? Base64Class::Space
+                                     : Base64Class::Invalid;
+    }
+    return table;
+  }();
+  return classes;
+}
+
+// The base64 characters without whitespace, or the first bad character. Runs of data
+// characters are copied whole.
 Expected<std::string> compact_base64(std::string_view text, const InputOffset& input_offset) {
+  const std::array<Base64Class, 256>& classes = base64_classes();
+  const auto class_of = [&](std::size_t at) { return classes[static_cast<unsigned char>(text[at])]; };
   std::string compact;
   compact.reserve(text.size());
   std::size_t padding = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (is_ascii_space(c)) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const Base64Class kind = class_of(i);
+    if (kind == Base64Class::Data) {
+      if (padding > 0) {
+        return error_at(input_offset(i), "base64 data after the '=' padding");
+      }
+      std::size_t run_end = i + 1;
+      while (run_end < text.size() && class_of(run_end) == Base64Class::Data) {
+        ++run_end;
+      }
+      compact.append(text.substr(i, run_end - i));
+      i = run_end;
       continue;
     }
-    if (c == '=') {
+    if (kind == Base64Class::Invalid) {
+      return error_at(input_offset(i), "invalid base64 character '" +
+                                           util::escape_printable(text.substr(i, 1)) + "'");
+    }
+    if (kind == Base64Class::Padding) {
       if (++padding > 2) {
         return error_at(input_offset(i), "too much '=' padding");
       }
-    } else if (!is_base64_char(c)) {
-      return error_at(input_offset(i), "invalid base64 character '" +
-                                           util::escape_printable(std::string_view(&c, 1)) +
-                                           "'");
-    } else if (padding > 0) {
-      return error_at(input_offset(i), "base64 data after the '=' padding");
+      compact += '=';
     }
-    compact += c;
+    ++i;
   }
   return compact;
 }

@@ -48,9 +48,14 @@ bool is_message_field(std::string_view name) {
 }
 
 bool mentions_message_field(std::string_view text) {
-  for (const std::string_view field : kMessageFields) {
-    if (text.find(std::string(field) + "=") != std::string_view::npos) {
-      return true;
+  // Looks at each '=' (in base64 only the padding) rather than at each 'S'.
+  for (std::size_t equals = text.find('='); equals != std::string_view::npos;
+       equals = text.find('=', equals + 1)) {
+    const std::string_view before = text.substr(0, equals);
+    for (const std::string_view field : kMessageFields) {
+      if (before.ends_with(field)) {
+        return true;
+      }
     }
   }
   return false;

@@ -16,9 +16,14 @@ bool is_saml_element(const xmlNode* node) {
   return uri == ns::protocol || uri == ns::assertion;
 }
 
+struct IdPlace {
+  const xmlNode* element = nullptr;
+  const char* attribute = nullptr;  // "ID" or "xml:id"
+};
+
 struct IdUse {
-  xmlAttr* attr = nullptr;     // the registrable attribute (SAML element, plain ID)
-  std::vector<Location> places;
+  xmlAttr* attr = nullptr;  // the registrable attribute (SAML element, plain ID)
+  std::vector<IdPlace> places;  // located only when the ID is duplicated
 };
 
 }  // namespace
@@ -36,7 +41,7 @@ std::vector<Finding> index_saml_ids(xmlDoc* doc) {
       const std::string id = raw ? reinterpret_cast<const char*>(raw) : "";
       xmlFree(raw);
       IdUse& use = uses[id];
-      use.places.push_back(location_of(element, plain_id ? "ID" : "xml:id"));
+      use.places.push_back({element, plain_id ? "ID" : "xml:id"});
       if (plain_id && is_saml_element(element)) use.attr = attr;
     }
   });
@@ -45,13 +50,15 @@ std::vector<Finding> index_saml_ids(xmlDoc* doc) {
   for (auto& [id, use] : uses) {
     if (use.places.size() > 1) {
       std::string where;
-      for (const Location& place : use.places) {
-        where += (where.empty() ? "" : ", ") + place.element + " (line " + std::to_string(place.line) + ")";
+      for (const IdPlace& place : use.places) {
+        const Location at = location_of(place.element, place.attribute);
+        where += (where.empty() ? "" : ", ") + at.element + " (line " + std::to_string(at.line) + ")";
       }
+      const IdPlace& first = use.places.front();
       findings.push_back(make_finding("XML002",
                                       "ID '" + id + "' is used " + std::to_string(use.places.size()) +
                                           " times: " + where + "; no reference may resolve to it",
-                                      use.places.front()));
+                                      location_of(first.element, first.attribute)));
       continue;
     }
     if (use.attr == nullptr) continue;

@@ -1,6 +1,7 @@
 #include "dsig/xmlsec_runtime.h"
 
 #include <libxml/parser.h>
+#include <openssl/crypto.h>
 #include <xmlsec/crypto.h>
 #include <xmlsec/errors.h>
 #include <xmlsec/xmlsec.h>
@@ -27,6 +28,11 @@ void record_xmlsec_error(const char* /*file*/, int /*line*/, const char* func,
 }
 
 void initialise_once() {
+  // Before any other OpenSSL call: the system openssl.cnf is not read. samlkit's own policy
+  // chooses the algorithms, and parsing that file was a tenth of a one-shot saml-verify.
+  if (OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr) != 1) {
+    throw std::runtime_error("OpenSSL initialisation failed");
+  }
   xmlInitParser();
   // Failure here means a broken installation; nothing else can work, so it is fatal
   // for every later call (they see the exception from call_once again).

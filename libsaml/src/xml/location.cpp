@@ -1,12 +1,17 @@
 #include <libxml/tree.h>
 
 #include <climits>
+#include <cstring>
 #include <string>
-#include <vector>
 
 #include "saml/xml.h"
 
 namespace saml {
+namespace {
+
+const char* element_name(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
+
+}  // namespace
 
 Location location_of(const xmlNode* node, std::string_view attribute_name) {
   Location where;
@@ -17,16 +22,23 @@ Location location_of(const xmlNode* node, std::string_view attribute_name) {
   const long line = xmlGetLineNo(node);
   where.line = line > 0 && line <= INT_MAX ? static_cast<int>(line) : 0;
 
-  // The path of the nearest element (the node itself, or the element holding a text node).
-  std::vector<std::string_view> names;
+  // The path of the nearest element (the node itself, or the element holding a text node),
+  // written from the leaf backwards into one allocation.
+  std::size_t size = 0;
   for (const xmlNode* n = node; n != nullptr; n = n->parent) {
     if (n->type == XML_ELEMENT_NODE) {
-      names.emplace_back(reinterpret_cast<const char*>(n->name));
+      size += 1 + std::strlen(element_name(n));
     }
   }
-  for (auto it = names.rbegin(); it != names.rend(); ++it) {
-    where.element += '/';
-    where.element += *it;
+  where.element.resize(size);
+  std::size_t end = size;
+  for (const xmlNode* n = node; n != nullptr; n = n->parent) {
+    if (n->type == XML_ELEMENT_NODE) {
+      const std::size_t length = std::strlen(element_name(n));
+      end -= length;
+      std::memcpy(where.element.data() + end, element_name(n), length);
+      where.element[--end] = '/';
+    }
   }
   return where;
 }
