@@ -17,15 +17,6 @@ const std::string kXml =
     "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"_r?>~\">"
     "<Issuer>https://idp.example.com/?q=~~~&amp;x=>>></Issuer></samlp:Response>\n";
 
-std::string base64(std::string_view bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()),
-                                static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
 std::string wrap(std::string_view text, std::size_t width, std::string_view eol) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); i += width) {
@@ -80,7 +71,7 @@ bool is_limit(const saml::Error& error) { return error.kind == saml::ErrorKind::
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(sample_base64_uses_every_special_character) {
-  const std::string encoded = base64(kXml);
+  const std::string encoded = samltest::base64(kXml);
   BOOST_TEST(encoded.find('+') != std::string::npos, "test data must exercise '+'");
   BOOST_TEST(encoded.find('/') != std::string::npos, "test data must exercise '/'");
   BOOST_TEST(encoded.find('=') != std::string::npos, "test data must exercise '='");
@@ -101,7 +92,7 @@ BOOST_AUTO_TEST_CASE(raw_xml) {
 }
 
 BOOST_AUTO_TEST_CASE(plain_base64_with_any_wrapping) {
-  const std::string encoded = base64(kXml);
+  const std::string encoded = samltest::base64(kXml);
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"one line", encoded},
       {"76 columns CRLF", wrap(encoded, 76, "\r\n")},
@@ -120,12 +111,12 @@ BOOST_AUTO_TEST_CASE(plain_base64_with_any_wrapping) {
 
 BOOST_AUTO_TEST_CASE(decoded_xml_is_kept_exactly) {
   const std::string xml = "\xEF\xBB\xBF\n<a/>\n";
-  const saml::Capture capture = decode_one(base64(xml), "BOM inside base64");
+  const saml::Capture capture = decode_one(samltest::base64(xml), "BOM inside base64");
   BOOST_TEST(capture.xml == xml);
 }
 
 BOOST_AUTO_TEST_CASE(percent_encoded_base64) {
-  const std::string encoded = base64(kXml);
+  const std::string encoded = samltest::base64(kXml);
   const saml::Capture capture = decode_one(form_encode(encoded), "percent-encoded");
   BOOST_TEST(capture.xml == kXml);
   BOOST_TEST((capture.format == saml::CaptureFormat::PercentEncodedBase64));
@@ -137,7 +128,7 @@ BOOST_AUTO_TEST_CASE(percent_encoded_base64) {
 }
 
 BOOST_AUTO_TEST_CASE(form_bodies) {
-  const std::string encoded = base64(kXml);
+  const std::string encoded = samltest::base64(kXml);
   const std::string relay = "RelayState=https%3A%2F%2Fconsole.aws.amazon.com%2F%3Fa%3Db+c";
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"response then relay", "SAMLResponse=" + form_encode(encoded) + "&" + relay},
@@ -160,7 +151,7 @@ BOOST_AUTO_TEST_CASE(form_bodies) {
 }
 
 BOOST_AUTO_TEST_CASE(form_body_errors) {
-  const std::string encoded = form_encode(base64(kXml));
+  const std::string encoded = form_encode(samltest::base64(kXml));
   const saml::Error empty = decode_error("SAMLResponse=&RelayState=x", "empty field");
   BOOST_TEST(empty.code == "capture.empty");
   BOOST_TEST(empty.message == "the SAMLResponse field is empty");
@@ -185,7 +176,7 @@ BOOST_AUTO_TEST_CASE(form_body_errors) {
 }
 
 BOOST_AUTO_TEST_CASE(base64_errors_give_offsets) {
-  std::string encoded = base64(kXml);
+  std::string encoded = samltest::base64(kXml);
   std::string with_bang = "\n\n" + encoded;
   with_bang[102] = '!';
   const saml::Error bang = decode_error(with_bang, "'!' in base64");
@@ -217,7 +208,7 @@ BOOST_AUTO_TEST_CASE(base64_errors_give_offsets) {
 // and the format detector refused it as an unknown format.
 BOOST_AUTO_TEST_CASE(base64_padded_within_four_characters) {
   for (const std::string& message : {std::string("<\xB0"), std::string("<")}) {
-    const std::string encoded = base64(message);
+    const std::string encoded = samltest::base64(message);
     const saml::Capture capture = decode_one(encoded, "base64 " + encoded);
     BOOST_TEST(capture.xml == message, encoded);
     BOOST_TEST((capture.format == saml::CaptureFormat::Base64), encoded);
@@ -231,12 +222,12 @@ BOOST_AUTO_TEST_CASE(base64_padded_within_four_characters) {
 }
 
 BOOST_AUTO_TEST_CASE(decoded_bytes_must_look_like_xml) {
-  const saml::Error text = decode_error(base64("hello world, this is not XML"), "text");
+  const saml::Error text = decode_error(samltest::base64("hello world, this is not XML"), "text");
   BOOST_TEST(text.code == "capture.not-xml");
   BOOST_TEST(text.message.find("\"hello world, this is not...\"") != std::string::npos,
              text.message);
 
-  const saml::Error gzip = decode_error(base64(std::string("\x1f\x8b\x08\x00rest", 8)), "gzip");
+  const saml::Error gzip = decode_error(samltest::base64(std::string("\x1f\x8b\x08\x00rest", 8)), "gzip");
   BOOST_TEST(gzip.code == "capture.not-xml");
   BOOST_TEST(gzip.message.find("\\x1f\\x8b\\x08\\x00rest") != std::string::npos, gzip.message);
 }
@@ -279,11 +270,11 @@ BOOST_AUTO_TEST_CASE(size_limits) {
   BOOST_TEST(raw.message.find("47 bytes") != std::string::npos, raw.message);
   BOOST_TEST(saml::decode_capture(xml.substr(0, 40), "-", small).has_value(), "at the limit");
 
-  const saml::Error decoded = decode_error(base64(xml), "base64 over the limit", small);
+  const saml::Error decoded = decode_error(samltest::base64(xml), "base64 over the limit", small);
   BOOST_TEST(decoded.code == "capture.size");
   BOOST_TEST(is_limit(decoded));
   BOOST_TEST(decoded.message.find("decodes to 47 bytes") != std::string::npos, decoded.message);
-  BOOST_TEST(saml::decode_capture(base64(xml.substr(0, 40)), "-", small).has_value());
+  BOOST_TEST(saml::decode_capture(samltest::base64(xml.substr(0, 40)), "-", small).has_value());
 
   // Refused before any decoding: the text is not even valid base64.
   const std::string huge(10000, '!');
@@ -380,7 +371,7 @@ BOOST_AUTO_TEST_CASE(redirect_binding_values) {
   BOOST_TEST(from_query.sig_alg == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
   BOOST_TEST(from_query.signature.size() == 344u, "RSA-2048 signature in base64");
 
-  const saml::Capture posted = decode_one(base64(kXml), "base64 XML is not inflated");
+  const saml::Capture posted = decode_one(samltest::base64(kXml), "base64 XML is not inflated");
   BOOST_TEST(!posted.deflated);
 }
 
@@ -396,7 +387,7 @@ BOOST_AUTO_TEST_CASE(redirect_urls) {
   BOOST_TEST(capture.sig_alg == "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256");
   BOOST_TEST(!capture.signature.empty());
 
-  const std::string post_style = kAwsAcs + "?SAMLResponse=" + form_encode(base64(kXml)) + "#top";
+  const std::string post_style = kAwsAcs + "?SAMLResponse=" + form_encode(samltest::base64(kXml)) + "#top";
   const saml::Capture response = decode_one(post_style, "URL with base64 XML");
   BOOST_TEST(response.xml == kXml);
   BOOST_TEST(response.origin.field == "SAMLResponse");
@@ -430,30 +421,30 @@ BOOST_AUTO_TEST_CASE(inflate_errors) {
   BOOST_TEST(refused.message.find("inflates more than 200 times its size") != std::string::npos,
              refused.message);
 
-  const saml::Error ratio = decode_error(base64(deflated), "ratio 1",
+  const saml::Error ratio = decode_error(samltest::base64(deflated), "ratio 1",
                                          saml::CaptureLimits{.max_inflate_ratio = 1});
   BOOST_TEST(ratio.code == "capture.inflate");
   BOOST_TEST(is_limit(ratio));
 
   const saml::Error size =
-      decode_error(base64(deflated), "over the XML limit", saml::CaptureLimits{.max_xml_bytes = 600});
+      decode_error(samltest::base64(deflated), "over the XML limit", saml::CaptureLimits{.max_xml_bytes = 600});
   BOOST_TEST(size.code == "capture.size");
   BOOST_TEST(size.message == "the DEFLATE data inflates to more than 600 bytes, the limit for "
                              "the XML");
 
   const saml::Error truncated =
-      decode_error(base64(deflated.substr(0, deflated.size() / 2)), "truncated DEFLATE");
+      decode_error(samltest::base64(deflated.substr(0, deflated.size() / 2)), "truncated DEFLATE");
   BOOST_TEST(truncated.code == "capture.inflate");
   BOOST_TEST(!is_limit(truncated));
   BOOST_TEST(truncated.message.find("ends early (truncated)") != std::string::npos,
              truncated.message);
 
-  const saml::Error trailing = decode_error(base64(deflated + "junk"), "data after DEFLATE");
+  const saml::Error trailing = decode_error(samltest::base64(deflated + "junk"), "data after DEFLATE");
   BOOST_TEST(trailing.code == "capture.inflate");
   BOOST_TEST(trailing.message.find("4 bytes follow the end") != std::string::npos,
              trailing.message);
 
-  const saml::Error corrupt = decode_error(base64("\x07\x01\x02\x03garbage"), "not DEFLATE");
+  const saml::Error corrupt = decode_error(samltest::base64("\x07\x01\x02\x03garbage"), "not DEFLATE");
   BOOST_TEST(corrupt.code == "capture.not-xml");
   BOOST_TEST(corrupt.message.find("are not DEFLATE either") != std::string::npos,
              corrupt.message);
@@ -479,13 +470,13 @@ BOOST_AUTO_TEST_CASE(har_from_firefox_idp_initiated_flow) {
     BOOST_TEST(capture.origin.method == "POST", "capture " << i);
     BOOST_TEST(time_text(capture.captured_at) == times[i], "capture " << i);
     BOOST_TEST(capture.relay_state.empty(), "capture " << i);
-    BOOST_TEST(capture.base64_length == base64(response).size(), "capture " << i);
+    BOOST_TEST(capture.base64_length == samltest::base64(response).size(), "capture " << i);
     BOOST_TEST(!capture.deflated, "capture " << i);
   }
 }
 
 BOOST_AUTO_TEST_CASE(har_request_shapes) {
-  const std::string encoded = base64(kXml);
+  const std::string encoded = samltest::base64(kXml);
   const std::string redirect = samltest::read_fixture("captures/authn-request.url");
   const std::string params_only =
       R"({"mimeType": "application/x-www-form-urlencoded", "params": [{"name": "RelayState", )"
@@ -533,7 +524,7 @@ BOOST_AUTO_TEST_CASE(har_errors) {
              "base64 character '!' at offset 17");
 
   const std::string bad_time = har({har_entry("POST", kAwsAcs, R"({"text": "SAMLResponse=)" +
-                                                                   form_encode(base64(kXml)) + "\"}",
+                                                                   form_encode(samltest::base64(kXml)) + "\"}",
                                               "yesterday")});
   const saml::Error time = decode_error(bad_time, "bad startedDateTime");
   BOOST_TEST(time.code == "capture.time");
@@ -620,7 +611,7 @@ BOOST_AUTO_TEST_CASE(har_of_100_mb_is_streamed) {
   const std::string saml_entry =
       har_entry("POST", kAwsAcs,
                 R"({"mimeType": "application/x-www-form-urlencoded", "text": "SAMLResponse=)" +
-                    form_encode(base64(kXml)) + R"(&RelayState=r"})",
+                    form_encode(samltest::base64(kXml)) + R"(&RelayState=r"})",
                 "2024-05-01T12:00:00.5Z");
   std::string input;
   input.reserve(101 * (body.size() + 512));

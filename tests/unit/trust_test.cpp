@@ -50,15 +50,6 @@ std::string pem_of_der(const std::string& der) {
   return std::string(data, static_cast<std::size_t>(size));
 }
 
-std::string base64_of(const std::string& bytes) {
-  std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()),
-                                static_cast<int>(bytes.size()));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
 // Non-canonical encodings of a certificate that OpenSSL reads and re-encodes as `der`:
 // the outer SEQUENCE length with a leading zero byte, and (as the fuzzer found) a
 // signature BIT STRING declaring an unused bit that is set.
@@ -78,7 +69,7 @@ std::string metadata_with(const std::string& der) {
   return "<md:EntityDescriptor xmlns:md=\"urn:oasis:names:tc:SAML:2.0:metadata\" entityID=\"x\">"
          "<md:IDPSSODescriptor protocolSupportEnumeration=\"urn:oasis:names:tc:SAML:2.0:protocol\">"
          "<md:KeyDescriptor use=\"signing\"><ds:KeyInfo xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\">"
-         "<ds:X509Data><ds:X509Certificate>" + base64_of(der) + "</ds:X509Certificate></ds:X509Data>"
+         "<ds:X509Data><ds:X509Certificate>" + samltest::base64(der) + "</ds:X509Certificate></ds:X509Data>"
          "</ds:KeyInfo></md:KeyDescriptor></md:IDPSSODescriptor></md:EntityDescriptor>";
 }
 }  // namespace

@@ -5,11 +5,7 @@
 namespace saml::detail {
 
 std::string quote_value(std::string_view text) {
-  // Appended step by step: `"'" + s + "'"` trips GCC 12's -Wrestrict false positive at -O3.
-  std::string quoted = "'";
-  quoted += util::escape_printable(text);
-  quoted += '\'';
-  return quoted;
+  return "'" + util::escape_printable(text) + "'";
 }
 
 }  // namespace saml::detail

@@ -13,11 +13,11 @@
 #include "lint/lint_rules.h"
 #include "saml/xml.h"
 #include "trust/certificate.h"
+#include "trust/metadata_walk.h"
 
 namespace saml {
 namespace {
 
-constexpr std::string_view kMetadataNs = "urn:oasis:names:tc:SAML:2.0:metadata";
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::size_t kMinChars = 1000;
 constexpr std::size_t kMaxChars = 10000000;
@@ -97,15 +97,7 @@ void check_size(std::string_view bytes, const Utf8Scan& scan, std::vector<Findin
 std::vector<const xmlNode*> entity_descriptors(const Document& doc, IdpMetadata& facts,
                                                std::vector<Finding>& findings) {
   const xmlNode* root = doc.root();
-  std::vector<const xmlNode*> entities;
-  if (is_element(root, kMetadataNs, "EntityDescriptor")) {
-    entities.push_back(root);
-  } else if (is_element(root, kMetadataNs, "EntitiesDescriptor")) {
-    for (auto* e = first_child(root, kMetadataNs, "EntityDescriptor"); e;
-         e = next_sibling(e, kMetadataNs, "EntityDescriptor")) {
-      entities.push_back(e);
-    }
-  }
+  const std::vector<const xmlNode*> entities = detail::metadata_entities(root);
   if (entities.empty()) {
     findings.push_back(make_finding("MET003",
                                     "the root element " + std::string(reinterpret_cast<const char*>(root->name)) +
@@ -123,10 +115,6 @@ std::vector<const xmlNode*> entity_descriptors(const Document& doc, IdpMetadata&
     }
   }
   return entities;
-}
-
-bool usable_for_signing(const xmlNode* key_descriptor) {
-  return !has_attribute(key_descriptor, "use") || attribute(key_descriptor, "use") == "signing";
 }
 
 Expected<CertificateInfo> read_certificate(const xmlNode* node) {
@@ -152,28 +140,16 @@ std::vector<MetadataCertificate> signing_certificates(const std::vector<const xm
   std::vector<MetadataCertificate> certs;
   for (const xmlNode* entity : entities) {
     std::size_t found = 0;
-    const xmlNode* idp = first_child(entity, kMetadataNs, "IDPSSODescriptor");
-    for (; idp; idp = next_sibling(idp, kMetadataNs, "IDPSSODescriptor")) {
-      for (auto* kd = first_child(idp, kMetadataNs, "KeyDescriptor"); kd;
-           kd = next_sibling(kd, kMetadataNs, "KeyDescriptor")) {
-        if (!usable_for_signing(kd)) continue;
-        const xmlNode* key_info = first_child(kd, ns::dsig, "KeyInfo");
-        for (auto* data = first_child(key_info, ns::dsig, "X509Data"); data;
-             data = next_sibling(data, ns::dsig, "X509Data")) {
-          for (auto* node = first_child(data, ns::dsig, "X509Certificate"); node;
-               node = next_sibling(node, ns::dsig, "X509Certificate")) {
-            auto cert = read_certificate(node);
-            if (!cert) {
-              findings.push_back(make_finding(
-                  "MET004", "a signing X509Certificate cannot be used: " + cert.error().message,
-                  location_of(node)));
-              continue;
-            }
-            certs.push_back({std::move(*cert), location_of(node)});
-            ++found;
-          }
-        }
+    for (const xmlNode* node : detail::signing_certificate_nodes(entity)) {
+      auto cert = read_certificate(node);
+      if (!cert) {
+        findings.push_back(make_finding(
+            "MET004", "a signing X509Certificate cannot be used: " + cert.error().message,
+            location_of(node)));
+        continue;
       }
+      certs.push_back({std::move(*cert), location_of(node)});
+      ++found;
     }
     if (found == 0) {
       findings.push_back(make_finding(

@@ -4,17 +4,11 @@
 #include "saml/trust.h"
 #include "saml/xml.h"
 #include "trust/certificate.h"
+#include "trust/metadata_walk.h"
 #include "trust/trust_store_internal.h"
 
 namespace saml {
 namespace {
-
-constexpr std::string_view kMetadataNs = "urn:oasis:names:tc:SAML:2.0:metadata";
-
-// A KeyDescriptor without `use` serves both signing and encryption.
-bool usable_for_signing(const xmlNode* key_descriptor) {
-  return !has_attribute(key_descriptor, "use") || attribute(key_descriptor, "use") == "signing";
-}
 
 Error metadata_error(std::string_view source, const std::string& message, Location where = {}) {
   return Error{ErrorKind::Config, "trust.metadata", std::string(source) + ": " + message, std::move(where)};
@@ -31,15 +25,8 @@ Expected<int> TrustStore::add_metadata(std::string_view xml, std::string_view so
     return error;
   }
   const xmlNode* root = doc->root();
-  std::vector<const xmlNode*> entities;
-  if (is_element(root, kMetadataNs, "EntityDescriptor")) {
-    entities.push_back(root);
-  } else if (is_element(root, kMetadataNs, "EntitiesDescriptor")) {
-    for (auto* e = first_child(root, kMetadataNs, "EntityDescriptor"); e;
-         e = next_sibling(e, kMetadataNs, "EntityDescriptor")) {
-      entities.push_back(e);
-    }
-  } else {
+  const std::vector<const xmlNode*> entities = detail::metadata_entities(root);
+  if (entities.empty()) {
     return metadata_error(source, "root element is not md:EntityDescriptor or md:EntitiesDescriptor",
                           location_of(root));
   }
@@ -50,26 +37,14 @@ Expected<int> TrustStore::add_metadata(std::string_view xml, std::string_view so
   int found = 0;
   for (const xmlNode* entity : entities) {
     staged_ids.push_back(attribute(entity, "entityID"));
-    for (auto* idp = first_child(entity, kMetadataNs, "IDPSSODescriptor"); idp;
-         idp = next_sibling(idp, kMetadataNs, "IDPSSODescriptor")) {
-      for (auto* kd = first_child(idp, kMetadataNs, "KeyDescriptor"); kd;
-           kd = next_sibling(kd, kMetadataNs, "KeyDescriptor")) {
-        if (!usable_for_signing(kd)) continue;
-        const xmlNode* key_info = first_child(kd, ns::dsig, "KeyInfo");
-        for (auto* data = first_child(key_info, ns::dsig, "X509Data"); data;
-             data = next_sibling(data, ns::dsig, "X509Data")) {
-          for (auto* cert_node = first_child(data, ns::dsig, "X509Certificate"); cert_node;
-               cert_node = next_sibling(cert_node, ns::dsig, "X509Certificate")) {
-            auto der = detail::der_from_base64_text(text_content(cert_node));
-            if (!der) return metadata_error(source, der.error().message, location_of(cert_node));
-            auto cert = detail::certificate_from_der(*der);
-            if (!cert) return metadata_error(source, cert.error().message, location_of(cert_node));
-            auto ok = detail::add_certificate(staged, cert->get(), source);
-            if (!ok) return ok.error();
-            ++found;
-          }
-        }
-      }
+    for (const xmlNode* cert_node : detail::signing_certificate_nodes(entity)) {
+      auto der = detail::der_from_base64_text(text_content(cert_node));
+      if (!der) return metadata_error(source, der.error().message, location_of(cert_node));
+      auto cert = detail::certificate_from_der(*der);
+      if (!cert) return metadata_error(source, cert.error().message, location_of(cert_node));
+      auto ok = detail::add_certificate(staged, cert->get(), source);
+      if (!ok) return ok.error();
+      ++found;
     }
   }
   if (found == 0) {
