@@ -7,12 +7,7 @@ target_compile_definitions(encrypted_e2e_test PRIVATE BOOST_TEST_DYN_LINK
                            SAML_VERIFY_PATH="$<TARGET_FILE:saml-verify>"
                            SAML_DECODE_PATH="$<TARGET_FILE:saml-decode>"
                            SAML_LINT_PATH="$<TARGET_FILE:saml-lint>")
-find_program(SAMLKIT_PYTHON3 python3)
-if(SAMLKIT_PYTHON3)
-  execute_process(COMMAND ${SAMLKIT_PYTHON3} -c "import jsonschema"
-                  RESULT_VARIABLE SAMLKIT_ENCRYPTED_NO_JSONSCHEMA OUTPUT_QUIET ERROR_QUIET)
-endif()
-if(SAMLKIT_PYTHON3 AND SAMLKIT_ENCRYPTED_NO_JSONSCHEMA EQUAL 0)
+if(SAMLKIT_JSONSCHEMA_FOUND)
   target_compile_definitions(encrypted_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
                              DECODE_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-decode.schema.json"
                              LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json")

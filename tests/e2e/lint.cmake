@@ -2,7 +2,6 @@
 # validated with xmllint against junit.xsd; SARIF with the SARIF Multitool (see
 # tests/validators/validators.cmake).
 find_program(SAMLKIT_XMLLINT xmllint REQUIRED)
-samlkit_find_validator(SAMLKIT_SARIF_MULTITOOL sarif-multitool)
 add_executable(lint_e2e_test ${CMAKE_CURRENT_LIST_DIR}/lint_e2e_test.cpp)
 target_link_libraries(lint_e2e_test PRIVATE Boost::unit_test_framework nlohmann_json::nlohmann_json)
 target_compile_definitions(lint_e2e_test PRIVATE BOOST_TEST_DYN_LINK
@@ -22,20 +21,15 @@ add_dependencies(lint_e2e_test saml-lint)
 samlkit_set_warnings(lint_e2e_test)
 add_test(NAME e2e.saml_lint COMMAND lint_e2e_test --run_test=cli)
 
-# JSON output against docs/schema/saml-lint.schema.json, when Python's jsonschema is there.
-find_program(SAMLKIT_PYTHON3 python3)
-if(SAMLKIT_PYTHON3)
-  execute_process(COMMAND ${SAMLKIT_PYTHON3} -c "import jsonschema"
-                  RESULT_VARIABLE SAMLKIT_NO_JSONSCHEMA OUTPUT_QUIET ERROR_QUIET)
-  if(SAMLKIT_NO_JSONSCHEMA EQUAL 0)
-    target_compile_definitions(lint_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
-                               LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json")
-    add_test(NAME e2e.saml_lint_json_schema COMMAND lint_e2e_test --run_test=json_schema)
-  endif()
+# JSON output against docs/schema/saml-lint.schema.json, with Python's jsonschema.
+if(SAMLKIT_JSONSCHEMA_FOUND)
+  target_compile_definitions(lint_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
+                             LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json")
+  add_test(NAME e2e.saml_lint_json_schema COMMAND lint_e2e_test --run_test=json_schema)
 endif()
 
 # --metadata and baseline drift end to end; the baseline JSON against its schema with
-# Python's jsonschema when it is there (as the lint JSON above).
+# Python's jsonschema (as the lint JSON above).
 add_executable(lint_metadata_e2e_test ${CMAKE_CURRENT_LIST_DIR}/lint_metadata_e2e_test.cpp)
 target_link_libraries(lint_metadata_e2e_test PRIVATE Boost::unit_test_framework nlohmann_json::nlohmann_json)
 target_compile_definitions(lint_metadata_e2e_test PRIVATE BOOST_TEST_DYN_LINK
@@ -51,7 +45,7 @@ if(SAMLKIT_SARIF_MULTITOOL)
   set_tests_properties(e2e.saml_lint_metadata_sarif_multitool PROPERTIES
                        ENVIRONMENT DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1)
 endif()
-if(SAMLKIT_PYTHON3 AND SAMLKIT_NO_JSONSCHEMA EQUAL 0)
+if(SAMLKIT_JSONSCHEMA_FOUND)
   target_compile_definitions(lint_metadata_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
                              LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json"
                              BASELINE_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint-baseline.schema.json")

@@ -1,17 +1,30 @@
-# Third-party validators the tests run on samlkit's output: the SARIF Multitool and ajv
-# (JSON Schema). `scripts/bootstrap.sh test` installs the versions pinned in package.json
-# from npm into build/validators; elsewhere they are looked up on PATH.
-option(SAMLKIT_REQUIRE_VALIDATORS
-       "Stop configuring when a validator is missing (CI) instead of leaving its test out" OFF)
+# Third-party validators the tests run on samlkit's output: Python's jsonschema (Debian
+# python3-jsonschema) for the JSON documents, and the SARIF Multitool (npm, pinned in
+# package.json; `scripts/bootstrap.sh test` installs it into build/validators).
+# SAMLKIT_REQUIRE_VALIDATORS lists the ones whose absence must stop the configuration
+# (the test command requires both when it could install both) instead of leaving their
+# tests out.
+set(SAMLKIT_REQUIRE_VALIDATORS "" CACHE STRING
+    "Validators that must be found: a list of jsonschema, sarif-multitool")
 set(SAMLKIT_VALIDATORS_BIN "${PROJECT_SOURCE_DIR}/build/validators/node_modules/.bin"
     CACHE PATH "Where bootstrap.sh installs the npm validators")
 
-# samlkit_find_validator(VAR program): VAR is the program's path, or false when it is
-# missing and not required.
-function(samlkit_find_validator var program)
-  find_program(${var} ${program} HINTS "${SAMLKIT_VALIDATORS_BIN}")
-  if(NOT ${var} AND SAMLKIT_REQUIRE_VALIDATORS)
-    message(FATAL_ERROR "${program} not found: scripts/bootstrap.sh test installs it into "
-                        "build/validators (or set ${var})")
+function(samlkit_require_validator name found)
+  if(NOT found AND name IN_LIST SAMLKIT_REQUIRE_VALIDATORS)
+    message(FATAL_ERROR "test validator ${name} not found: scripts/bootstrap.sh test installs it")
   endif()
 endfunction()
+
+find_program(SAMLKIT_SARIF_MULTITOOL sarif-multitool HINTS "${SAMLKIT_VALIDATORS_BIN}")
+samlkit_require_validator(sarif-multitool "${SAMLKIT_SARIF_MULTITOOL}")
+
+find_program(SAMLKIT_PYTHON3 python3)
+set(SAMLKIT_JSONSCHEMA_FOUND FALSE)
+if(SAMLKIT_PYTHON3)
+  execute_process(COMMAND ${SAMLKIT_PYTHON3} -c "import jsonschema"
+                  RESULT_VARIABLE no_jsonschema OUTPUT_QUIET ERROR_QUIET)
+  if(no_jsonschema EQUAL 0)
+    set(SAMLKIT_JSONSCHEMA_FOUND TRUE)
+  endif()
+endif()
+samlkit_require_validator(jsonschema "${SAMLKIT_JSONSCHEMA_FOUND}")
