@@ -8,24 +8,12 @@
 #include "checks/duration_text.h"
 #include "saml/report.h"
 #include "saml/rules.h"
+#include "util/painter.h"
 
 namespace saml {
 namespace {
 
-class Painter {
- public:
-  explicit Painter(bool color) : color_(color) {}
-  std::string red(const std::string& s) const { return paint("31;1", s); }
-  std::string green(const std::string& s) const { return paint("32;1", s); }
-  std::string yellow(const std::string& s) const { return paint("33", s); }
-  std::string bold(const std::string& s) const { return paint("1", s); }
-
- private:
-  std::string paint(const char* code, const std::string& s) const {
-    return color_ ? "\x1b[" + std::string(code) + "m" + s + "\x1b[0m" : s;
-  }
-  bool color_;
-};
+using util::Painter;
 
 std::string location_text(const Location& where) {
   std::string text;
