@@ -16,8 +16,8 @@ packages=(
   xmlsec1 openssl
 )
 # The test command also builds and smoke-runs the libFuzzer harnesses.
-# Man pages, completions, the .deb and the CI examples are tested too.
-test_packages=(clang libclang-rt-14-dev help2man groff-base man-db zsh dpkg-dev python3 python3-yaml
+# Man pages, completions, the .deb (cpack needs dpkg-dev and file) and the CI examples are tested too.
+test_packages=(clang libclang-rt-14-dev help2man groff-base man-db zsh dpkg-dev file python3 python3-yaml
                python3-jsonschema libxml2-utils)
 
 as_root() {
