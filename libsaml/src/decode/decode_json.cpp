@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/encryption_json.h"
+#include "report/json_values.h"
 #include "saml/decode.h"
 
 namespace saml {
@@ -10,8 +11,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
-Json instant_json(const Instant& instant) { return instant.present ? Json(instant.text) : Json(nullptr); }
+using detail::instant_json;
+using detail::text_or_null;
 
 Json strings(const std::vector<std::string>& list) {
   Json array = Json::array();

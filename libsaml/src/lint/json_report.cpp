@@ -3,6 +3,7 @@
 
 #include "lint/report_common.h"
 #include "report/encryption_json.h"
+#include "report/json_values.h"
 #include "saml/lint.h"
 
 namespace saml {
@@ -10,7 +11,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+using detail::text_or_null;
 
 Json location_json(const Location& where) {
   Json j;

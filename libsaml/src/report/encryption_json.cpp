@@ -1,4 +1,5 @@
 #include "report/encryption_json.h"
+#include "report/json_values.h"
 
 #include <string>
 
@@ -6,8 +7,6 @@ namespace saml::detail {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json text_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
 Json key_transport_json(const KeyTransportInfo& key) {
   Json certificates = Json::array();

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/encryption_json.h"
+#include "report/json_values.h"
 #include "saml/report.h"
 #include "saml/rules.h"
 
@@ -11,7 +12,8 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json string_or_null(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+using detail::instant_json;
+using detail::text_or_null;
 
 Json finding_json(const Finding& finding) {
   const Rule* rule = find_rule(finding.rule_id);
@@ -21,8 +23,8 @@ Json finding_json(const Finding& finding) {
   j["title"] = rule ? Json(std::string(rule->title)) : Json(nullptr);
   j["message"] = finding.message;
   j["line"] = finding.where.line > 0 ? Json(finding.where.line) : Json(nullptr);
-  j["element"] = string_or_null(finding.where.element);
-  j["attribute"] = string_or_null(finding.where.attribute);
+  j["element"] = text_or_null(finding.where.element);
+  j["attribute"] = text_or_null(finding.where.attribute);
   j["fix"] = rule ? Json(std::string(rule->fix)) : Json(nullptr);
   return j;
 }
@@ -31,7 +33,7 @@ Json input_json(const Capture& capture) {
   Json j;
   j["source"] = capture.origin.source;
   j["format"] = capture_format_name(capture.format);
-  j["field"] = string_or_null(capture.origin.field);
+  j["field"] = text_or_null(capture.origin.field);
   j["base64_length"] = capture.base64_length > 0 ? Json(capture.base64_length) : Json(nullptr);
   return j;
 }
@@ -47,16 +49,12 @@ Json response_json(const Verdict& verdict) {
   return j;
 }
 
-Json instant_json(const Instant& instant) {
-  return instant.present ? Json(instant.text) : Json(nullptr);
-}
-
 Json assertion_json(const Assertion& assertion) {
   Json j;
   j["id"] = assertion.id;
   j["issuer"] = assertion.has_issuer ? Json(assertion.issuer) : Json(nullptr);
   j["name_id"] = assertion.has_name_id ? Json(assertion.name_id) : Json(nullptr);
-  j["name_id_format"] = string_or_null(assertion.name_id_format);
+  j["name_id_format"] = text_or_null(assertion.name_id_format);
   j["issue_instant"] = instant_json(assertion.issue_instant);
   j["not_before"] = instant_json(assertion.conditions.not_before);
   j["not_on_or_after"] = instant_json(assertion.conditions.not_on_or_after);
@@ -96,9 +94,9 @@ Json signature_json(const SignatureReport& report) {
   j["element"] = report.signed_element;
   j["id"] = report.signed_id;
   j["status"] = signature_status_name(report.status);
-  j["signature_method"] = string_or_null(report.signature_method);
-  j["digest_method"] = string_or_null(report.digest_method);
-  j["key_subject"] = report.key_used ? string_or_null(report.key_used->subject) : Json(nullptr);
+  j["signature_method"] = text_or_null(report.signature_method);
+  j["digest_method"] = text_or_null(report.digest_method);
+  j["key_subject"] = report.key_used ? text_or_null(report.key_used->subject) : Json(nullptr);
   j["key_fingerprint_sha256"] =
       report.key_used ? Json(format_fingerprint(report.key_used->fingerprint)) : Json(nullptr);
   return j;
