@@ -154,7 +154,10 @@ saml::Expected<Settings> to_settings(const po::variables_map& vm) {
   if (!format) return format.error();
   settings.format = *format;
   if (auto ok = read_rule_config(vm, settings.config); !ok) return ok.error();
-  if (vm.count("write-baseline")) settings.write_baseline = vm["write-baseline"].as<std::string>();
+  if (vm.count("write-baseline")) {
+    settings.write_baseline = vm["write-baseline"].as<std::string>();
+    settings.lint.record_baseline = true;
+  }
   if (vm.count("baseline")) {
     const std::string path = vm["baseline"].as<std::string>();
     auto json = cli::read_file(path, kMaxBaselineBytes, saml::ErrorKind::Config);

@@ -37,6 +37,7 @@ struct LintOptions {
   std::optional<Profile> profile;  // nullopt: detected from the verified assertion
   std::vector<IdpMetadata> metadata;  // the --metadata documents (MET008, MET009)
   std::optional<Baseline> baseline;   // --baseline: the DRF rules compare with it
+  bool record_baseline = false;       // --write-baseline: fill LintResult::observed
 };
 
 struct LintResult {
@@ -45,7 +46,9 @@ struct LintResult {
   bool accepted = false;            // saml-verify's verdict on the same input
   std::vector<Finding> findings;    // verify's findings, then the lint rules', in rule order
   std::vector<std::string> not_applicable;  // rule IDs that did not apply to this input
-  std::optional<Baseline> observed;  // this message's baseline (--write-baseline), if verified
+  // This message's baseline, when verified and asked for (record_baseline or a baseline to
+  // compare with).
+  std::optional<Baseline> observed;
   std::optional<EncryptionReport> encryption;  // an EncryptedAssertion: which key decrypted it
 };
 

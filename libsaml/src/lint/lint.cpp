@@ -31,7 +31,7 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   LintResult result;
   result.accepted = verdict->accepted;
   result.encryption = verdict->encryption;
-  result.observed = baseline_of(*verdict);
+  if (options.baseline || options.record_baseline) result.observed = baseline_of(*verdict);
   if (options.profile) {
     result.profile = *options.profile;
     result.profile_reason = "given";
