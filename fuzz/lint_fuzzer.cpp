@@ -81,8 +81,8 @@ void check_rule_ids(const saml::LintResult& result) {
   for (const saml::Finding& finding : result.findings) {
     FUZZ_CHECK(saml::find_rule(finding.rule_id) != nullptr, "a finding has an unknown rule ID " + finding.rule_id);
   }
-  for (const std::string& id : result.not_applicable) {
-    FUZZ_CHECK(saml::find_rule(id) != nullptr, "not_applicable lists an unknown rule ID " + id);
+  for (const std::string_view id : result.not_applicable) {
+    FUZZ_CHECK(saml::find_rule(id) != nullptr, "not_applicable lists an unknown rule ID " + std::string(id));
   }
 }
 

@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <iostream>
+#include <memory>
 #include <vector>
 
 #include "saml/time.h"
@@ -23,19 +25,26 @@ saml::Error read_error(saml::ErrorKind kind, std::string code, std::string messa
   return saml::Error{kind, std::move(code), std::move(message), {}};
 }
 
-saml::Expected<std::string> read_stream(std::istream& in, const std::string& name,
+struct FileCloser {
+  void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+// Reads in 16 KB steps into the growing string: no zero-filled buffer per input, which
+// showed in batch profiles (saml-lint reads thousands of files).
+saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
                                         std::size_t max_bytes, saml::ErrorKind failure_kind) {
   std::string data;
-  std::vector<char> buffer(64 * 1024);
-  while (in) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    data.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+  std::array<char, 16 * 1024> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled by fread
+  for (;;) {
+    const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), in);
+    data.append(buffer.data(), got);
     if (data.size() > max_bytes) {
       return read_error(saml::ErrorKind::Limit, "input.size",
                         "input is larger than " + std::to_string(max_bytes) + " bytes");
     }
+    if (got < buffer.size()) break;
   }
-  if (in.bad()) return read_error(failure_kind, "input.read", "cannot read " + name);
+  if (std::ferror(in) != 0) return read_error(failure_kind, "input.read", "cannot read " + name);
   return data;
 }
 
@@ -63,13 +72,13 @@ int exit_code_for(saml::ErrorKind kind) {
 
 saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
                                       saml::ErrorKind failure_kind) {
-  if (path == "-") return read_stream(std::cin, "standard input", max_bytes, failure_kind);
-  std::ifstream file(path, std::ios::binary);
+  if (path == "-") return read_stream(stdin, "standard input", max_bytes, failure_kind);
+  const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     return read_error(failure_kind, "input.open",
                       "cannot open " + path + ": " + std::strerror(errno));
   }
-  return read_stream(file, path, max_bytes, failure_kind);
+  return read_stream(file.get(), path, max_bytes, failure_kind);
 }
 
 po::options_description trust_options() {

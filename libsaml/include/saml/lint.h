@@ -45,7 +45,7 @@ struct LintResult {
   std::string profile_reason;       // why this profile ("given", or what was detected)
   bool accepted = false;            // saml-verify's verdict on the same input
   std::vector<Finding> findings;    // verify's findings, then the lint rules', in rule order
-  std::vector<std::string> not_applicable;  // rule IDs that did not apply to this input
+  std::vector<std::string_view> not_applicable;  // IDs (views into the rule table) that did not apply
   // This message's baseline, when verified and asked for (record_baseline or a baseline to
   // compare with).
   std::optional<Baseline> observed;

@@ -43,6 +43,7 @@ struct TrustedKey {
   CertificateInfo certificate;  // empty subject when trusted by fingerprint only
   std::string source;           // file it came from
   std::shared_ptr<const detail::PinnedKey> pinned;
+  std::string der;              // the certificate's DER: a KeyInfo copy is recognised byte for byte
 };
 
 class TrustStore {

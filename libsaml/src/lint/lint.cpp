@@ -1,5 +1,9 @@
 // lint_capture: verify, choose the profile, then every registered lint rule.
 #include <algorithm>
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "lint/lint_rules.h"
 #include "lint/profile.h"
@@ -7,19 +11,45 @@
 namespace saml {
 namespace {
 
-void add_not_applicable(LintResult& result, std::string_view id) {
-  const std::string text(id);
-  if (std::find(result.not_applicable.begin(), result.not_applicable.end(), text) ==
-      result.not_applicable.end()) {
-    result.not_applicable.push_back(text);
-  }
+// The rule tables are constant, so which table row is verify's and which lint check
+// reports which row is worked out once, not per message.
+struct RulePlan {
+  std::vector<const Rule*> verify_rules;  // table rows no lint check owns
+  std::vector<std::pair<const lint::LintRule*, const Rule*>> lint_rules;  // row may be null
+};
+
+const RulePlan& rule_plan() {
+  static const RulePlan plan = [] {
+    RulePlan built;
+    const auto registered = lint::registered_rules();
+    for (const Rule& rule : all_rules()) {
+      const bool owned = std::any_of(registered.begin(), registered.end(),
+                                     [&rule](const lint::LintRule& check) { return check.id == rule.id; });
+      if (!owned) built.verify_rules.push_back(&rule);
+    }
+    for (const lint::LintRule& check : registered) built.lint_rules.emplace_back(&check, find_rule(check.id));
+    return built;
+  }();
+  return plan;
 }
 
-bool is_lint_rule(std::string_view id) {
-  const auto rules = lint::registered_rules();
-  return std::any_of(rules.begin(), rules.end(),
-                     [id](const lint::LintRule& rule) { return rule.id == id; });
-}
+// Collects the IDs of the rules that did not apply, each once, in the order they are found.
+class NotApplicable {
+ public:
+  explicit NotApplicable(std::vector<std::string_view>& ids) : ids_(ids), seen_(all_rules().size()) {}
+  void add(const Rule* rule, std::string_view id) {
+    if (rule != nullptr) {
+      const auto index = static_cast<std::size_t>(rule - all_rules().data());
+      if (seen_[index]) return;
+      seen_[index] = true;
+    }
+    ids_.push_back(rule != nullptr ? rule->id : id);
+  }
+
+ private:
+  std::vector<std::string_view>& ids_;
+  std::vector<bool> seen_;
+};
 
 }  // namespace
 
@@ -47,22 +77,22 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
       result.findings.push_back(finding);
     }
   }
-  for (const Rule& rule : all_rules()) {
-    if (is_lint_rule(rule.id)) continue;
-    if (!rule_in_profile(rule, result.profile) ||
-        (!verdict->assertion && lint::needs_verified_assertion(rule.id)) ||
-        lint::is_metadata_document_rule(rule.id)) {
-      add_not_applicable(result, rule.id);
+  const RulePlan& plan = rule_plan();
+  NotApplicable not_applicable(result.not_applicable);
+  for (const Rule* rule : plan.verify_rules) {
+    if (!rule_in_profile(*rule, result.profile) ||
+        (!verdict->assertion && lint::needs_verified_assertion(rule->id)) ||
+        lint::is_metadata_document_rule(rule->id)) {
+      not_applicable.add(rule, rule->id);
     }
   }
 
   const lint::Context context{capture, *verdict, options.policy, trust, result.profile,
                               options, result.observed};
-  for (const lint::LintRule& lint_rule : lint::registered_rules()) {
-    const Rule* rule = find_rule(lint_rule.id);
+  for (const auto& [check, rule] : plan.lint_rules) {
     if (rule == nullptr || !rule_in_profile(*rule, result.profile) ||
-        lint_rule.check(context, result.findings) == lint::Outcome::NotApplicable) {
-      add_not_applicable(result, lint_rule.id);
+        check->check(context, result.findings) == lint::Outcome::NotApplicable) {
+      not_applicable.add(rule, check->id);
     }
   }
   return result;

@@ -5,6 +5,7 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
+#include <algorithm>
 #include <ctime>
 
 #include "dsig/xmlsec_runtime.h"
@@ -119,11 +120,11 @@ Expected<X509Ptr> certificate_from_der(std::string_view der) {
 }
 
 Expected<std::string> der_from_base64_text(std::string_view text) {
-  std::string compact;
-  compact.reserve(text.size());
-  for (const char c : text) {
-    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') compact += c;
-  }
+  std::string compact(text.size(), '\0');
+  const auto end = std::remove_copy_if(text.begin(), text.end(), compact.begin(), [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+  });
+  compact.resize(static_cast<std::size_t>(end - compact.begin()));
   if (compact.empty() || compact.size() % 4 != 0) {
     return Error{ErrorKind::Decode, "trust.base64",
                  "certificate base64 has length " + std::to_string(compact.size()) +

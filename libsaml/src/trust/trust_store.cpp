@@ -2,6 +2,7 @@
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <openssl/x509.h>
 
 #include <algorithm>
 
@@ -73,15 +74,20 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
     error.message = std::string(source) + ": " + info.subject + ": " + error.message;
     return error;
   }
-  keys.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned)});
+  unsigned char* der = nullptr;
+  const int der_length = i2d_X509(cert, &der);
+  if (der_length <= 0) return Error{ErrorKind::Config, "trust.der", std::string(source) + ": cannot encode the certificate", {}};
+  std::string der_bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(der_length));
+  OPENSSL_free(der);
+  keys.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes)});
   return Ok{};
 }
 
+// Byte equality of the DER is what equal SHA-256 fingerprints stand for, without hashing the
+// message's certificate for every message.
 const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_view der) {
-  Sha256 digest{};
-  if (EVP_Digest(der.data(), der.size(), digest.data(), nullptr, EVP_sha256(), nullptr) != 1) return nullptr;
   for (const TrustedKey& key : trust.keys()) {
-    if (key.certificate.fingerprint == digest) return &key;
+    if (key.der == der) return &key;
   }
   return nullptr;
 }
