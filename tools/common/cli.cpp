@@ -171,6 +171,34 @@ bool use_color() {
   return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || no_color[0] == '\0');
 }
 
+po::options_description general_options() {
+  po::options_description general("General");
+  general.add_options()("help,h", "show this help")("version", "show the version");
+  return general;
+}
+
+std::variant<po::variables_map, int> parse_command_line(const CommandLine& line, int argc, char** argv) {
+  po::options_description all;
+  all.add(line.visible).add(line.hidden);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(line.positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << line.tool << ": " << e.what() << "\nTry '" << line.tool << " --help'.\n";
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    line.print_usage(line.visible);
+    return kExitPass;
+  }
+  if (vm.count("version")) {
+    std::cout << version_text(line.tool);
+    return kExitPass;
+  }
+  return vm;
+}
+
 std::string version_text(std::string_view tool) {
   return std::string(tool) + " (samlkit) " + saml::version() + "\n" + saml::library_versions() +
          "\n";

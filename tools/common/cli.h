@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "saml/error.h"
 #include "saml/policy.h"
@@ -58,6 +59,25 @@ bool use_color();
 // What --version prints, the same for every tool: "<tool> (samlkit) <version>" (the form
 // help2man reads), then a line with the linked libxml2, xmlsec and OpenSSL versions.
 std::string version_text(std::string_view tool);
+
+// --help and --version, the same on every tool.
+boost::program_options::options_description general_options();
+
+// How a tool's command line is read: what --help shows, the hidden positional inputs, and
+// the function printing the usage around the options.
+struct CommandLine {
+  std::string_view tool;
+  const boost::program_options::options_description& visible;
+  const boost::program_options::options_description& hidden;
+  const boost::program_options::positional_options_description& positional;
+  void (*print_usage)(const boost::program_options::options_description& visible);
+};
+
+// Parses argv, then answers --help and --version itself. Returns the variables, or the exit
+// code the tool ends with: 0 after --help or --version, kExitUsage for a bad command line
+// (said on stderr).
+std::variant<boost::program_options::variables_map, int> parse_command_line(const CommandLine& line,
+                                                                            int argc, char** argv);
 
 // --decrypt-key PEM (repeatable: AWS allows two keys per provider, for rotation) and
 // --allow-rsa15 (implemented in decryption_options.cpp).

@@ -2,6 +2,7 @@
 // trust options are given.
 #include <iostream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "cli.h"
@@ -44,32 +45,16 @@ void print_usage(const po::options_description& visible) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description general("General");
-  general.add_options()("help,h", "show this help")("version", "show the version");
   po::options_description visible;
   visible.add(decode_options()).add(cli::trust_options()).add(cli::time_options())
-      .add(cli::decryption_options()).add(general);
-  po::options_description all = visible;
-  all.add_options()("input", po::value<std::vector<std::string>>(), "input files");
+      .add(cli::decryption_options()).add(cli::general_options());
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
   po::positional_options_description positional;
   positional.add("input", -1);
-
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << kTool << ": " << e.what() << "\nTry 'saml-decode --help'.\n";
-    return cli::kExitUsage;
-  }
-  if (vm.count("help")) {
-    print_usage(visible);
-    return cli::kExitPass;
-  }
-  if (vm.count("version")) {
-    std::cout << cli::version_text("saml-decode");
-    return cli::kExitPass;
-  }
+  auto parsed = cli::parse_command_line({kTool, visible, hidden, positional, print_usage}, argc, argv);
+  if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
 
   tool::Request request;
   request.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};

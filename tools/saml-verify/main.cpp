@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <iostream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "cli.h"
@@ -103,32 +104,16 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description general("General");
-  general.add_options()("help,h", "show this help")("version", "show the version");
   po::options_description visible;
   visible.add(cli::trust_options()).add(cli::time_options()).add(verify_options())
-      .add(cli::decryption_options()).add(general);
-  po::options_description all = visible;
-  all.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
+      .add(cli::decryption_options()).add(cli::general_options());
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;
   positional.add("input", 1);
-
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << kTool << ": " << e.what() << "\nTry 'saml-verify --help'.\n";
-    return cli::kExitUsage;
-  }
-  if (vm.count("help")) {
-    print_usage(visible);
-    return cli::kExitPass;
-  }
-  if (vm.count("version")) {
-    std::cout << cli::version_text(kTool);
-    return cli::kExitPass;
-  }
+  auto parsed = cli::parse_command_line({kTool, visible, hidden, positional, print_usage}, argc, argv);
+  if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
+  const po::variables_map& vm = std::get<po::variables_map>(parsed);
 
   saml::Policy policy;
   if (auto applied = cli::apply_time_options(vm, policy); !applied) {
