@@ -51,3 +51,16 @@ if(SAMLKIT_JSONSCHEMA_FOUND)
                              BASELINE_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint-baseline.schema.json")
   add_test(NAME e2e.saml_lint_baseline_json_schema COMMAND lint_metadata_e2e_test --run_test=json_schema)
 endif()
+
+# Streaming (tests/e2e/lint_streaming.py): peak RSS does not grow with the number of inputs,
+# and the output is the same, in input order, on one thread or two. ASan's quarantine keeps
+# freed memory in RSS, so the RSS test turns it off.
+if(SAMLKIT_PYTHON3)
+  foreach(check rss order)
+    add_test(NAME e2e.saml_lint_streaming_${check}
+             COMMAND ${SAMLKIT_PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/lint_streaming.py ${check}
+                     $<TARGET_FILE:saml-lint> ${SAMLKIT_FIXTURES_DIR})
+  endforeach()
+  set_tests_properties(e2e.saml_lint_streaming_rss PROPERTIES ENVIRONMENT
+                       "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=0:thread_local_quarantine_size_kb=0")
+endif()

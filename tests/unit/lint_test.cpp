@@ -421,6 +421,86 @@ BOOST_AUTO_TEST_CASE(text_report_ends_with_a_summary) {
   BOOST_TEST(text.find("1 unreadable input") != std::string::npos, text);
 }
 
+namespace {
+
+struct ReportFormat {
+  saml::LintReportFormat format;
+  const char* name;
+  std::string (*whole)(const std::vector<saml::LintEntry>&, const saml::LintReportOptions&);
+};
+
+const std::vector<ReportFormat> kReportFormats = {
+    {saml::LintReportFormat::Text, "text", &saml::lint_to_text},
+    {saml::LintReportFormat::Json, "json", &saml::lint_to_json},
+    {saml::LintReportFormat::Sarif, "sarif", &saml::lint_to_sarif},
+    {saml::LintReportFormat::Junit, "junit", &saml::lint_to_junit},
+};
+
+std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> parse_xml(const std::string& xml) {
+  return {xmlReadMemory(xml.data(), static_cast<int>(xml.size()), "report.xml", nullptr, XML_PARSE_NONET),
+          &xmlFreeDoc};
+}
+
+}  // namespace
+
+// Each entry's part of the report comes out as the entry passes (SARIF holds back only the
+// notifications of unreadable inputs), and the parts joined are the whole report.
+BOOST_AUTO_TEST_CASE(report_writers_stream_entry_by_entry) {
+  const std::vector<saml::LintEntry> entries = sample_entries();
+  saml::LintReportOptions options;
+  options.now = kNow;
+  for (const ReportFormat& report : kReportFormats) {
+    const auto writer = saml::make_lint_report_writer(report.format, options);
+    std::string streamed = writer->begin();
+    for (const saml::LintEntry& entry : entries) {
+      const std::string piece = writer->entry(entry);
+      streamed += piece;
+      if (report.format == saml::LintReportFormat::Sarif && !entry.result) continue;
+      BOOST_TEST(piece.find(entry.source) != std::string::npos,
+                 report.name << ": the piece written for " << entry.source << " lacks it: " << piece);
+    }
+    streamed += writer->end();
+    BOOST_TEST((streamed == report.whole(entries, options)),
+               report.name << ": streamed report differs from the whole report");
+  }
+}
+
+// The JSON reports, written in pieces, read exactly as nlohmann prints the same document.
+BOOST_AUTO_TEST_CASE(streamed_json_reports_read_as_nlohmann_prints_them) {
+  const std::vector<saml::LintEntry> sample = sample_entries();
+  const std::vector<saml::LintEntry> none;
+  for (const std::vector<saml::LintEntry>* entries : {&sample, &none}) {
+    for (const ReportFormat& report : {kReportFormats[1], kReportFormats[2]}) {  // JSON, SARIF
+      const std::string text = report.whole(*entries, {});
+      const std::string printed = nlohmann::ordered_json::parse(text).dump(2) + "\n";
+      BOOST_TEST((text == printed), report.name << " of " << entries->size() << " entries:\n" << text);
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(reports_of_no_entries_are_valid_documents) {
+  const std::vector<saml::LintEntry> none;
+  const auto json = nlohmann::json::parse(saml::lint_to_json(none, {}));
+  BOOST_TEST(json["results"].is_array(), "JSON results of no entries: " << json);
+  BOOST_TEST(json["results"].empty(), "JSON results of no entries: " << json);
+  BOOST_TEST(json["summary"]["messages"] == 0, "JSON summary of no entries: " << json);
+
+  const auto sarif = nlohmann::json::parse(saml::lint_to_sarif(none, {}));
+  const auto& run = sarif["runs"][0];
+  BOOST_TEST(run["results"].is_array(), "SARIF results of no entries: " << run["results"]);
+  BOOST_TEST(run["results"].empty(), "SARIF results of no entries: " << run["results"]);
+  BOOST_TEST(run["tool"]["driver"]["rules"].size() == saml::all_rules().size(),
+             "SARIF rules of no entries");
+  BOOST_TEST(run["invocations"][0]["executionSuccessful"] == true, "SARIF invocation of no entries");
+
+  const std::string junit = saml::lint_to_junit(none, {});
+  const auto doc = parse_xml(junit);
+  BOOST_REQUIRE_MESSAGE(doc, "JUnit of no entries is not well-formed: " << junit);
+  xmlNode* root = xmlDocGetRootElement(doc.get());
+  BOOST_TEST(xmlStrcmp(root->name, BAD_CAST "testsuites") == 0, "JUnit root of no entries: " << junit);
+  BOOST_TEST(xmlFirstElementChild(root) == nullptr, "JUnit of no entries has a suite: " << junit);
+}
+
 BOOST_AUTO_TEST_CASE(docs_rules_md_is_generated_from_the_table) {
   const std::string committed = read_fixture("../docs/rules.md");
   BOOST_TEST(committed == saml::rules_to_markdown(),

@@ -19,7 +19,7 @@ namespace po = boost::program_options;
 namespace samlkit::cli {
 namespace {
 
-constexpr std::size_t kMaxTrustFileBytes = 1024 * 1024;
+constexpr std::size_t kMaxTrustFileBytes = std::size_t{1024} * 1024;
 
 saml::Error read_error(saml::ErrorKind kind, std::string code, std::string message) {
   return saml::Error{kind, std::move(code), std::move(message), {}};
@@ -34,7 +34,7 @@ struct FileCloser {
 saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
                                         std::size_t max_bytes, saml::ErrorKind failure_kind) {
   std::string data;
-  std::array<char, 16 * 1024> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled by fread
+  std::array<char, std::size_t{16} * 1024> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled by fread
   for (;;) {
     const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), in);
     data.append(buffer.data(), got);
@@ -63,7 +63,7 @@ saml::Error with_source(saml::Error error, const std::string& source) {
 
 int exit_code_for(saml::ErrorKind kind) {
   switch (kind) {
-    case saml::ErrorKind::Decode: return kExitUnreadable;
+    case saml::ErrorKind::Decode:
     case saml::ErrorKind::Limit: return kExitUnreadable;
     case saml::ErrorKind::Config: return kExitUsage;
   }

@@ -7,13 +7,17 @@
 
 namespace samlkit::lint_tool {
 
-int write_baseline(const std::string& path, const std::vector<saml::LintEntry>& responses) {
-  if (responses.size() != 1) {
+void BaselineSource::add(const saml::LintEntry& entry) {
+  if (responses++ == 0) first = entry;
+}
+
+int write_baseline(const std::string& path, const BaselineSource& source) {
+  if (source.responses != 1) {
     std::cerr << "saml-lint: --write-baseline " << path << ": needs exactly one response, got "
-              << responses.size() << "\n";
+              << source.responses << "\n";
     return cli::kExitUsage;
   }
-  const saml::LintEntry& entry = responses.front();
+  const saml::LintEntry& entry = *source.first;
   if (!entry.result) return cli::kExitUnreadable;  // already reported as unreadable
   if (!entry.result->observed) {
     std::cerr << "saml-lint: --write-baseline " << path << ": not written: no trusted signature covers "

@@ -3,9 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <cstdio>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -15,6 +16,8 @@ namespace samlkit::lint_tool {
 namespace {
 
 constexpr int kBarWidth = 30;
+// How many items per thread the workers may lint ahead of the output.
+constexpr std::size_t kAheadPerThread = 8;
 
 saml::LintEntry error_entry(const WorkItem& item, saml::Error error) {
   saml::LintEntry entry;
@@ -53,51 +56,96 @@ std::vector<saml::LintEntry> lint_item(const WorkItem& item, const saml::TrustSt
   return entries;
 }
 
+// Used under OrderedBatch's mutex only.
 class Progress {
  public:
   explicit Progress(std::size_t total) : total_(total), shown_(total > 1 && isatty(STDERR_FILENO) == 1) {}
+  // One more item linted: redraws the bar, and wipes it after the last one.
   void step() {
-    const std::size_t done = ++done_;
+    ++done_;
     if (!shown_) return;
-    const std::lock_guard<std::mutex> lock(mutex_);
-    const int filled = static_cast<int>(done * kBarWidth / total_);
+    const int filled = static_cast<int>(done_ * kBarWidth / total_);
     std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu", filled, "##############################",
-                 kBarWidth - filled, "", done, total_);
-    if (done == total_) std::fprintf(stderr, "\r%*s\r", kBarWidth + 30, "");
+                 kBarWidth - filled, "", done_, total_);
+    if (done_ == total_) clear();
     std::fflush(stderr);
+  }
+  // Wipes the bar so that output to the same terminal starts on a clean line.
+  void clear() {
+    if (shown_) std::fprintf(stderr, "\r%*s\r", kBarWidth + 30, "");
   }
 
  private:
   std::size_t total_;
   bool shown_;
-  std::atomic<std::size_t> done_{0};
+  std::size_t done_ = 0;
+};
+
+// The items in flight. Workers claim items in input order, at most a window ahead of the
+// next one to emit; whoever completes that one emits it and every ready item after it.
+class OrderedBatch {
+ public:
+  OrderedBatch(std::size_t total, std::size_t window, const EntrySink& sink)
+      : total_(total), slots_(window), progress_(total), sink_(sink) {}
+
+  // The next item to lint, once it is inside the window; nullopt when every item is taken.
+  std::optional<std::size_t> claim() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    window_open_.wait(lock, [this] {
+      return next_claim_ == total_ || next_claim_ < next_emit_ + slots_.size();
+    });
+    if (next_claim_ == total_) return std::nullopt;
+    return next_claim_++;
+  }
+
+  void complete(std::size_t index, std::vector<saml::LintEntry> entries) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    slots_[index % slots_.size()] = std::move(entries);
+    if (index == next_emit_) emit_ready();
+    progress_.step();
+  }
+
+ private:
+  // Emits the completed items from next_emit_ on, in order. Called with mutex_ held.
+  void emit_ready() {
+    progress_.clear();
+    while (next_emit_ < total_) {
+      std::optional<std::vector<saml::LintEntry>>& slot = slots_[next_emit_ % slots_.size()];
+      if (!slot) break;
+      for (const saml::LintEntry& entry : *slot) sink_(entry);
+      slot.reset();
+      ++next_emit_;
+    }
+    window_open_.notify_all();
+  }
+
   std::mutex mutex_;
+  std::condition_variable window_open_;
+  std::size_t total_;
+  std::size_t next_claim_ = 0;
+  std::size_t next_emit_ = 0;
+  // Item i waits in slot i % window: claims stay inside the window, so slots never collide.
+  std::vector<std::optional<std::vector<saml::LintEntry>>> slots_;
+  Progress progress_;
+  const EntrySink& sink_;
 };
 
 }  // namespace
 
-std::vector<saml::LintEntry> lint_all(const std::vector<WorkItem>& items, const saml::TrustStore& trust,
-                                      const saml::LintOptions& options, const saml::LintConfig& config,
-                                      unsigned jobs) {
-  std::vector<std::vector<saml::LintEntry>> per_item(items.size());
-  std::atomic<std::size_t> next{0};
-  Progress progress(items.size());
+void lint_all(const std::vector<WorkItem>& items, const saml::TrustStore& trust,
+              const saml::LintOptions& options, const saml::LintConfig& config, unsigned jobs,
+              const EntrySink& sink) {
+  const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(jobs, items.size()));
+  OrderedBatch batch(items.size(), kAheadPerThread * threads, sink);
   const auto worker = [&] {
-    for (std::size_t i = next++; i < items.size(); i = next++) {
-      per_item[i] = lint_item(items[i], trust, options, config);
-      progress.step();
+    while (const std::optional<std::size_t> index = batch.claim()) {
+      batch.complete(*index, lint_item(items[*index], trust, options, config));
     }
   };
-  const unsigned threads = static_cast<unsigned>(std::min<std::size_t>(jobs, items.size()));
   std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
   for (std::thread& thread : pool) thread.join();
-  std::vector<saml::LintEntry> entries;
-  for (auto& group : per_item) {
-    for (auto& entry : group) entries.push_back(std::move(entry));
-  }
-  return entries;
 }
 
 }  // namespace samlkit::lint_tool

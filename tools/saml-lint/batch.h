@@ -1,6 +1,7 @@
-// Lints work items on N threads; results come back in input order.
+// Lints work items on N threads and hands the entries on in input order as they are ready.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "inputs.h"
@@ -9,10 +10,15 @@
 
 namespace samlkit::lint_tool {
 
-// One entry per message (a HAR file may hold several) or per unreadable input, in the
-// order of `items`. Shows a progress bar on stderr when it is a terminal.
-std::vector<saml::LintEntry> lint_all(const std::vector<WorkItem>& items, const saml::TrustStore& trust,
-                                      const saml::LintOptions& options, const saml::LintConfig& config,
-                                      unsigned jobs);
+// Receives the entries one call at a time, on whichever worker emits them.
+using EntrySink = std::function<void(const saml::LintEntry&)>;
+
+// Calls `sink` with one entry per message (a HAR file may hold several) or per unreadable
+// input, in the order of `items`, as soon as every entry before it is out. Workers run at
+// most a fixed window of items ahead of the output, so memory does not grow with the number
+// of items. Shows a progress bar on stderr when it is a terminal.
+void lint_all(const std::vector<WorkItem>& items, const saml::TrustStore& trust,
+              const saml::LintOptions& options, const saml::LintConfig& config, unsigned jobs,
+              const EntrySink& sink);
 
 }  // namespace samlkit::lint_tool

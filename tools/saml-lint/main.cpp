@@ -1,8 +1,8 @@
 // saml-lint: every rule of the rule table over captured SAML Responses, for CI.
 #include <algorithm>
 #include <iostream>
+#include <memory>
 #include <string>
-#include <vector>
 
 #include "baseline_output.h"
 #include "batch.h"
@@ -51,28 +51,21 @@ int print_rules(const po::variables_map& vm) {
   return cli::kExitPass;
 }
 
-std::string render(OutputFormat format, const std::vector<saml::LintEntry>& entries,
-                   const saml::LintReportOptions& options) {
+saml::LintReportFormat report_format(OutputFormat format) {
   switch (format) {
-    case OutputFormat::Text: return saml::lint_to_text(entries, options);
-    case OutputFormat::Json: return saml::lint_to_json(entries, options);
-    case OutputFormat::Sarif: return saml::lint_to_sarif(entries, options);
-    case OutputFormat::Junit: return saml::lint_to_junit(entries, options);
+    case OutputFormat::Text: return saml::LintReportFormat::Text;
+    case OutputFormat::Json: return saml::LintReportFormat::Json;
+    case OutputFormat::Sarif: return saml::LintReportFormat::Sarif;
+    case OutputFormat::Junit: return saml::LintReportFormat::Junit;
   }
-  return {};
+  return saml::LintReportFormat::Text;
 }
 
-int exit_code(const std::vector<saml::LintEntry>& entries, const saml::LintConfig& config) {
-  int code = cli::kExitPass;
-  for (const saml::LintEntry& entry : entries) {
-    if (!entry.result) {
-      code = std::max(code, entry.error ? cli::exit_code_for(entry.error->kind)
-                                        : static_cast<int>(cli::kExitUnreadable));
-    } else if (saml::lint_fails(config, *entry.result)) {
-      code = std::max(code, static_cast<int>(cli::kExitFailed));
-    }
+int exit_code(const saml::LintEntry& entry, const saml::LintConfig& config) {
+  if (!entry.result) {
+    return entry.error ? cli::exit_code_for(entry.error->kind) : static_cast<int>(cli::kExitUnreadable);
   }
-  return code;
+  return saml::lint_fails(config, *entry.result) ? cli::kExitFailed : cli::kExitPass;
 }
 
 }  // namespace
@@ -114,21 +107,30 @@ int main(int argc, char** argv) {
     std::cerr << cli::error_line(kTool, "", items.error()) << "\n";
     return cli::exit_code_for(items.error().kind);
   }
-  const std::vector<saml::LintEntry> responses = samlkit::lint_tool::lint_all(
-      *items, *trust, settings->lint, settings->config, settings->jobs);
-  std::vector<saml::LintEntry> entries = std::move(*metadata_entries);
-  entries.insert(entries.end(), responses.begin(), responses.end());
-  for (const saml::LintEntry& entry : entries) {
-    if (entry.error) std::cerr << cli::error_line(kTool, entry.source, *entry.error) << "\n";
-  }
   saml::LintReportOptions report;
   report.config = settings->config;
   report.color = settings->format == OutputFormat::Text && cli::use_color();
   report.now = saml::format_xs_datetime(settings->lint.policy.now);
-  std::cout << render(settings->format, entries, report);
-  int code = exit_code(entries, settings->config);
+  const std::unique_ptr<saml::LintReportWriter> writer =
+      saml::make_lint_report_writer(report_format(settings->format), report);
+  // The report is written as entries come: nothing is held per message.
+  std::cout << writer->begin();
+  int code = cli::kExitPass;
+  const auto emit = [&](const saml::LintEntry& entry) {
+    if (entry.error) std::cerr << cli::error_line(kTool, entry.source, *entry.error) << "\n";
+    std::cout << writer->entry(entry);
+    code = std::max(code, exit_code(entry, settings->config));
+  };
+  for (const saml::LintEntry& entry : *metadata_entries) emit(entry);
+  samlkit::lint_tool::BaselineSource baseline;
+  samlkit::lint_tool::lint_all(*items, *trust, settings->lint, settings->config, settings->jobs,
+                               [&](const saml::LintEntry& entry) {
+                                 emit(entry);
+                                 if (!settings->write_baseline.empty()) baseline.add(entry);
+                               });
+  std::cout << writer->end() << std::flush;
   if (!settings->write_baseline.empty()) {
-    code = std::max(code, samlkit::lint_tool::write_baseline(settings->write_baseline, responses));
+    code = std::max(code, samlkit::lint_tool::write_baseline(settings->write_baseline, baseline));
   }
   return code;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -106,6 +107,23 @@ std::string lint_to_json(const std::vector<LintEntry>& entries, const LintReport
 std::string lint_to_sarif(const std::vector<LintEntry>& entries, const LintReportOptions& options);
 // JUnit XML: a testsuite per message, a testcase per enabled rule, failures for findings.
 std::string lint_to_junit(const std::vector<LintEntry>& entries, const LintReportOptions& options);
+
+enum class LintReportFormat { Text, Json, Sarif, Junit };
+
+// One report written entry by entry, so that a batch need not hold its entries: begin(),
+// entry() for each LintEntry in order, then end(). Each returns the next piece of the
+// report; totals are counted as the entries pass. The pieces joined are what lint_to_text,
+// lint_to_json, lint_to_sarif and lint_to_junit return for the same entries.
+class LintReportWriter {
+ public:
+  virtual ~LintReportWriter() = default;
+  virtual std::string begin() = 0;
+  virtual std::string entry(const LintEntry& entry) = 0;
+  virtual std::string end() = 0;
+};
+
+std::unique_ptr<LintReportWriter> make_lint_report_writer(LintReportFormat format,
+                                                          const LintReportOptions& options);
 
 // The rule table for people: --list-rules (text or Markdown, as in docs/rules.md), --explain.
 std::string rules_to_text();

@@ -521,6 +521,7 @@ std::span<const Rule> all_rules() { return kRules; }
 const Rule* find_rule(std::string_view id) {
   static const std::vector<const Rule*> by_id = [] {
     std::vector<const Rule*> index;
+    index.reserve(kRules.size());
     for (const Rule& rule : kRules) index.push_back(&rule);
     std::sort(index.begin(), index.end(), [](const Rule* a, const Rule* b) { return a->id < b->id; });
     return index;

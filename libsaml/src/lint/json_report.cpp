@@ -1,7 +1,13 @@
-// lint_to_json: schema "samlkit.lint/1" (docs/schema/saml-lint.schema.json).
+// The JSON report: schema "samlkit.lint/1" (docs/schema/saml-lint.schema.json), written an
+// entry at a time; the summary closes the document.
 #include <nlohmann/json.hpp>
 
+#include <memory>
+#include <string>
+
+#include "lint/json_stream.h"
 #include "lint/report_common.h"
+#include "lint/report_writers.h"
 #include "report/encryption_json.h"
 #include "report/json_values.h"
 #include "saml/lint.h"
@@ -60,26 +66,46 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   return j;
 }
 
+class JsonWriter final : public LintReportWriter {
+ public:
+  explicit JsonWriter(const LintReportOptions& options) : options_(options) {}
+
+  std::string begin() override {
+    return "{\n" + lint::json_member("schema", "samlkit.lint/1", 1) + ",\n" +
+           lint::json_member("now", options_.now, 1) + ",\n" +
+           lint::json_member("fail_on", severity_name(options_.config.fail_on), 1) + ",\n" +
+           results_.open("results");
+  }
+
+  std::string entry(const LintEntry& entry) override {
+    totals_.add(entry, options_.config);
+    return results_.element(entry_json(entry, options_.config));
+  }
+
+  std::string end() override {
+    Json summary;
+    summary["messages"] = totals_.messages;
+    summary["unreadable"] = totals_.unreadable;
+    summary["errors"] = totals_.errors;
+    summary["warnings"] = totals_.warnings;
+    summary["infos"] = totals_.infos;
+    summary["failing"] = totals_.failing;
+    return results_.close() + ",\n" + lint::json_member("summary", summary, 1) + "\n}\n";
+  }
+
+ private:
+  LintReportOptions options_;
+  lint::Totals totals_;
+  lint::JsonArrayStream results_{1};
+};
+
 }  // namespace
 
-std::string lint_to_json(const std::vector<LintEntry>& entries, const LintReportOptions& options) {
-  Json j;
-  j["schema"] = "samlkit.lint/1";
-  j["now"] = options.now;
-  j["fail_on"] = severity_name(options.config.fail_on);
-  Json results = Json::array();
-  for (const LintEntry& entry : entries) results.push_back(entry_json(entry, options.config));
-  j["results"] = results;
-  const lint::Totals totals = lint::count_totals(entries, options.config);
-  Json summary;
-  summary["messages"] = totals.messages;
-  summary["unreadable"] = totals.unreadable;
-  summary["errors"] = totals.errors;
-  summary["warnings"] = totals.warnings;
-  summary["infos"] = totals.infos;
-  summary["failing"] = totals.failing;
-  j["summary"] = summary;
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+namespace lint {
+
+std::unique_ptr<LintReportWriter> make_json_writer(const LintReportOptions& options) {
+  return std::make_unique<JsonWriter>(options);
 }
 
+}  // namespace lint
 }  // namespace saml

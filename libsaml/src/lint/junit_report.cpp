@@ -1,14 +1,17 @@
-// lint_to_junit: JUnit XML as Jenkins and GitLab read it. A testsuite per message, a
+// The JUnit report: JUnit XML as Jenkins and GitLab read it. A testsuite per message, a
 // testcase per enabled rule: a failure for findings at or above --fail-on, skipped when the
 // rule does not apply, passed otherwise (findings below --fail-on go to system-out).
-// Written with libxml2's xmlTextWriter, which escapes text and attributes.
+// Written with libxml2's xmlTextWriter, which escapes text and attributes; one writer for
+// the document hands out what it buffered after each testsuite.
 #include <libxml/xmlwriter.h>
 
 #include <algorithm>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "lint/report_common.h"
+#include "lint/report_writers.h"
 #include "saml/lint.h"
 
 namespace saml {
@@ -137,26 +140,62 @@ void write_suite(Writer& out, const LintEntry& entry, const std::vector<const Ru
   out.end();
 }
 
+class JunitWriter final : public LintReportWriter {
+ public:
+  explicit JunitWriter(const LintReportOptions& options)
+      : config_(options.config),
+        rules_(lint::enabled_rules(config_)),
+        buffer_(xmlBufferCreate()),
+        writer_(buffer_ ? xmlNewTextWriterMemory(buffer_.get(), 0) : nullptr),
+        out_(writer_.get()) {}
+
+  std::string begin() override {
+    if (!writer_) return {};
+    xmlTextWriterSetIndent(writer_.get(), 1);
+    xmlTextWriterSetIndentString(writer_.get(), x("  "));
+    xmlTextWriterStartDocument(writer_.get(), nullptr, "UTF-8", nullptr);
+    out_.start("testsuites");
+    out_.attribute("name", "saml-lint");
+    return take();
+  }
+
+  std::string entry(const LintEntry& entry) override {
+    if (!writer_) return {};
+    write_suite(out_, entry, rules_, config_);
+    return take();
+  }
+
+  std::string end() override {
+    if (!writer_) return {};
+    out_.end();
+    xmlTextWriterEndDocument(writer_.get());
+    return take();
+  }
+
+ private:
+  // What the writer has produced since the last call.
+  std::string take() {
+    xmlTextWriterFlush(writer_.get());
+    std::string text(reinterpret_cast<const char*>(xmlBufferContent(buffer_.get())),
+                     static_cast<std::size_t>(xmlBufferLength(buffer_.get())));
+    xmlBufferEmpty(buffer_.get());
+    return text;
+  }
+
+  LintConfig config_;
+  std::vector<const Rule*> rules_;
+  std::unique_ptr<xmlBuffer, BufferDeleter> buffer_;
+  std::unique_ptr<xmlTextWriter, WriterDeleter> writer_;  // writes into buffer_
+  Writer out_;
+};
+
 }  // namespace
 
-std::string lint_to_junit(const std::vector<LintEntry>& entries, const LintReportOptions& options) {
-  std::unique_ptr<xmlBuffer, BufferDeleter> buffer(xmlBufferCreate());
-  if (!buffer) return {};
-  std::unique_ptr<xmlTextWriter, WriterDeleter> writer(xmlNewTextWriterMemory(buffer.get(), 0));
-  if (!writer) return {};
-  xmlTextWriterSetIndent(writer.get(), 1);
-  xmlTextWriterSetIndentString(writer.get(), x("  "));
-  xmlTextWriterStartDocument(writer.get(), nullptr, "UTF-8", nullptr);
-  Writer out(writer.get());
-  const std::vector<const Rule*> rules = lint::enabled_rules(options.config);
-  out.start("testsuites");
-  out.attribute("name", "saml-lint");
-  for (const LintEntry& entry : entries) write_suite(out, entry, rules, options.config);
-  out.end();
-  xmlTextWriterEndDocument(writer.get());
-  writer.reset();  // flushes into the buffer
-  return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())),
-                     static_cast<std::size_t>(xmlBufferLength(buffer.get())));
+namespace lint {
+
+std::unique_ptr<LintReportWriter> make_junit_writer(const LintReportOptions& options) {
+  return std::make_unique<JunitWriter>(options);
 }
 
+}  // namespace lint
 }  // namespace saml

@@ -2,24 +2,20 @@
 
 namespace saml::lint {
 
-Totals count_totals(const std::vector<LintEntry>& entries, const LintConfig& config) {
-  Totals totals;
-  for (const LintEntry& entry : entries) {
-    if (!entry.result) {
-      ++totals.unreadable;
-      continue;
-    }
-    ++totals.messages;
-    for (const Finding& finding : entry.result->findings) {
-      switch (finding.severity) {
-        case Severity::Error: ++totals.errors; break;
-        case Severity::Warning: ++totals.warnings; break;
-        case Severity::Info: ++totals.infos; break;
-      }
-    }
-    if (lint_fails(config, *entry.result)) ++totals.failing;
+void Totals::add(const LintEntry& entry, const LintConfig& config) {
+  if (!entry.result) {
+    ++unreadable;
+    return;
   }
-  return totals;
+  ++messages;
+  for (const Finding& finding : entry.result->findings) {
+    switch (finding.severity) {
+      case Severity::Error: ++errors; break;
+      case Severity::Warning: ++warnings; break;
+      case Severity::Info: ++infos; break;
+    }
+  }
+  if (lint_fails(config, *entry.result)) ++failing;
 }
 
 std::string source_label(const LintEntry& entry) {

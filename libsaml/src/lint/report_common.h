@@ -16,9 +16,10 @@ struct Totals {
   std::size_t warnings = 0;
   std::size_t infos = 0;
   std::size_t failing = 0;  // messages with a finding at or above fail_on
-};
 
-Totals count_totals(const std::vector<LintEntry>& entries, const LintConfig& config);
+  // Counts one more entry (reports count as the entries pass, never holding them).
+  void add(const LintEntry& entry, const LintConfig& config);
+};
 
 // "file.xml" or "file.txt:12" (--lines).
 std::string source_label(const LintEntry& entry);

@@ -1,13 +1,18 @@
-// lint_to_sarif: SARIF 2.1.0 as GitHub code scanning reads it. Every enabled rule is in
+// The SARIF report: SARIF 2.1.0 as GitHub code scanning reads it. Every enabled rule is in
 // tool.driver.rules with its help; each finding is a result located at its input file
-// (and line, when the input was the XML itself).
+// (and line, when the input was the XML itself). Results are written as entries come; the
+// invocation (unreadable inputs) is only known at the end, so it follows them.
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <map>
+#include <memory>
 #include <string>
+#include <vector>
 
+#include "lint/json_stream.h"
 #include "lint/report_common.h"
+#include "lint/report_writers.h"
 #include "saml/lint.h"
 
 namespace saml {
@@ -109,44 +114,64 @@ Json unreadable_notification(const LintEntry& entry) {
   return j;
 }
 
+class SarifWriter final : public LintReportWriter {
+ public:
+  explicit SarifWriter(const LintReportOptions& options) : options_(options) {
+    for (const Rule* rule : lint::enabled_rules(options_.config)) {
+      index_.emplace(std::string(rule->id), rules_.size());
+      rules_.push_back(rule);
+    }
+  }
+
+  std::string begin() override {
+    Json rules = Json::array();
+    for (const Rule* rule : rules_) rules.push_back(rule_json(*rule, options_.config));
+    Json driver;
+    driver["name"] = "saml-lint";
+    driver["version"] = SAMLKIT_VERSION;
+    driver["rules"] = rules;
+    return "{\n" + lint::json_member("$schema", "https://json.schemastore.org/sarif-2.1.0.json", 1) +
+           ",\n" + lint::json_member("version", "2.1.0", 1) + ",\n  \"runs\": [\n    {\n" +
+           lint::json_member("tool", {{"driver", driver}}, 3) + ",\n" + results_.open("results");
+  }
+
+  std::string entry(const LintEntry& entry) override {
+    if (!entry.result) {
+      notifications_.push_back(unreadable_notification(entry));
+      return {};
+    }
+    std::string out;
+    for (const Finding& finding : entry.result->findings) {
+      const auto it = index_.find(finding.rule_id);
+      if (it == index_.end()) continue;  // disabled rules were filtered before; be safe
+      out += results_.element(result_json(finding, entry, it->second));
+    }
+    return out;
+  }
+
+  std::string end() override {
+    Json invocation;
+    invocation["executionSuccessful"] = notifications_.empty();
+    invocation["toolExecutionNotifications"] = notifications_;
+    return results_.close() + ",\n" + lint::json_member("invocations", Json::array({invocation}), 3) +
+           "\n    }\n  ]\n}\n";
+  }
+
+ private:
+  LintReportOptions options_;
+  std::vector<const Rule*> rules_;
+  std::map<std::string, std::size_t> index_;  // rule ID -> its index in rules_
+  lint::JsonArrayStream results_{3};
+  Json notifications_ = Json::array();  // one per unreadable input
+};
+
 }  // namespace
 
-std::string lint_to_sarif(const std::vector<LintEntry>& entries, const LintReportOptions& options) {
-  Json rules = Json::array();
-  std::map<std::string, std::size_t> index;
-  for (const Rule* rule : lint::enabled_rules(options.config)) {
-    index.emplace(std::string(rule->id), rules.size());
-    rules.push_back(rule_json(*rule, options.config));
-  }
-  Json results = Json::array();
-  Json notifications = Json::array();
-  for (const LintEntry& entry : entries) {
-    if (!entry.result) {
-      notifications.push_back(unreadable_notification(entry));
-      continue;
-    }
-    for (const Finding& finding : entry.result->findings) {
-      const auto it = index.find(finding.rule_id);
-      if (it == index.end()) continue;  // disabled rules were filtered before; be safe
-      results.push_back(result_json(finding, entry, it->second));
-    }
-  }
-  Json driver;
-  driver["name"] = "saml-lint";
-  driver["version"] = SAMLKIT_VERSION;
-  driver["rules"] = rules;
-  Json invocation;
-  invocation["executionSuccessful"] = notifications.empty();
-  invocation["toolExecutionNotifications"] = notifications;
-  Json run;
-  run["tool"] = {{"driver", driver}};
-  run["invocations"] = Json::array({invocation});
-  run["results"] = results;
-  Json j;
-  j["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
-  j["version"] = "2.1.0";
-  j["runs"] = Json::array({run});
-  return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+namespace lint {
+
+std::unique_ptr<LintReportWriter> make_sarif_writer(const LintReportOptions& options) {
+  return std::make_unique<SarifWriter>(options);
 }
 
+}  // namespace lint
 }  // namespace saml

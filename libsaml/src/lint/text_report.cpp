@@ -1,8 +1,10 @@
-// lint_to_text: findings grouped by input, each with its location, message and fix, and a
-// one-line summary at the end.
+// The text report: findings grouped by input, each with its location, message and fix, and
+// a one-line summary at the end.
+#include <memory>
 #include <string>
 
 #include "lint/report_common.h"
+#include "lint/report_writers.h"
 #include "saml/lint.h"
 
 namespace saml {
@@ -13,7 +15,7 @@ std::string paint(bool color, const char* code, const std::string& text) {
 }
 
 std::string severity_text(Severity severity, bool color) {
-  const std::string name = severity_name(severity);
+  std::string name = severity_name(severity);
   switch (severity) {
     case Severity::Error: return paint(color, "31;1", name);
     case Severity::Warning: return paint(color, "33", name);
@@ -36,16 +38,15 @@ std::string plural(std::size_t count, const char* word) {
   return std::to_string(count) + " " + word + (count == 1 ? "" : "s");
 }
 
-void append_entry(std::string& out, const LintEntry& entry, const LintReportOptions& options) {
+std::string entry_text(const LintEntry& entry, const LintReportOptions& options) {
   const std::string label = lint::source_label(entry);
   if (!entry.result) {
-    out += paint(options.color, "1", label) + ": " + severity_text(Severity::Error, options.color) +
+    return paint(options.color, "1", label) + ": " + severity_text(Severity::Error, options.color) +
            ": cannot lint: " + (entry.error ? entry.error->message : "unreadable") + "\n";
-    return;
   }
   const LintResult& result = *entry.result;
-  out += paint(options.color, "1", label) + " (profile " + profile_name(result.profile) + ", " +
-         result.profile_reason + ")\n";
+  std::string out = paint(options.color, "1", label) + " (profile " + profile_name(result.profile) +
+                    ", " + result.profile_reason + ")\n";
   if (result.encryption && result.encryption->decrypted) {
     out += "  decrypted with " + decryption_key_text(*result.encryption) + "\n";
   }
@@ -56,21 +57,42 @@ void append_entry(std::string& out, const LintEntry& entry, const LintReportOpti
            finding.message + "\n";
     if (const Rule* rule = find_rule(finding.rule_id)) out += "    fix: " + std::string(rule->fix) + "\n";
   }
-}
-
-}  // namespace
-
-std::string lint_to_text(const std::vector<LintEntry>& entries, const LintReportOptions& options) {
-  std::string out;
-  for (const LintEntry& entry : entries) append_entry(out, entry, options);
-  const lint::Totals totals = lint::count_totals(entries, options.config);
-  out += "summary: " + plural(totals.messages, "message") + " linted, " +
-         plural(totals.errors, "error") + ", " + plural(totals.warnings, "warning") + ", " +
-         std::to_string(totals.infos) + " info";
-  if (totals.unreadable > 0) out += ", " + plural(totals.unreadable, "unreadable input");
-  out += "; " + std::to_string(totals.failing) + " failing at --fail-on " +
-         severity_name(options.config.fail_on) + "\n";
   return out;
 }
 
+class TextWriter final : public LintReportWriter {
+ public:
+  explicit TextWriter(const LintReportOptions& options) : options_(options) {}
+
+  std::string begin() override { return {}; }
+
+  std::string entry(const LintEntry& entry) override {
+    totals_.add(entry, options_.config);
+    return entry_text(entry, options_);
+  }
+
+  std::string end() override {
+    std::string out = "summary: " + plural(totals_.messages, "message") + " linted, " +
+                      plural(totals_.errors, "error") + ", " + plural(totals_.warnings, "warning") +
+                      ", " + std::to_string(totals_.infos) + " info";
+    if (totals_.unreadable > 0) out += ", " + plural(totals_.unreadable, "unreadable input");
+    out += "; " + std::to_string(totals_.failing) + " failing at --fail-on " +
+           severity_name(options_.config.fail_on) + "\n";
+    return out;
+  }
+
+ private:
+  LintReportOptions options_;
+  lint::Totals totals_;
+};
+
+}  // namespace
+
+namespace lint {
+
+std::unique_ptr<LintReportWriter> make_text_writer(const LintReportOptions& options) {
+  return std::make_unique<TextWriter>(options);
+}
+
+}  // namespace lint
 }  // namespace saml
