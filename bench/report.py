@@ -3,6 +3,7 @@ to the issue's targets). Usage: /usr/bin/python3 bench/report.py RESULTS_DIR"""
 import json
 import os
 import platform
+import statistics
 import sys
 
 STAGES = [  # benchmark, what it measures
@@ -24,12 +25,15 @@ STAGES = [  # benchmark, what it measures
 
 
 def load_results(directory):
-    values = {}
+    """Each key's value; a key recorded in several rounds gets the median of its rounds
+    (the highest, for an exit status)."""
+    rounds = {}
     with open(os.path.join(directory, "results.txt")) as results:
         for line in results:
             key, value = line.split()
-            values[key] = int(value)
-    return values
+            rounds.setdefault(key, []).append(int(value))
+    return {key: max(values) if key.startswith("batch_status.") else statistics.median_low(values)
+            for key, values in rounds.items()}
 
 
 def stage_medians(directory):
@@ -124,7 +128,7 @@ def main():
         "xmlsec1_x509": "xmlsec1, defaults (KeyInfo X509), one process",
         "python3_saml": "python3-saml, strict, one process",
     }
-    print(f"### Batch: {count} distinct signed responses (whole process)\n")
+    print(f"### Batch: {count} distinct signed responses (whole process, median of the rounds)\n")
     print("| command | responses/s wall | vs python3-saml | vs xmlsec1 | responses per CPU-s | vs xmlsec1 (CPU) |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, label in labels.items():
