@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "saml/xml.h"
-#include "trust/certificate.h"
+#include "util/base64_text.h"
 #include "util/printable.h"
 
 namespace saml::detail {
@@ -76,7 +76,7 @@ std::string truncated_digest_hint(const xmlNode* signature, std::string_view dig
   const xmlNode* value = reference ? first_child(reference, ns::dsig, "DigestValue") : nullptr;
   const std::size_t expected = digest_size(digest_method);
   if (value == nullptr || expected == 0) return {};
-  const auto bytes = der_from_base64_text(text_content(value));
+  const auto bytes = decode_base64_text(text_content(value));
   if (!bytes) return "the DigestValue is not valid base64 (truncated or edited?)";
   if (bytes->size() == expected) return {};
   return "the DigestValue is " + std::to_string(bytes->size()) + " bytes where the digest method gives " +
@@ -119,7 +119,7 @@ std::string signature_length_hint(const xmlNode* signature, const PinnedKey& key
   const std::size_t field = (static_cast<std::size_t>(bits) + 7) / 8;
   // XML DSig ECDSA values are r || s, each as long as the field.
   const std::size_t expected = key.evp_type == EVP_PKEY_EC ? 2 * field : field;
-  const auto bytes = der_from_base64_text(text_content(value));
+  const auto bytes = decode_base64_text(text_content(value));
   if (!bytes) return "; the SignatureValue is not valid base64 (truncated or edited?)";
   if (bytes->size() == expected) return {};
   return "; the SignatureValue is " + std::to_string(bytes->size()) + " bytes, a signature by this key is " +

@@ -7,8 +7,10 @@
 
 #include <algorithm>
 #include <ctime>
+#include <utility>
 
 #include "dsig/xmlsec_runtime.h"
+#include "util/base64_text.h"
 
 namespace saml {
 namespace {
@@ -120,29 +122,17 @@ Expected<X509Ptr> certificate_from_der(std::string_view der) {
 }
 
 Expected<std::string> der_from_base64_text(std::string_view text) {
-  std::string compact(text.size(), '\0');
-  const auto end = std::remove_copy_if(text.begin(), text.end(), compact.begin(), [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-  });
-  compact.resize(static_cast<std::size_t>(end - compact.begin()));
-  if (compact.empty() || compact.size() % 4 != 0) {
+  const auto length = static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return c != ' ' && c != '\t' && c != '\r' && c != '\n';
+  }));
+  if (length == 0 || length % 4 != 0) {
     return Error{ErrorKind::Decode, "trust.base64",
-                 "certificate base64 has length " + std::to_string(compact.size()) +
+                 "certificate base64 has length " + std::to_string(length) +
                      " (not a positive multiple of 4)", {}};
   }
-  std::string der(compact.size() / 4 * 3, '\0');
-  const int written = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(der.data()),
-                                      reinterpret_cast<const unsigned char*>(compact.data()),
-                                      static_cast<int>(compact.size()));
-  if (written < 0) {
-    return Error{ErrorKind::Decode, "trust.base64", "certificate is not valid base64", {}};
-  }
-  // EVP_DecodeBlock counts padding as data; drop one byte per '='.
-  std::size_t size = static_cast<std::size_t>(written);
-  if (compact.ends_with("==")) size -= 2;
-  else if (compact.ends_with('=')) size -= 1;
-  der.resize(size);
-  return der;
+  auto der = decode_base64_text(text);
+  if (!der) return Error{ErrorKind::Decode, "trust.base64", "certificate is not valid base64", {}};
+  return std::move(*der);
 }
 
 }  // namespace detail

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "saml/xmlenc.h"
-#include "xmlenc/base64.h"
+#include "util/base64_text.h"
 #include "xmlenc/data_decrypt.h"
 #include "xmlenc/key_transport.h"
 #include "xmlenc/parts.h"

@@ -2,7 +2,7 @@
 #include <string>
 
 #include "saml/xmlenc.h"
-#include "xmlenc/base64.h"
+#include "util/base64_text.h"
 #include "xmlenc/parts.h"
 
 namespace saml {

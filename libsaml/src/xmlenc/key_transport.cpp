@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "saml/xml.h"
-#include "xmlenc/base64.h"
+#include "util/base64_text.h"
 
 namespace saml::detail {
 namespace {

@@ -1,4 +1,4 @@
-#include "xmlenc/base64.h"
+#include "util/base64_text.h"
 
 #include <openssl/evp.h>
 

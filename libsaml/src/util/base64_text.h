@@ -1,4 +1,5 @@
-// Base64 decoding of CipherValue and X509Certificate text.
+// Base64 decoding of the text of an XML element (X509Certificate, DigestValue,
+// SignatureValue, CipherValue...): the one decoder of such text in the library.
 #pragma once
 
 #include <optional>
