@@ -38,7 +38,7 @@ std::string text_or(const std::optional<std::string>& value, const char* absent)
   return value->empty() ? "(empty)" : *value;
 }
 
-// What was added and removed between two sorted sets: "added: X; removed: Y".
+// What was added and removed between two sorted sets: "added X; removed Y".
 std::string set_difference_text(const std::vector<std::string>& before, const std::vector<std::string>& after) {
   std::vector<std::string> added;
   std::vector<std::string> removed;
@@ -50,22 +50,32 @@ std::string set_difference_text(const std::vector<std::string>& before, const st
   return text;
 }
 
+// One text per signature of the baseline, sorted, each once.
+template <class Describe>
+std::vector<std::string> per_signature(const Baseline& baseline, Describe describe) {
+  std::vector<std::string> texts;
+  for (const BaselineSignature& s : baseline.signatures) texts.push_back(describe(s));
+  std::sort(texts.begin(), texts.end());
+  texts.erase(std::unique(texts.begin(), texts.end()), texts.end());
+  return texts;
+}
+
 std::vector<std::string> certificates(const Baseline& baseline) {
-  std::vector<std::string> names;
-  for (const BaselineSignature& s : baseline.signatures) {
-    names.push_back(s.certificate_sha256 + (s.certificate_subject.empty() ? "" : " (" + s.certificate_subject + ")"));
-  }
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
+  return per_signature(baseline, [](const BaselineSignature& s) {
+    return s.certificate_sha256 + (s.certificate_subject.empty() ? "" : " (" + s.certificate_subject + ")");
+  });
 }
 
 std::vector<std::string> signed_elements(const Baseline& baseline) {
-  std::vector<std::string> elements;
-  for (const BaselineSignature& s : baseline.signatures) elements.push_back(s.element);
-  std::sort(elements.begin(), elements.end());
-  elements.erase(std::unique(elements.begin(), elements.end()), elements.end());
-  return elements;
+  return per_signature(baseline, [](const BaselineSignature& s) { return s.element; });
+}
+
+// "<what> changed: baseline <before>, now <after>" when the two texts differ.
+void report_change(const Context& context, const char* rule_id, const std::string& what,
+                   const std::string& before, const std::string& after, std::vector<Finding>& findings) {
+  if (before == after) return;
+  findings.push_back(make_finding(rule_id, what + " changed: baseline " + before + ", now " + after,
+                                  where_of(context)));
 }
 
 // The hash strength an algorithm URI names (sha1 < sha224 < sha256 < sha384 < sha512); 0 unknown.
@@ -108,12 +118,18 @@ void check_algorithms(const Context& context, const Pair& pair, bool weaker, std
 
 void compare_lifetime(const Context& context, const char* what, const std::optional<long long>& before,
                       const std::optional<long long>& after, const char* unit, std::vector<Finding>& findings) {
-  if (before == after) return;
   const auto text = [unit](const std::optional<long long>& value) {
     return value ? std::to_string(*value) + unit : std::string("(absent)");
   };
-  findings.push_back(make_finding("DRF010", std::string(what) + " changed: baseline " + text(before) +
-                                                ", now " + text(after),
+  report_change(context, "DRF010", what, text(before), text(after), findings);
+}
+
+// "<what> changed: added X; removed Y" when two sorted sets differ.
+void report_set_change(const Context& context, const char* rule_id, const std::string& what,
+                       const std::vector<std::string>& before, const std::vector<std::string>& after,
+                       std::vector<Finding>& findings) {
+  if (before == after) return;
+  findings.push_back(make_finding(rule_id, what + " changed: " + set_difference_text(before, after),
                                   where_of(context)));
 }
 
@@ -135,11 +151,8 @@ Outcome check_baseline_compared(const Context& context, std::vector<Finding>& fi
 Outcome check_baseline_issuer(const Context& context, std::vector<Finding>& findings) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
-  if (pair->expected.issuer != pair->observed.issuer) {
-    findings.push_back(make_finding("DRF002", "Issuer changed: baseline \"" + pair->expected.issuer +
-                                                  "\", now \"" + pair->observed.issuer + "\"",
-                                    where_of(context)));
-  }
+  report_change(context, "DRF002", "Issuer", "\"" + pair->expected.issuer + "\"",
+                "\"" + pair->observed.issuer + "\"", findings);
   return Outcome::Checked;
 }
 
@@ -148,11 +161,7 @@ Outcome check_baseline_certificates(const Context& context, std::vector<Finding>
   if (!pair) return Outcome::NotApplicable;
   const auto before = certificates(pair->expected);
   const auto after = certificates(pair->observed);
-  if (before != after) {
-    findings.push_back(make_finding("DRF003", "signing certificate changed: baseline " + joined(before) +
-                                                  ", now " + joined(after),
-                                    where_of(context)));
-  }
+  if (before != after) report_change(context, "DRF003", "signing certificate", joined(before), joined(after), findings);
   return Outcome::Checked;
 }
 
@@ -175,33 +184,22 @@ Outcome check_baseline_signed_elements(const Context& context, std::vector<Findi
   if (!pair) return Outcome::NotApplicable;
   const auto before = signed_elements(pair->expected);
   const auto after = signed_elements(pair->observed);
-  if (before != after) {
-    findings.push_back(make_finding("DRF006", "signed elements changed: baseline " + joined(before) +
-                                                  ", now " + joined(after),
-                                    where_of(context)));
-  }
+  if (before != after) report_change(context, "DRF006", "signed elements", joined(before), joined(after), findings);
   return Outcome::Checked;
 }
 
 Outcome check_baseline_roles(const Context& context, std::vector<Finding>& findings) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
-  if (pair->expected.roles != pair->observed.roles) {
-    findings.push_back(make_finding("DRF007", "Role set changed: " +
-                                                  set_difference_text(pair->expected.roles, pair->observed.roles),
-                                    where_of(context)));
-  }
+  report_set_change(context, "DRF007", "Role set", pair->expected.roles, pair->observed.roles, findings);
   return Outcome::Checked;
 }
 
 Outcome check_baseline_attributes(const Context& context, std::vector<Finding>& findings) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
-  if (pair->expected.attributes != pair->observed.attributes) {
-    findings.push_back(make_finding(
-        "DRF008", "attributes changed: " + set_difference_text(pair->expected.attributes, pair->observed.attributes),
-        where_of(context)));
-  }
+  report_set_change(context, "DRF008", "attributes", pair->expected.attributes, pair->observed.attributes,
+                    findings);
   return Outcome::Checked;
 }
 
@@ -209,10 +207,8 @@ Outcome check_baseline_name_id_format(const Context& context, std::vector<Findin
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
   if (pair->expected.name_id_format != pair->observed.name_id_format) {
-    findings.push_back(make_finding("DRF009", "NameID format changed: baseline " +
-                                                  text_or(pair->expected.name_id_format, "(no NameID)") +
-                                                  ", now " + text_or(pair->observed.name_id_format, "(no NameID)"),
-                                    where_of(context)));
+    report_change(context, "DRF009", "NameID format", text_or(pair->expected.name_id_format, "(no NameID)"),
+                  text_or(pair->observed.name_id_format, "(no NameID)"), findings);
   }
   return Outcome::Checked;
 }
@@ -237,11 +233,9 @@ Outcome check_baseline_session_name(const Context& context, std::vector<Finding>
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
   if (pair->expected.session_name_source != pair->observed.session_name_source) {
-    findings.push_back(make_finding(
-        "DRF011", "RoleSessionName source changed: baseline " +
-                      text_or(pair->expected.session_name_source, "(no RoleSessionName)") + ", now " +
-                      text_or(pair->observed.session_name_source, "(no RoleSessionName)"),
-        where_of(context)));
+    report_change(context, "DRF011", "RoleSessionName source",
+                  text_or(pair->expected.session_name_source, "(no RoleSessionName)"),
+                  text_or(pair->observed.session_name_source, "(no RoleSessionName)"), findings);
   }
   return Outcome::Checked;
 }
