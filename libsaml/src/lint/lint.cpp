@@ -13,8 +13,15 @@ namespace {
 
 // The rule tables are constant, so which table row is verify's and which lint check
 // reports which row is worked out once, not per message.
+// A table row verify reports, with what decides per message whether it applies.
+struct VerifyRule {
+  const Rule* rule;
+  bool metadata_document;  // about an IdP metadata document, never a response
+  bool needs_assertion;    // reads the verified assertion
+};
+
 struct RulePlan {
-  std::vector<const Rule*> verify_rules;  // table rows no lint check owns
+  std::vector<VerifyRule> verify_rules;  // table rows no lint check owns
   std::vector<std::pair<const lint::LintRule*, const Rule*>> lint_rules;  // row may be null
 };
 
@@ -25,7 +32,10 @@ const RulePlan& rule_plan() {
     for (const Rule& rule : all_rules()) {
       const bool owned = std::any_of(registered.begin(), registered.end(),
                                      [&rule](const lint::LintRule& check) { return check.id == rule.id; });
-      if (!owned) built.verify_rules.push_back(&rule);
+      if (!owned) {
+        built.verify_rules.push_back({&rule, lint::is_metadata_document_rule(rule.id),
+                                      lint::needs_verified_assertion(rule.id)});
+      }
     }
     for (const lint::LintRule& check : registered) built.lint_rules.emplace_back(&check, find_rule(check.id));
     return built;
@@ -79,11 +89,10 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   }
   const RulePlan& plan = rule_plan();
   NotApplicable not_applicable(result.not_applicable);
-  for (const Rule* rule : plan.verify_rules) {
-    if (!rule_in_profile(*rule, result.profile) ||
-        (!verdict->assertion && lint::needs_verified_assertion(rule->id)) ||
-        lint::is_metadata_document_rule(rule->id)) {
-      not_applicable.add(rule, rule->id);
+  for (const VerifyRule& verify_rule : plan.verify_rules) {
+    if (verify_rule.metadata_document || !rule_in_profile(*verify_rule.rule, result.profile) ||
+        (!verdict->assertion && verify_rule.needs_assertion)) {
+      not_applicable.add(verify_rule.rule, verify_rule.rule->id);
     }
   }
 
