@@ -109,11 +109,9 @@ po::options_description visible_options() {
       ("lines", po::bool_switch(), "each line of an input is one message: base64, or an NDJSON "
        "object with a SAMLResponse field")
       ("jobs,j", po::value<unsigned>()->value_name("N"), "threads (default: the number of cores)");
-  po::options_description general("General");
-  general.add_options()("help,h", "show this help")("version", "show the version");
   po::options_description all;
   all.add(samlkit::cli::trust_options()).add(samlkit::cli::time_options()).add(checks)
-      .add(samlkit::cli::decryption_options()).add(rules).add(batch).add(general);
+      .add(samlkit::cli::decryption_options()).add(rules).add(batch).add(samlkit::cli::general_options());
   return all;
 }
 
