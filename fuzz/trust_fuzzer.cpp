@@ -106,8 +106,7 @@ std::vector<saml::Sha256> openssl_pem_fingerprints(std::string_view pem) {
 
 template <class T>
 void check_refusal(const saml::Expected<T>& result, const saml::TrustStore& store, const char* what) {
-  FUZZ_CHECK(!result.error().code.empty() && !result.error().message.empty(),
-             std::string(what) + ": a refusal without code or message");
+  FUZZ_CHECK(!result.error().message.empty(), std::string(what) + ": a refusal without a message");
   FUZZ_CHECK(store.empty(), std::string(what) + ": a refused load left keys in the store");
 }
 

@@ -18,7 +18,7 @@ void verify_one(std::string_view input) {
   for (const saml::Capture& capture : *captures) {
     auto verdict = saml::verify_capture(capture, fuzz::idp_trust_store(), policy);
     if (!verdict) {
-      FUZZ_CHECK(!verdict.error().code.empty(), "verify_capture failed without an error code");
+      FUZZ_CHECK(!verdict.error().message.empty(), "verify_capture failed without a message");
       continue;
     }
     fuzz::check_verdict(*verdict, fuzz::idp_trust_store());

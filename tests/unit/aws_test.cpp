@@ -13,8 +13,11 @@
 #include "saml/model.h"
 #include "saml/policy.h"
 #include "saml/xml.h"
+#include "saml_support.h"
 
 namespace {
+
+using samltest::contains;
 
 const std::string kAccount = "123456789012";
 const std::string kRole = "arn:aws:iam::123456789012:role/Okta-Admin";
@@ -34,9 +37,6 @@ std::string arn_error(const std::string& text) {
   return arn ? std::string() : arn.error().message;
 }
 
-bool contains(const std::string& text, std::string_view part) {
-  return text.find(part) != std::string::npos;
-}
 
 }  // namespace
 
@@ -220,24 +220,24 @@ BOOST_AUTO_TEST_CASE(whitespace_is_trimmed_and_flagged) {
 BOOST_AUTO_TEST_CASE(shape_errors) {
   struct Case {
     std::string value;
-    std::string code;
+    saml::ErrorCode code;
     std::string message_part;
   };
   const std::vector<Case> cases = {
-      {kRole, "aws.role.shape", "found only a role ARN"},
-      {kProvider, "aws.role.shape", "found only a saml-provider ARN"},
-      {"nonsense", "aws.role.shape", "found no comma in 'nonsense'"},
-      {"", "aws.role.shape", "empty"},
-      {kRole + "," + role_arn("Other"), "aws.role.shape", "found two role ARNs"},
-      {kProvider + "," + provider_arn("Other"), "aws.role.shape", "found two saml-provider ARNs"},
-      {kProvider + "," + kRole + "," + kRole, "aws.role.shape", "found 3 comma-separated parts"},
-      {kProvider + ",", "aws.role.shape", "empty ARN after the comma"},
-      {" ," + kRole, "aws.role.shape", "empty ARN before the comma"},
-      {"foo,bar", "aws.role.shape", "neither a role nor a saml-provider ARN"},
-      {kProvider + ",arn:aws:iam::12345678901:role/R", "aws.role.role_arn", "account"},
-      {kProvider + ",garbage", "aws.role.role_arn", "role ARN 'garbage' is invalid"},
-      {kRole + "," + provider_arn("a@b"), "aws.role.provider_arn", "saml-provider ARN"},
-      {provider_arn("a@b") + "," + role_arn("a b"), "aws.role.role_arn", "is invalid too"},
+      {kRole, saml::ErrorCode::AwsRoleShape, "found only a role ARN"},
+      {kProvider, saml::ErrorCode::AwsRoleShape, "found only a saml-provider ARN"},
+      {"nonsense", saml::ErrorCode::AwsRoleShape, "found no comma in 'nonsense'"},
+      {"", saml::ErrorCode::AwsRoleShape, "empty"},
+      {kRole + "," + role_arn("Other"), saml::ErrorCode::AwsRoleShape, "found two role ARNs"},
+      {kProvider + "," + provider_arn("Other"), saml::ErrorCode::AwsRoleShape, "found two saml-provider ARNs"},
+      {kProvider + "," + kRole + "," + kRole, saml::ErrorCode::AwsRoleShape, "found 3 comma-separated parts"},
+      {kProvider + ",", saml::ErrorCode::AwsRoleShape, "empty ARN after the comma"},
+      {" ," + kRole, saml::ErrorCode::AwsRoleShape, "empty ARN before the comma"},
+      {"foo,bar", saml::ErrorCode::AwsRoleShape, "neither a role nor a saml-provider ARN"},
+      {kProvider + ",arn:aws:iam::12345678901:role/R", saml::ErrorCode::AwsRoleRoleArn, "account"},
+      {kProvider + ",garbage", saml::ErrorCode::AwsRoleRoleArn, "role ARN 'garbage' is invalid"},
+      {kRole + "," + provider_arn("a@b"), saml::ErrorCode::AwsRoleProviderArn, "saml-provider ARN"},
+      {provider_arn("a@b") + "," + role_arn("a b"), saml::ErrorCode::AwsRoleRoleArn, "is invalid too"},
   };
   for (const Case& c : cases) {
     const auto pair = saml::parse_role_value(c.value);

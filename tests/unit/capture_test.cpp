@@ -9,8 +9,11 @@
 
 #include "fixtures.h"
 #include "saml/capture.h"
+#include "saml_support.h"
 
 namespace {
+
+using samltest::why;
 
 const std::string kXml =
     "<?xml version=\"1.0\"?>\n"
@@ -45,11 +48,6 @@ std::string form_encode(std::string_view text) {
     }
   }
   return out;
-}
-
-template <class T>
-std::string why(const saml::Expected<T>& result) {
-  return result.has_value() ? std::string() : result.error().code + ": " + result.error().message;
 }
 
 saml::Capture decode_one(const std::string& input, const std::string& what) {
@@ -153,23 +151,23 @@ BOOST_AUTO_TEST_CASE(form_bodies) {
 BOOST_AUTO_TEST_CASE(form_body_errors) {
   const std::string encoded = form_encode(samltest::base64(kXml));
   const saml::Error empty = decode_error("SAMLResponse=&RelayState=x", "empty field");
-  BOOST_TEST(empty.code == "capture.empty");
+  BOOST_TEST(empty.code == saml::ErrorCode::CaptureEmpty);
   BOOST_TEST(empty.message == "the SAMLResponse field is empty");
 
   const saml::Error twice =
       decode_error("SAMLResponse=" + encoded + "&SAMLRequest=" + encoded, "two messages");
-  BOOST_TEST(twice.code == "capture.form");
+  BOOST_TEST(twice.code == saml::ErrorCode::CaptureForm);
 
   const std::string bad_escape = "RelayState=x&SAMLResponse=PD94%2Gbm";
   const saml::Error escape = decode_error(bad_escape, "bad percent-escape");
-  BOOST_TEST(escape.code == "capture.percent");
+  BOOST_TEST(escape.code == saml::ErrorCode::CapturePercent);
   BOOST_TEST(escape.where.offset == static_cast<long>(bad_escape.find("%2G")));
   BOOST_TEST(escape.message.find("'%2G'") != std::string::npos, escape.message);
 
   // The offset of a bad character counts the input bytes, escapes included.
   const std::string bad_char = "SAMLResponse=PD94%2Fbm%3D!PD94";
   const saml::Error character = decode_error(bad_char, "bad character in form value");
-  BOOST_TEST(character.code == "capture.base64");
+  BOOST_TEST(character.code == saml::ErrorCode::CaptureBase64);
   BOOST_TEST(character.where.offset == static_cast<long>(bad_char.find('!')));
   BOOST_TEST(character.message == "invalid base64 character '!' at offset " +
                                       std::to_string(bad_char.find('!')));
@@ -180,7 +178,7 @@ BOOST_AUTO_TEST_CASE(base64_errors_give_offsets) {
   std::string with_bang = "\n\n" + encoded;
   with_bang[102] = '!';
   const saml::Error bang = decode_error(with_bang, "'!' in base64");
-  BOOST_TEST(bang.code == "capture.base64");
+  BOOST_TEST(bang.code == saml::ErrorCode::CaptureBase64);
   BOOST_TEST(bang.message == "invalid base64 character '!' at offset 102");
   BOOST_TEST(bang.where.offset == 102);
   BOOST_TEST(!is_limit(bang));
@@ -194,7 +192,7 @@ BOOST_AUTO_TEST_CASE(base64_errors_give_offsets) {
   BOOST_TEST(url_safe.where.offset == 4);
 
   const saml::Error truncated = decode_error(encoded.substr(0, 41), "truncated");
-  BOOST_TEST(truncated.code == "capture.base64");
+  BOOST_TEST(truncated.code == saml::ErrorCode::CaptureBase64);
   BOOST_TEST(truncated.message.find("41 characters") != std::string::npos, truncated.message);
 
   const saml::Error after_padding = decode_error("PD94bW==PD94", "data after padding");
@@ -217,31 +215,31 @@ BOOST_AUTO_TEST_CASE(base64_padded_within_four_characters) {
   BOOST_TEST(decode_one("PLA%3D", "percent-encoded PLA=").xml == "<\xB0");
   // An '=' that is not trailing padding still does not make base64.
   for (const std::string text : {"x=y", "PL=A", "P=", "=PLA"}) {
-    BOOST_TEST(decode_error(text, text).code == "capture.unknown-format", text);
+    BOOST_TEST(decode_error(text, text).code == saml::ErrorCode::CaptureUnknownFormat, text);
   }
 }
 
 BOOST_AUTO_TEST_CASE(decoded_bytes_must_look_like_xml) {
   const saml::Error text = decode_error(samltest::base64("hello world, this is not XML"), "text");
-  BOOST_TEST(text.code == "capture.not-xml");
+  BOOST_TEST(text.code == saml::ErrorCode::CaptureNotXml);
   BOOST_TEST(text.message.find("\"hello world, this is not...\"") != std::string::npos,
              text.message);
 
   const saml::Error gzip = decode_error(samltest::base64(std::string("\x1f\x8b\x08\x00rest", 8)), "gzip");
-  BOOST_TEST(gzip.code == "capture.not-xml");
+  BOOST_TEST(gzip.code == saml::ErrorCode::CaptureNotXml);
   BOOST_TEST(gzip.message.find("\\x1f\\x8b\\x08\\x00rest") != std::string::npos, gzip.message);
 }
 
 BOOST_AUTO_TEST_CASE(other_inputs_are_named) {
   const saml::Error empty = decode_error("", "empty input");
-  BOOST_TEST(empty.code == "capture.empty");
-  BOOST_TEST(decode_error(" \r\n\t", "whitespace").code == "capture.empty");
-  BOOST_TEST(decode_error("\xEF\xBB\xBF", "only a BOM").code == "capture.empty");
+  BOOST_TEST(empty.code == saml::ErrorCode::CaptureEmpty);
+  BOOST_TEST(decode_error(" \r\n\t", "whitespace").code == saml::ErrorCode::CaptureEmpty);
+  BOOST_TEST(decode_error("\xEF\xBB\xBF", "only a BOM").code == saml::ErrorCode::CaptureEmpty);
 
   for (const std::string html : {"<!DOCTYPE html><html><body>Sign in</body></html>",
                                  "\n<!doctype HTML>", "<HTML lang=\"en\">"}) {
     const saml::Error error = decode_error(html, html);
-    BOOST_TEST(error.code == "capture.html", html);
+    BOOST_TEST(error.code == saml::ErrorCode::CaptureHtml, html);
     BOOST_TEST(error.message.find("HTML page, not a SAML message") != std::string::npos, html);
   }
 
@@ -249,13 +247,13 @@ BOOST_AUTO_TEST_CASE(other_inputs_are_named) {
        {"[{\"url\": \"x\"}]", "{\"errorCode\":\"E0000004\",\"errorSummary\":\"Authentication failed\"}",
         "{\"log\": {\"version\": \"1.2\"}}"}) {
     const saml::Error error = decode_error(json, json);
-    BOOST_TEST(error.code == "capture.json", json);
+    BOOST_TEST(error.code == saml::ErrorCode::CaptureJson, json);
     BOOST_TEST(error.message.find("this is JSON but neither a HAR file") != std::string::npos,
                error.message);
   }
 
   const saml::Error unknown = decode_error("#!/bin/sh\necho hi", "script");
-  BOOST_TEST(unknown.code == "capture.unknown-format");
+  BOOST_TEST(unknown.code == saml::ErrorCode::CaptureUnknownFormat);
   BOOST_TEST(unknown.message.find("starts with \"#!/bin/sh\\x0aecho hi\"") != std::string::npos,
              unknown.message);
 }
@@ -265,13 +263,13 @@ BOOST_AUTO_TEST_CASE(size_limits) {
   const std::string xml = "<a>" + std::string(40, 'x') + "</a>";
 
   const saml::Error raw = decode_error(xml, "raw XML over the limit", small);
-  BOOST_TEST(raw.code == "capture.size");
+  BOOST_TEST(raw.code == saml::ErrorCode::CaptureSize);
   BOOST_TEST(is_limit(raw));
   BOOST_TEST(raw.message.find("47 bytes") != std::string::npos, raw.message);
   BOOST_TEST(saml::decode_capture(xml.substr(0, 40), "-", small).has_value(), "at the limit");
 
   const saml::Error decoded = decode_error(samltest::base64(xml), "base64 over the limit", small);
-  BOOST_TEST(decoded.code == "capture.size");
+  BOOST_TEST(decoded.code == saml::ErrorCode::CaptureSize);
   BOOST_TEST(is_limit(decoded));
   BOOST_TEST(decoded.message.find("decodes to 47 bytes") != std::string::npos, decoded.message);
   BOOST_TEST(saml::decode_capture(samltest::base64(xml.substr(0, 40)), "-", small).has_value());
@@ -279,10 +277,10 @@ BOOST_AUTO_TEST_CASE(size_limits) {
   // Refused before any decoding: the text is not even valid base64.
   const std::string huge(10000, '!');
   const saml::Error encoded = decode_error("PD94" + huge, "huge encoded input", small);
-  BOOST_TEST(encoded.code == "capture.size");
+  BOOST_TEST(encoded.code == saml::ErrorCode::CaptureSize);
   BOOST_TEST(encoded.message.find("10004 bytes") != std::string::npos, encoded.message);
   const saml::Error form = decode_error("SAMLResponse=" + huge, "huge form body", small);
-  BOOST_TEST(form.code == "capture.size");
+  BOOST_TEST(form.code == saml::ErrorCode::CaptureSize);
 }
 
 BOOST_AUTO_TEST_CASE(format_names) {
@@ -394,15 +392,15 @@ BOOST_AUTO_TEST_CASE(redirect_urls) {
   BOOST_TEST(!response.deflated);
 
   const saml::Error none = decode_error("https://example.okta.com/app?fromURI=%2Fhome", "no SAML");
-  BOOST_TEST(none.code == "capture.no-saml");
+  BOOST_TEST(none.code == saml::ErrorCode::CaptureNoSaml);
   BOOST_TEST(none.message ==
              "the URL https://example.okta.com/app has no SAMLResponse or SAMLRequest query "
              "parameter");
-  BOOST_TEST(decode_error(kAwsAcs, "no query").code == "capture.no-saml");
+  BOOST_TEST(decode_error(kAwsAcs, "no query").code == saml::ErrorCode::CaptureNoSaml);
 
   const std::string bad = "HTTPS://idp.example/sso?RelayState=x&SAMLRequest=fZJ%ZZ";
   const saml::Error escape = decode_error(bad, "bad escape in URL");
-  BOOST_TEST(escape.code == "capture.percent");
+  BOOST_TEST(escape.code == saml::ErrorCode::CapturePercent);
   BOOST_TEST(escape.where.offset == static_cast<long>(bad.find("%ZZ")));
 }
 
@@ -416,36 +414,36 @@ BOOST_AUTO_TEST_CASE(inflate_errors) {
   const auto took = std::chrono::steady_clock::now() - started;
   const double ms = std::chrono::duration<double>(took).count() * 1000;
   BOOST_TEST_MESSAGE("DEFLATE bomb refused in " << ms << " ms");
-  BOOST_TEST(refused.code == "capture.inflate");
+  BOOST_TEST(refused.code == saml::ErrorCode::CaptureInflate);
   BOOST_TEST(is_limit(refused));
   BOOST_TEST(refused.message.find("inflates more than 200 times its size") != std::string::npos,
              refused.message);
 
   const saml::Error ratio = decode_error(samltest::base64(deflated), "ratio 1",
                                          saml::CaptureLimits{.max_inflate_ratio = 1});
-  BOOST_TEST(ratio.code == "capture.inflate");
+  BOOST_TEST(ratio.code == saml::ErrorCode::CaptureInflate);
   BOOST_TEST(is_limit(ratio));
 
   const saml::Error size =
       decode_error(samltest::base64(deflated), "over the XML limit", saml::CaptureLimits{.max_xml_bytes = 600});
-  BOOST_TEST(size.code == "capture.size");
+  BOOST_TEST(size.code == saml::ErrorCode::CaptureSize);
   BOOST_TEST(size.message == "the DEFLATE data inflates to more than 600 bytes, the limit for "
                              "the XML");
 
   const saml::Error truncated =
       decode_error(samltest::base64(deflated.substr(0, deflated.size() / 2)), "truncated DEFLATE");
-  BOOST_TEST(truncated.code == "capture.inflate");
+  BOOST_TEST(truncated.code == saml::ErrorCode::CaptureInflate);
   BOOST_TEST(!is_limit(truncated));
   BOOST_TEST(truncated.message.find("ends early (truncated)") != std::string::npos,
              truncated.message);
 
   const saml::Error trailing = decode_error(samltest::base64(deflated + "junk"), "data after DEFLATE");
-  BOOST_TEST(trailing.code == "capture.inflate");
+  BOOST_TEST(trailing.code == saml::ErrorCode::CaptureInflate);
   BOOST_TEST(trailing.message.find("4 bytes follow the end") != std::string::npos,
              trailing.message);
 
   const saml::Error corrupt = decode_error(samltest::base64("\x07\x01\x02\x03garbage"), "not DEFLATE");
-  BOOST_TEST(corrupt.code == "capture.not-xml");
+  BOOST_TEST(corrupt.code == saml::ErrorCode::CaptureNotXml);
   BOOST_TEST(corrupt.message.find("are not DEFLATE either") != std::string::npos,
              corrupt.message);
 }
@@ -511,14 +509,14 @@ BOOST_AUTO_TEST_CASE(har_errors) {
       har({har_entry("GET", "https://example.okta.com/"), har_entry("GET", "https://x.test/a.js"),
            har_entry("POST", kAwsAcs, R"({"mimeType": "text/plain", "text": "hello"})")}),
       "HAR without SAML");
-  BOOST_TEST(none.code == "capture.no-saml");
+  BOOST_TEST(none.code == saml::ErrorCode::CaptureNoSaml);
   BOOST_TEST(none.message == "HAR with 3 entries but no SAMLResponse or SAMLRequest in any request");
   BOOST_TEST(decode_error(har({}), "empty HAR").message.find("HAR with 0 entries") == 0u);
 
   const std::string broken = har({har_entry("GET", "https://x.test/"),
                                   har_entry("POST", kAwsAcs, R"({"text": "SAMLResponse=PD94!"})")});
   const saml::Error entry = decode_error(broken, "broken SAML entry");
-  BOOST_TEST(entry.code == "capture.base64");
+  BOOST_TEST(entry.code == saml::ErrorCode::CaptureBase64);
   BOOST_TEST(entry.message ==
              "HAR entry 1 (POST https://signin.aws.amazon.com/saml), the request body: invalid "
              "base64 character '!' at offset 17");
@@ -527,14 +525,14 @@ BOOST_AUTO_TEST_CASE(har_errors) {
                                                                    form_encode(samltest::base64(kXml)) + "\"}",
                                               "yesterday")});
   const saml::Error time = decode_error(bad_time, "bad startedDateTime");
-  BOOST_TEST(time.code == "capture.time");
+  BOOST_TEST(time.code == saml::ErrorCode::CaptureTime);
   BOOST_TEST(time.message.find("HAR entry 0 (POST https://signin.aws.amazon.com/saml), "
                                "startedDateTime: ") == 0u,
              time.message);
 
   const std::string json = R"({"log": {"entries": [{"request": tru}]}})";
   const saml::Error syntax = decode_error("\n  " + json, "malformed JSON");
-  BOOST_TEST(syntax.code == "capture.json-syntax");
+  BOOST_TEST(syntax.code == saml::ErrorCode::CaptureJsonSyntax);
   BOOST_TEST(syntax.where.offset == static_cast<long>(3 + json.find("tru}") + 3));
   BOOST_TEST(syntax.message.find("malformed JSON at byte offset " +
                                  std::to_string(syntax.where.offset) + ": ") == 0u,
@@ -542,12 +540,12 @@ BOOST_AUTO_TEST_CASE(har_errors) {
 
   const std::string cut = samltest::read_fixture("captures/okta-idp-initiated.har").substr(0, 5000);
   const saml::Error truncated = decode_error(cut, "truncated HAR");
-  BOOST_TEST(truncated.code == "capture.json-syntax");
+  BOOST_TEST(truncated.code == saml::ErrorCode::CaptureJsonSyntax);
   BOOST_TEST(truncated.where.offset == 5000, "the error is where the file ends");
 
   // Nesting far deeper than any HAR: bounded memory, then a plain "not HAR" answer.
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
-  BOOST_TEST(decode_error(deep, "deep JSON").code == "capture.json");
+  BOOST_TEST(decode_error(deep, "deep JSON").code == saml::ErrorCode::CaptureJson);
 }
 
 BOOST_AUTO_TEST_CASE(saml_tracer_export) {
@@ -588,12 +586,12 @@ BOOST_AUTO_TEST_CASE(saml_tracer_variants) {
       R"({"requests": [{"method": "POST", "url": "https://a.test/acs", "protocol": "SAML-P", )"
       R"("post": [["SAMLResponse", "x"]], "saml": "  "}]})",
       "tracer fallback that is not XML");
-  BOOST_TEST(not_xml.code == "capture.not-xml");
+  BOOST_TEST(not_xml.code == saml::ErrorCode::CaptureNotXml);
 
   const saml::Error none = decode_error(
       R"({"requests": [{"method": "GET", "url": "https://x.test/", "get": [], "post": []}]})",
       "tracer without SAML");
-  BOOST_TEST(none.code == "capture.no-saml");
+  BOOST_TEST(none.code == saml::ErrorCode::CaptureNoSaml);
   BOOST_TEST(none.message ==
              "SAML-tracer export with 1 requests but no SAMLResponse or SAMLRequest in any of them");
 

@@ -11,8 +11,12 @@
 #include "fixtures.h"
 #include "saml/capture.h"
 #include "saml/decode.h"
+#include "saml_support.h"
 
 namespace {
+
+using samltest::contains;
+using samltest::idp_trust;
 
 using samltest::read_fixture;
 using samltest::replace_once;
@@ -50,14 +54,7 @@ saml::DecodeView response_view(const std::string& file, const saml::TrustStore& 
   return view_of(read_fixture("responses/" + file), file, trust);
 }
 
-saml::TrustStore idp_trust() {
-  saml::TrustStore trust;
-  auto added = trust.add_pem_certificates(read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt");
-  BOOST_REQUIRE_MESSAGE(added.has_value(), "idp-rsa.crt loads");
-  return trust;
-}
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 bool has_change(const std::vector<saml::Change>& changes, const std::string& aspect) {
   return std::any_of(changes.begin(), changes.end(), [&](const saml::Change& c) { return c.aspect == aspect; });
@@ -166,7 +163,7 @@ BOOST_AUTO_TEST_CASE(xml_that_is_not_saml_is_an_error) {
   auto capture = capture_of("<config xmlns=\"urn:example\"><a/></config>", "config.xml");
   auto view = saml::decode_view(capture, {}, policy);
   BOOST_REQUIRE(!view.has_value());
-  BOOST_TEST(view.error().code == "decode.not-saml");
+  BOOST_TEST(view.error().code == saml::ErrorCode::DecodeNotSaml);
   BOOST_TEST(contains(view.error().message, "<config>"), view.error().message);
   auto broken = saml::decode_view(capture_of("<samlp:Response xmlns:samlp=\"x\"><a></b>", "b.xml"), {}, policy);
   BOOST_REQUIRE(!broken.has_value());

@@ -23,6 +23,7 @@
 #include "saml/lint.h"
 #include "saml/trust.h"
 #include "saml/xmlenc.h"
+#include "saml_support.h"
 
 namespace {
 
@@ -341,7 +342,7 @@ std::vector<saml::LintEntry> sample_entries() {
   }
   saml::LintEntry unreadable;
   unreadable.source = "missing.b64";
-  unreadable.error = saml::Error{saml::ErrorKind::Decode, "input.open", "cannot open missing.b64", {}};
+  unreadable.error = saml::Error{saml::ErrorKind::Decode, saml::ErrorCode::InputOpen, "cannot open missing.b64", {}};
   entries.push_back(std::move(unreadable));
   return entries;
 }

@@ -9,11 +9,14 @@
 
 #include "saml/report.h"
 #include "saml/rules.h"
+#include "saml_support.h"
 
 using namespace std::chrono;
 using Json = nlohmann::json;
 
 namespace {
+
+using samltest::contains;
 
 saml::TimePoint at(int h, int m, int s, int ms = 0) {
   return sys_days{year{2024} / May / 1} + hours{h} + minutes{m} + seconds{s} + milliseconds{ms};
@@ -114,9 +117,6 @@ saml::Verdict expired_verdict() {
 
 std::string fix_of(std::string_view id) { return std::string(saml::find_rule(id)->fix); }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 }  // namespace
 

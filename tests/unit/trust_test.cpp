@@ -13,6 +13,7 @@
 
 #include "fixtures.h"
 #include "saml/trust.h"
+#include "saml_support.h"
 
 using samltest::read_fixture;
 
@@ -139,7 +140,7 @@ BOOST_AUTO_TEST_CASE(private_key_or_garbage_is_refused_with_a_reason) {
   saml::TrustStore trust;
   auto key = trust.add_pem_certificates(read_fixture("keys/idp-rsa.key"), "idp-rsa.key");
   BOOST_TEST_REQUIRE(!key.has_value());
-  BOOST_TEST(key.error().code == "trust.pem");
+  BOOST_TEST(key.error().code == saml::ErrorCode::TrustPem);
   BOOST_TEST((key.error().kind == saml::ErrorKind::Config));
   BOOST_TEST(key.error().message.find("idp-rsa.key") != std::string::npos, key.error().message);
   auto garbage = trust.add_pem_certificates("hello", "junk.txt");
@@ -220,7 +221,7 @@ BOOST_AUTO_TEST_CASE(non_canonical_der_certificates_are_refused_everywhere) {
   for (const auto& [what, variant] : non_canonical_variants(der)) {
     auto inspected = saml::inspect_certificate_der(variant);
     BOOST_TEST_REQUIRE(!inspected.has_value(), what << ": inspect_certificate_der accepted it");
-    BOOST_TEST(inspected.error().code == "trust.der", what);
+    BOOST_TEST(inspected.error().code == saml::ErrorCode::TrustDer, what);
     BOOST_TEST(inspected.error().message.find("not in canonical DER") != std::string::npos,
                what << ": " << inspected.error().message);
 

@@ -11,8 +11,11 @@
 #include <vector>
 
 #include "saml/xml.h"
+#include "saml_support.h"
 
 namespace {
+
+using samltest::why;
 
 const std::string kResponse =
     "<?xml version=\"1.0\"?>\n"
@@ -50,11 +53,6 @@ const xmlNode* child(const xmlNode* parent, std::string_view ns, std::string_vie
   return node;
 }
 
-// The error message for a test's failure message ("" on success; safe to evaluate always).
-template <class T>
-std::string why(const saml::Expected<T>& result) {
-  return result.has_value() ? std::string() : result.error().message;
-}
 
 int generic_calls = 0;
 int structured_calls = 0;
@@ -159,7 +157,7 @@ BOOST_AUTO_TEST_CASE(location_lines_beyond_65535) {
 BOOST_AUTO_TEST_CASE(syntax_errors_name_line_and_column) {
   auto result = saml::parse_xml("<a>\n  <b>\n  </c>\n</a>");
   BOOST_TEST_REQUIRE(!result.has_value(), "mismatched tags accepted");
-  BOOST_TEST(result.error().code == "xml.syntax");
+  BOOST_TEST(result.error().code == saml::ErrorCode::XmlSyntax);
   BOOST_TEST(static_cast<int>(result.error().kind) == static_cast<int>(saml::ErrorKind::Decode));
   BOOST_TEST(result.error().where.line == 3);
   BOOST_TEST(result.error().message.rfind("line 3, column ", 0) == 0, result.error().message);
@@ -180,7 +178,7 @@ BOOST_AUTO_TEST_CASE(syntax_errors_name_line_and_column) {
   for (const std::string& xml : bad) {
     auto parsed = saml::parse_xml(xml);
     BOOST_TEST_REQUIRE(!parsed.has_value(), "accepted: " << xml);
-    BOOST_TEST(parsed.error().code == "xml.syntax", "code for " << xml);
+    BOOST_TEST(parsed.error().code == saml::ErrorCode::XmlSyntax, "code for " << xml);
   }
   auto undefined = saml::parse_xml("<a>\n&undefined;</a>");
   BOOST_TEST_REQUIRE(!undefined.has_value());
@@ -192,7 +190,7 @@ BOOST_AUTO_TEST_CASE(syntax_errors_name_line_and_column) {
 BOOST_AUTO_TEST_CASE(size_is_checked_before_parsing) {
   auto result = saml::parse_xml("<a>0123456789</a>", {.max_bytes = 10});
   BOOST_TEST_REQUIRE(!result.has_value());
-  BOOST_TEST(result.error().code == "xml.size");
+  BOOST_TEST(result.error().code == saml::ErrorCode::XmlSize);
   BOOST_TEST(static_cast<int>(result.error().kind) == static_cast<int>(saml::ErrorKind::Limit));
   BOOST_TEST(result.error().message.find("17 bytes") != std::string::npos, result.error().message);
   BOOST_TEST(saml::parse_xml("<a>01234</a>", {.max_bytes = 12}).has_value(), "exactly at limit");
@@ -210,7 +208,7 @@ BOOST_AUTO_TEST_CASE(any_doctype_is_refused) {
   for (const auto& [xml, name] : cases) {
     auto result = saml::parse_xml(xml);
     BOOST_TEST_REQUIRE(!result.has_value(), "DOCTYPE accepted: " << xml);
-    BOOST_TEST(result.error().code == "xml.doctype", "code for " << xml);
+    BOOST_TEST(result.error().code == saml::ErrorCode::XmlDoctype, "code for " << xml);
     BOOST_TEST(result.error().message.find("<!DOCTYPE " + name + ">") != std::string::npos,
                result.error().message);
     BOOST_TEST(result.error().message.find("root:") == std::string::npos, "file content leaked");
@@ -219,7 +217,7 @@ BOOST_AUTO_TEST_CASE(any_doctype_is_refused) {
   auto later =
       saml::parse_xml("<?xml version=\"1.0\"?>\n<!-- c -->\n<!DOCTYPE Response>\n<Response/>");
   BOOST_TEST_REQUIRE(!later.has_value());
-  BOOST_TEST(later.error().code == "xml.doctype");
+  BOOST_TEST(later.error().code == saml::ErrorCode::XmlDoctype);
   BOOST_TEST(later.error().where.line == 3);
   BOOST_TEST(later.error().message.find("line 3") != std::string::npos, later.error().message);
 }
@@ -238,7 +236,7 @@ BOOST_AUTO_TEST_CASE(billion_laughs_is_refused_fast) {
   auto result = saml::parse_xml(xml);
   const auto elapsed = std::chrono::steady_clock::now() - start;
   BOOST_TEST_REQUIRE(!result.has_value());
-  BOOST_TEST(result.error().code == "xml.doctype");
+  BOOST_TEST(result.error().code == saml::ErrorCode::XmlDoctype);
   BOOST_TEST(elapsed < std::chrono::milliseconds(500), "refusal took too long");
 }
 
@@ -246,7 +244,7 @@ BOOST_AUTO_TEST_CASE(depth_limit) {
   BOOST_TEST(saml::parse_xml(nested(5), {.max_depth = 5}).has_value(), "depth 5 within limit 5");
   auto result = saml::parse_xml(nested(6), {.max_depth = 5});
   BOOST_TEST_REQUIRE(!result.has_value(), "depth 6 accepted with limit 5");
-  BOOST_TEST(result.error().code == "xml.depth");
+  BOOST_TEST(result.error().code == saml::ErrorCode::XmlDepth);
   BOOST_TEST(static_cast<int>(result.error().kind) == static_cast<int>(saml::ErrorKind::Limit));
   BOOST_TEST(result.error().where.element == "/e/e/e/e/e/e");
   BOOST_TEST(result.error().where.line == 1);
@@ -255,7 +253,7 @@ BOOST_AUTO_TEST_CASE(depth_limit) {
 
   auto deep_default = saml::parse_xml(nested(65));
   BOOST_TEST_REQUIRE(!deep_default.has_value(), "default limit 64");
-  BOOST_TEST(deep_default.error().code == "xml.depth");
+  BOOST_TEST(deep_default.error().code == saml::ErrorCode::XmlDepth);
 }
 
 BOOST_AUTO_TEST_CASE(node_limit) {
@@ -264,7 +262,7 @@ BOOST_AUTO_TEST_CASE(node_limit) {
   BOOST_TEST(saml::parse_xml(xml, {.max_nodes = 11}).has_value(), "11 nodes within limit");
   auto result = saml::parse_xml(xml, {.max_nodes = 10});
   BOOST_TEST_REQUIRE(!result.has_value(), "11 nodes accepted with limit 10");
-  BOOST_TEST(result.error().code == "xml.nodes");
+  BOOST_TEST(result.error().code == saml::ErrorCode::XmlNodes);
   BOOST_TEST(result.error().where.line == 2);
   BOOST_TEST(result.error().where.element == "/a/b");
 }
@@ -275,7 +273,7 @@ BOOST_AUTO_TEST_CASE(attribute_limit) {
   auto result =
       saml::parse_xml("<a>\n<b x='1' y='2' z='3' xmlns:p='urn:p'/></a>", {.max_attributes = 3});
   BOOST_TEST_REQUIRE(!result.has_value());
-  BOOST_TEST(result.error().code == "xml.attributes");
+  BOOST_TEST(result.error().code == saml::ErrorCode::XmlAttributes);
   BOOST_TEST(result.error().where.element == "/a/b");
   BOOST_TEST(result.error().where.line == 2);
   BOOST_TEST(result.error().message.find("4 attributes") != std::string::npos,
@@ -326,7 +324,7 @@ BOOST_AUTO_TEST_CASE(parses_from_several_threads) {
       for (int i = 0; i < 50; ++i) {
         auto good = saml::parse_xml(kResponse);
         auto bad = saml::parse_xml("<!DOCTYPE a><a/>");
-        ok[t] += good.has_value() && !bad.has_value() && bad.error().code == "xml.doctype";
+        ok[t] += good.has_value() && !bad.has_value() && bad.error().code == saml::ErrorCode::XmlDoctype;
       }
     });
   }

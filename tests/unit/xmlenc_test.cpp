@@ -8,11 +8,15 @@
 #include <string>
 #include <vector>
 
-#include "../support/fixtures.h"
+#include "fixtures.h"
+#include "saml/checks.h"
 #include "saml/verify.h"
 #include "saml/xmlenc.h"
+#include "saml_support.h"
 
 namespace {
+
+using samltest::idp_trust;
 
 const std::string kSpKey = "keys/sp-rsa.key";
 const std::string kSpNextKey = "keys/sp-rsa-next.key";
@@ -34,12 +38,6 @@ saml::Policy policy_with(const std::vector<std::string>& key_names, bool allow_r
   return policy;
 }
 
-saml::TrustStore idp_trust() {
-  saml::TrustStore trust;
-  auto added = trust.add_pem_certificates(samltest::read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt");
-  BOOST_TEST_REQUIRE(added.has_value());
-  return trust;
-}
 
 saml::Verdict verify_xml(const std::string& xml, const saml::Policy& policy) {
   saml::Capture capture;

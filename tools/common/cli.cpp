@@ -21,8 +21,8 @@ namespace {
 
 constexpr std::size_t kMaxTrustFileBytes = std::size_t{1024} * 1024;
 
-saml::Error read_error(saml::ErrorKind kind, std::string code, std::string message) {
-  return saml::Error{kind, std::move(code), std::move(message), {}};
+saml::Error read_error(saml::ErrorKind kind, saml::ErrorCode code, std::string message) {
+  return saml::Error{kind, code, std::move(message), {}};
 }
 
 struct FileCloser {
@@ -39,12 +39,12 @@ saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
     const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), in);
     data.append(buffer.data(), got);
     if (data.size() > max_bytes) {
-      return read_error(saml::ErrorKind::Limit, "input.size",
+      return read_error(saml::ErrorKind::Limit, saml::ErrorCode::InputSize,
                         "input is larger than " + std::to_string(max_bytes) + " bytes");
     }
     if (got < buffer.size()) break;
   }
-  if (std::ferror(in) != 0) return read_error(failure_kind, "input.read", "cannot read " + name);
+  if (std::ferror(in) != 0) return read_error(failure_kind, saml::ErrorCode::InputRead, "cannot read " + name);
   return data;
 }
 
@@ -75,7 +75,7 @@ saml::Expected<std::string> read_file(const std::string& path, std::size_t max_b
   if (path == "-") return read_stream(stdin, "standard input", max_bytes, failure_kind);
   const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
-    return read_error(failure_kind, "input.open",
+    return read_error(failure_kind, saml::ErrorCode::InputOpen,
                       "cannot open " + path + ": " + std::strerror(errno));
   }
   return read_stream(file.get(), path, max_bytes, failure_kind);
@@ -135,7 +135,7 @@ saml::Expected<saml::Ok> apply_time_options(const po::variables_map& vm, saml::P
   }
   const long long skew = vm["skew"].as<long long>();
   if (skew < 0 || skew > 86400) {
-    return read_error(saml::ErrorKind::Config, "cli.skew",
+    return read_error(saml::ErrorKind::Config, saml::ErrorCode::CliSkew,
                       "--skew " + std::to_string(skew) + ": expected 0 to 86400 seconds");
   }
   policy.skew = std::chrono::seconds(skew);

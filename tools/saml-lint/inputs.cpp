@@ -23,7 +23,7 @@ bool included(const fs::path& path, const std::vector<std::string>& includes) {
 }
 
 saml::Error input_error(std::string message) {
-  return saml::Error{saml::ErrorKind::Decode, "input.open", std::move(message), {}};
+  return saml::Error{saml::ErrorKind::Decode, saml::ErrorCode::InputOpen, std::move(message), {}};
 }
 
 saml::Expected<std::vector<std::string>> files_under(const std::string& dir,

@@ -15,7 +15,7 @@ constexpr const char* kDefaultConfig = ".saml-lint.ini";
 constexpr std::size_t kMaxBaselineBytes = 1024 * 1024;
 
 saml::Error config_error(std::string message) {
-  return saml::Error{saml::ErrorKind::Config, "cli.lint", std::move(message), {}};
+  return saml::Error{saml::ErrorKind::Config, saml::ErrorCode::CliLint, std::move(message), {}};
 }
 
 template <class T>

@@ -8,6 +8,7 @@
 #include "saml/finding.h"
 #include "saml/model.h"
 #include "saml/policy.h"
+#include "saml/xmlenc.h"
 
 namespace saml {
 
@@ -41,5 +42,13 @@ void check_message_size(const Capture& capture, std::vector<Finding>& findings);
 // Every assertion check above, in that order, for an assertion a trusted signature covers.
 void check_verified_assertion(const Response& response, const Assertion& assertion,
                               const Policy& policy, std::vector<Finding>& findings);
+
+// Lint checks for encrypted assertions (they add nothing for a plaintext one):
+// SIG017 (RSA-1.5 key transport, when no decryption was attempted: verify reports it
+// otherwise), SIG018 (AES-CBC data encryption, info), SUB007 (Destination / decrypted Recipients not the
+// provider-specific ACS URL), AWS027 (Destination or Recipient is IAM Identity Center).
+// `assertion` is the verified decrypted assertion, or nullptr when it was not decrypted.
+void check_encryption(const EncryptionReport& encryption, const Response& response,
+                      const Assertion* assertion, std::vector<Finding>& findings);
 
 }  // namespace saml

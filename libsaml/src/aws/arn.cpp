@@ -43,7 +43,7 @@ std::string describe_char(char c) {
 }
 
 Error arn_error(std::string message) {
-  return Error{ErrorKind::Decode, "aws.arn", std::move(message), {}};
+  return Error{ErrorKind::Decode, ErrorCode::AwsArn, std::move(message), {}};
 }
 
 std::string at(std::size_t offset) { return " at position " + std::to_string(offset + 1); }

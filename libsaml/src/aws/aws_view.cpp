@@ -56,9 +56,9 @@ std::string quoted_list(const std::vector<Value>& values) {
   return out;
 }
 
-const char* rule_for_role_error(const std::string& code) {
-  if (code == "aws.role.role_arn") return "AWS003";
-  if (code == "aws.role.provider_arn") return "AWS004";
+const char* rule_for_role_error(ErrorCode code) {
+  if (code == ErrorCode::AwsRoleRoleArn) return "AWS003";
+  if (code == ErrorCode::AwsRoleProviderArn) return "AWS004";
   return "AWS002";
 }
 

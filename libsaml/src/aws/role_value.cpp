@@ -25,8 +25,8 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-Error role_error(std::string code, std::string message) {
-  return Error{ErrorKind::Decode, std::move(code), std::move(message), {}};
+Error role_error(ErrorCode code, std::string message) {
+  return Error{ErrorKind::Decode, code, std::move(message), {}};
 }
 
 // What one comma-separated part is, or is evidently meant to be.
@@ -50,7 +50,7 @@ Part classify(std::string_view text) {
 
 Error single_value_error(std::string_view value) {
   if (value.empty()) {
-    return role_error("aws.role.shape",
+    return role_error(ErrorCode::AwsRoleShape,
                       "the value is empty; expected a role ARN and a saml-provider ARN");
   }
   const Part part = classify(value);
@@ -59,12 +59,12 @@ Error single_value_error(std::string_view value) {
   if (part.arn && part.kind == ArnKind::SamlProvider) {
     found = "found only a saml-provider ARN " + quote_value(value);
   }
-  return role_error("aws.role.shape",
+  return role_error(ErrorCode::AwsRoleShape,
                     found + "; expected a role ARN and a saml-provider ARN separated by a comma");
 }
 
 Error same_kind_error(ArnKind kind) {
-  return role_error("aws.role.shape",
+  return role_error(ErrorCode::AwsRoleShape,
                     std::string("found two ") + (kind == ArnKind::Role ? "role" : "saml-provider") +
                         " ARNs; expected one role ARN and one saml-provider ARN");
 }
@@ -77,7 +77,7 @@ Expected<RolePair> parse_role_value(std::string_view value) {
   if (value.find(',', comma + 1) != std::string_view::npos) {
     std::size_t parts = 1;
     for (char c : value) parts += c == ',' ? 1 : 0;
-    return role_error("aws.role.shape", "found " + std::to_string(parts) +
+    return role_error(ErrorCode::AwsRoleShape, "found " + std::to_string(parts) +
                                             " comma-separated parts in " + quote_value(value) +
                                             "; expected exactly two ARNs");
   }
@@ -87,13 +87,13 @@ Expected<RolePair> parse_role_value(std::string_view value) {
   Part first = classify(trim(first_raw));
   Part second = classify(trim(second_raw));
   if (first.text.empty() || second.text.empty()) {
-    return role_error("aws.role.shape", std::string("found an empty ARN ") +
+    return role_error(ErrorCode::AwsRoleShape, std::string("found an empty ARN ") +
                                             (first.text.empty() ? "before" : "after") +
                                             " the comma in " + quote_value(value));
   }
   // A part that names neither kind is taken to be whatever the other part is not.
   if (!first.kind && !second.kind) {
-    return role_error("aws.role.shape", "found neither a role nor a saml-provider ARN in " +
+    return role_error(ErrorCode::AwsRoleShape, "found neither a role nor a saml-provider ARN in " +
                                             quote_value(value));
   }
   const auto other = [](ArnKind kind) {
@@ -113,10 +113,10 @@ Expected<RolePair> parse_role_value(std::string_view value) {
       message += "; saml-provider ARN " + quote_value(provider.text) +
                  " is invalid too: " + provider.arn.error().message;
     }
-    return role_error("aws.role.role_arn", std::move(message));
+    return role_error(ErrorCode::AwsRoleRoleArn, std::move(message));
   }
   if (!provider.arn) {
-    return role_error("aws.role.provider_arn", "saml-provider ARN " + quote_value(provider.text) +
+    return role_error(ErrorCode::AwsRoleProviderArn, "saml-provider ARN " + quote_value(provider.text) +
                                                    " is invalid: " + provider.arn.error().message);
   }
 

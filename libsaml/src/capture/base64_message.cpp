@@ -13,7 +13,7 @@ namespace saml {
 namespace {
 
 Error error_at(std::size_t input_offset, const std::string& problem) {
-  Error error{ErrorKind::Decode, "capture.base64",
+  Error error{ErrorKind::Decode, ErrorCode::CaptureBase64,
               problem + " at offset " + std::to_string(input_offset), {}};
   error.where.offset = static_cast<long>(input_offset);
   return error;
@@ -102,7 +102,7 @@ Expected<DecodedMessage> inflate_message(DecodedMessage message, const CaptureLi
     return message;
   }
   if (markup) {
-    return Error{ErrorKind::Decode, "capture.inflate",
+    return Error{ErrorKind::Decode, ErrorCode::CaptureInflate,
                  "the base64 decodes to " + std::to_string(message.xml.size()) +
                      " bytes of DEFLATE data that break after " +
                      std::to_string(inflated->bytes.size()) + " bytes of XML: " +
@@ -114,7 +114,7 @@ Expected<DecodedMessage> inflate_message(DecodedMessage message, const CaptureLi
                                      " bytes that are not XML either, starting \"" +
                                      util::printable_prefix(inflated->bytes) + "\""
                                : "are not DEFLATE either (" + inflated->error + ")";
-  return Error{ErrorKind::Decode, "capture.not-xml",
+  return Error{ErrorKind::Decode, ErrorCode::CaptureNotXml,
                "the base64 decodes to " + std::to_string(message.xml.size()) +
                    " bytes that are not XML; they start with \"" +
                    util::printable_prefix(message.xml) + "\" and " + what,
@@ -131,10 +131,10 @@ Expected<DecodedMessage> decode_base64_message(std::string_view text,
     return compact.error();
   }
   if (compact->empty()) {
-    return Error{ErrorKind::Decode, "capture.empty", "the base64 text is empty", {}};
+    return Error{ErrorKind::Decode, ErrorCode::CaptureEmpty, "the base64 text is empty", {}};
   }
   if (compact->size() % 4 != 0) {
-    return Error{ErrorKind::Decode, "capture.base64",
+    return Error{ErrorKind::Decode, ErrorCode::CaptureBase64,
                  "the base64 text has " + std::to_string(compact->size()) +
                      " characters (whitespace not counted), not a multiple of 4: it is "
                      "truncated or has lost its '=' padding",
@@ -142,7 +142,7 @@ Expected<DecodedMessage> decode_base64_message(std::string_view text,
   }
   const std::size_t decoded_size = compact->size() / 4 * 3 - padding_of(*compact);
   if (decoded_size > limits.max_xml_bytes || compact->size() > static_cast<std::size_t>(INT_MAX)) {
-    return Error{ErrorKind::Limit, "capture.size",
+    return Error{ErrorKind::Limit, ErrorCode::CaptureSize,
                  "the message decodes to " + std::to_string(decoded_size) +
                      " bytes of XML, more than the limit of " +
                      std::to_string(limits.max_xml_bytes) + " bytes",
@@ -157,7 +157,7 @@ Expected<DecodedMessage> decode_base64_message(std::string_view text,
                       reinterpret_cast<const unsigned char*>(compact->data()),
                       static_cast<int>(compact->size()));
   if (written < 0) {
-    return Error{ErrorKind::Decode, "capture.base64", "OpenSSL could not decode the base64 text",
+    return Error{ErrorKind::Decode, ErrorCode::CaptureBase64, "OpenSSL could not decode the base64 text",
                  {}};
   }
   // EVP_DecodeBlock counts the '=' padding as zero bytes.

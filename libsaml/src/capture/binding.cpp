@@ -66,7 +66,7 @@ Expected<BindingFields> find_binding_fields(const std::vector<FormField>& fields
   for (const FormField& field : fields) {
     if (is_message_field(field.name)) {
       if (found.message != nullptr) {
-        return Error{ErrorKind::Decode, "capture.form",
+        return Error{ErrorKind::Decode, ErrorCode::CaptureForm,
                      "more than one SAML message field (" + found.message->name + " and " +
                          field.name + ")",
                      {}};
@@ -91,7 +91,7 @@ Expected<Capture> decode_binding(const BindingFields& fields, FieldEncoding enco
     return value.error();
   }
   if (skip_bom_and_space(value->text).empty()) {
-    return Error{ErrorKind::Decode, "capture.empty", "the " + field.name + " field is empty", {}};
+    return Error{ErrorKind::Decode, ErrorCode::CaptureEmpty, "the " + field.name + " field is empty", {}};
   }
   const std::size_t value_start = field.value_start;
   const std::vector<std::size_t>& source_index = value->source;

@@ -17,7 +17,7 @@
 namespace saml {
 namespace {
 
-Error decode_error(const char* code, std::string message) {
+Error decode_error(ErrorCode code, std::string message) {
   return Error{ErrorKind::Decode, code, std::move(message), {}};
 }
 
@@ -36,7 +36,7 @@ std::optional<Error> check_encoded_size(std::string_view text, const CaptureLimi
   if (text.size() <= limit) {
     return std::nullopt;
   }
-  return Error{ErrorKind::Limit, "capture.size",
+  return Error{ErrorKind::Limit, ErrorCode::CaptureSize,
                "the input is " + std::to_string(text.size()) + " bytes, more than the " +
                    std::to_string(limit) + " bytes an encoded message of at most " +
                    std::to_string(limits.max_xml_bytes) + " bytes of XML can take",
@@ -74,7 +74,7 @@ Capture make_capture(CaptureFormat format, std::string_view source, DecodedMessa
 Expected<std::vector<Capture>> from_raw_xml(std::string_view markup, std::string_view source,
                                             const CaptureLimits& limits) {
   if (markup.size() > limits.max_xml_bytes) {
-    return Error{ErrorKind::Limit, "capture.size",
+    return Error{ErrorKind::Limit, ErrorCode::CaptureSize,
                  "the XML is " + std::to_string(markup.size()) +
                      " bytes, more than the limit of " + std::to_string(limits.max_xml_bytes) +
                      " bytes",
@@ -97,7 +97,7 @@ Expected<std::vector<Capture>> from_form_body(std::string_view body, std::size_t
     return binding.error();
   }
   if (binding->message == nullptr) {
-    return decode_error("capture.unknown-format",
+    return decode_error(ErrorCode::CaptureUnknownFormat,
                         "the input mentions SAMLResponse= or SAMLRequest= but has no form "
                         "field of that name");
   }
@@ -114,7 +114,7 @@ Expected<std::vector<Capture>> from_url(std::string_view url, std::size_t start,
                                         std::string_view source, const CaptureLimits& limits) {
   const QuerySpan query = url_query(url);
   if (query.start == std::string_view::npos) {
-    return decode_error("capture.no-saml", "the URL " + url_for_messages(url) +
+    return decode_error(ErrorCode::CaptureNoSaml, "the URL " + url_for_messages(url) +
                                                " has no query, so no SAMLResponse or "
                                                "SAMLRequest parameter");
   }
@@ -127,7 +127,7 @@ Expected<std::vector<Capture>> from_url(std::string_view url, std::size_t start,
     return binding.error();
   }
   if (binding->message == nullptr) {
-    return decode_error("capture.no-saml", "the URL " + url_for_messages(url) +
+    return decode_error(ErrorCode::CaptureNoSaml, "the URL " + url_for_messages(url) +
                                                " has no SAMLResponse or SAMLRequest query "
                                                "parameter");
   }
@@ -189,21 +189,21 @@ Expected<std::vector<Capture>> from_json(std::string_view json, std::size_t star
   const std::string count = std::to_string(scan->requests);
   switch (scan->container) {
     case JsonContainer::None:
-      return decode_error("capture.json",
+      return decode_error(ErrorCode::CaptureJson,
                           "this is JSON but neither a HAR file (\"log\": {\"entries\": [...]}) "
                           "nor a SAML-tracer export (\"requests\": [...]), so not a SAML "
                           "message; it starts with \"" + util::printable_prefix(json, 40) +
                               "\"");
     case JsonContainer::Har:
       if (captures.empty()) {
-        return decode_error("capture.no-saml", "HAR with " + count +
+        return decode_error(ErrorCode::CaptureNoSaml, "HAR with " + count +
                                                    " entries but no SAMLResponse or "
                                                    "SAMLRequest in any request");
       }
       break;
     case JsonContainer::SamlTracer:
       if (captures.empty()) {
-        return decode_error("capture.no-saml", "SAML-tracer export with " + count +
+        return decode_error(ErrorCode::CaptureNoSaml, "SAML-tracer export with " + count +
                                                    " requests but no SAMLResponse or "
                                                    "SAMLRequest in any of them");
       }
@@ -241,12 +241,12 @@ Expected<std::vector<Capture>> decode_capture(std::string_view bytes, std::strin
   const std::string_view body = trim_trailing_space(skip_bom_and_space(bytes));
   const std::size_t start = bytes.size() - skip_bom_and_space(bytes).size();
   if (body.empty()) {
-    return decode_error("capture.empty", bytes.empty() ? "the input is empty"
+    return decode_error(ErrorCode::CaptureEmpty, bytes.empty() ? "the input is empty"
                                                        : "the input has only whitespace");
   }
   if (body.front() == '<') {
     if (looks_like_html(body)) {
-      return decode_error("capture.html", "this is an HTML page, not a SAML message (it starts "
+      return decode_error(ErrorCode::CaptureHtml, "this is an HTML page, not a SAML message (it starts "
                                           "with \"" + util::printable_prefix(body, 15) + "\")");
     }
     // Whitespace before an XML declaration is an error for libxml2, so the XML begins at '<'.
@@ -270,7 +270,7 @@ Expected<std::vector<Capture>> decode_capture(std::string_view bytes, std::strin
     }
     return from_base64(body, start, source, limits);
   }
-  return decode_error("capture.unknown-format",
+  return decode_error(ErrorCode::CaptureUnknownFormat,
                       "not raw XML, base64, percent-encoded base64, a SAMLResponse= form body, "
                       "a URL, a HAR file or a SAML-tracer export; the input starts with \"" +
                           util::printable_prefix(body) + "\"");

@@ -26,14 +26,14 @@ std::size_t ratio_cap(std::size_t input_size, std::size_t ratio) {
 Error over_cap(std::size_t input_size, const CaptureLimits& limits) {
   const std::size_t by_ratio = ratio_cap(input_size, limits.max_inflate_ratio);
   if (by_ratio < limits.max_xml_bytes) {
-    return Error{ErrorKind::Limit, "capture.inflate",
+    return Error{ErrorKind::Limit, ErrorCode::CaptureInflate,
                  "the DEFLATE data inflates more than " +
                      std::to_string(limits.max_inflate_ratio) + " times its size (" +
                      std::to_string(input_size) + " bytes give over " +
                      std::to_string(by_ratio) + " bytes): refused as a decompression bomb",
                  {}};
   }
-  return Error{ErrorKind::Limit, "capture.size",
+  return Error{ErrorKind::Limit, ErrorCode::CaptureSize,
                "the DEFLATE data inflates to more than " + std::to_string(limits.max_xml_bytes) +
                    " bytes, the limit for the XML",
                {}};
@@ -51,7 +51,7 @@ Expected<Inflated> inflate_raw(std::string_view deflated, const CaptureLimits& l
   z_stream stream{};
   // Negative window bits: raw DEFLATE, no zlib header or checksum.
   if (inflateInit2(&stream, -MAX_WBITS) != Z_OK) {
-    return Error{ErrorKind::Decode, "capture.inflate", "zlib could not start inflating", {}};
+    return Error{ErrorKind::Decode, ErrorCode::CaptureInflate, "zlib could not start inflating", {}};
   }
   const std::unique_ptr<z_stream, InflateEnd> guard(&stream);
   // zlib never writes through next_in; its API is not const-correct.
@@ -80,7 +80,7 @@ Expected<Inflated> inflate_raw(std::string_view deflated, const CaptureLimits& l
   } else if (status == Z_BUF_ERROR) {
     result.error = "the DEFLATE data ends early (truncated)";
   } else if (status == Z_MEM_ERROR) {
-    return Error{ErrorKind::Limit, "capture.inflate", "zlib ran out of memory", {}};
+    return Error{ErrorKind::Limit, ErrorCode::CaptureInflate, "zlib ran out of memory", {}};
   } else {
     result.error = stream.msg != nullptr ? stream.msg : "zlib error " + std::to_string(status);
   }

@@ -106,7 +106,7 @@ class RequestHandler : public Json::json_sax_t {
                    const nlohmann::detail::exception& ex) override {
     // nlohmann counts the bytes read, including the one that failed.
     const std::size_t offset = start_ + (position > 0 ? position - 1 : 0);
-    Error error{ErrorKind::Decode, "capture.json-syntax",
+    Error error{ErrorKind::Decode, ErrorCode::CaptureJsonSyntax,
                 "malformed JSON at byte offset " + std::to_string(offset) + ": " +
                     syntax_problem(ex.what()) + " (last read: \"" +
                     util::printable_prefix(last_token, 40) + "\")",
@@ -228,7 +228,7 @@ Expected<JsonScan> scan_json_requests(std::string_view json, std::size_t start,
     return *handler.error();
   }
   if (!complete) {
-    return Error{ErrorKind::Decode, "capture.json-syntax", "the JSON parser stopped early", {}};
+    return Error{ErrorKind::Decode, ErrorCode::CaptureJsonSyntax, "the JSON parser stopped early", {}};
   }
   return handler.scan();
 }

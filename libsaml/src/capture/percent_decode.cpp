@@ -38,7 +38,7 @@ Expected<PercentDecoded> percent_decode(std::string_view encoded, bool plus_is_s
       const int high = i + 1 < encoded.size() ? hex_value(encoded[i + 1]) : -1;
       const int low = i + 2 < encoded.size() ? hex_value(encoded[i + 2]) : -1;
       if (high < 0 || low < 0) {
-        Error error{ErrorKind::Decode, "capture.percent",
+        Error error{ErrorKind::Decode, ErrorCode::CapturePercent,
                     "invalid percent-escape '" +
                         util::escape_printable(encoded.substr(i, 3)) + "' at offset " +
                         std::to_string(start + i),

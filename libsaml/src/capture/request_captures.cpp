@@ -35,7 +35,7 @@ Expected<std::optional<TimePoint>> request_time(const JsonRequest& request) {
     const double ms = *request.time_ms;
     if (!std::isfinite(ms) || ms < 0 || ms > kLastMillisecond) {
       return in_request(request, "timestamp",
-                        Error{ErrorKind::Decode, "capture.time",
+                        Error{ErrorKind::Decode, ErrorCode::CaptureTime,
                               "not a time in milliseconds since 1970", {}});
     }
     return std::optional<TimePoint>(
@@ -47,7 +47,7 @@ Expected<std::optional<TimePoint>> request_time(const JsonRequest& request) {
   auto parsed = parse_xs_datetime(request.time);
   if (!parsed) {
     Error error = parsed.error();
-    error.code = "capture.time";
+    error.code = ErrorCode::CaptureTime;
     return in_request(request,
                       request.container == JsonContainer::Har ? "startedDateTime" : "timestamp",
                       std::move(error));
@@ -153,14 +153,14 @@ Expected<std::vector<Capture>> request_captures(const JsonRequest& request,
     const std::string_view markup = skip_bom_and_space(capture.xml);
     if (markup.empty() || markup.front() != '<') {
       return in_request(request, "its decoded \"saml\" value",
-                        Error{ErrorKind::Decode, "capture.not-xml",
+                        Error{ErrorKind::Decode, ErrorCode::CaptureNotXml,
                               "not XML; it starts with \"" +
                                   util::printable_prefix(capture.xml) + "\"",
                               {}});
     }
     if (capture.xml.size() > limits.max_xml_bytes) {
       return in_request(request, "its decoded \"saml\" value",
-                        Error{ErrorKind::Limit, "capture.size",
+                        Error{ErrorKind::Limit, ErrorCode::CaptureSize,
                               "the XML is " + std::to_string(capture.xml.size()) +
                                   " bytes, more than the limit of " +
                                   std::to_string(limits.max_xml_bytes) + " bytes",

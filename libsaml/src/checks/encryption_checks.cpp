@@ -2,6 +2,7 @@
 // SIG018, SUB007, AWS027.
 #include <string>
 
+#include "saml/checks.h"
 #include "saml/policy.h"
 #include "saml/xmlenc.h"
 

@@ -2,7 +2,7 @@
 #include <chrono>
 #include <string>
 
-#include "checks/duration_text.h"
+#include "time/duration_text.h"
 #include "saml/checks.h"
 
 namespace saml {

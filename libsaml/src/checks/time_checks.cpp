@@ -2,7 +2,7 @@
 // Every message says the window, now, the skew and by how much it missed.
 #include <string>
 
-#include "checks/duration_text.h"
+#include "time/duration_text.h"
 #include "checks/instant_checks.h"
 #include "saml/checks.h"
 

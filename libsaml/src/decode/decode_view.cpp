@@ -55,7 +55,7 @@ std::optional<Error> check_saml_root(const xmlNode* root) {
   const std::string ns_uri = root != nullptr && root->ns != nullptr ? text_of(root->ns->href) : "";
   if (ns_uri == ns::protocol || ns_uri == ns::assertion) return std::nullopt;
   const std::string name = root != nullptr ? text_of(root->name) : "";
-  return Error{ErrorKind::Decode, "decode.not-saml",
+  return Error{ErrorKind::Decode, ErrorCode::DecodeNotSaml,
                "this is XML but not a SAML message: its root element <" + name + "> is in " +
                    (ns_uri.empty() ? std::string("no namespace") : "namespace " + ns_uri),
                location_of(root)};

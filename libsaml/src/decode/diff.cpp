@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "checks/duration_text.h"
+#include "time/duration_text.h"
 #include "decode/names.h"
 #include "saml/decode.h"
 

@@ -41,7 +41,7 @@ void remove_indentation(xmlNode* root) {
 
 Expected<std::string> pretty_xml(const DecodeView& view) {
   std::unique_ptr<xmlDoc, XmlDocDeleter> copy(xmlCopyDoc(view.document->get(), 1));
-  if (!copy) return Error{ErrorKind::Limit, "xml.copy", "libxml2 could not copy the document", {}};
+  if (!copy) return Error{ErrorKind::Limit, ErrorCode::XmlCopy, "libxml2 could not copy the document", {}};
   remove_indentation(xmlDocGetRootElement(copy.get()));
   if (view.redacted) detail::redact_document(copy.get());
   xmlChar* buffer = nullptr;
@@ -49,7 +49,7 @@ Expected<std::string> pretty_xml(const DecodeView& view) {
   xmlDocDumpFormatMemoryEnc(copy.get(), &buffer, &size, "UTF-8", 1);
   std::unique_ptr<xmlChar, XmlFreeDeleter> owned(buffer);
   if (!owned || size < 0) {
-    return Error{ErrorKind::Limit, "xml.dump", "libxml2 could not write the document", {}};
+    return Error{ErrorKind::Limit, ErrorCode::XmlDump, "libxml2 could not write the document", {}};
   }
   return std::string(reinterpret_cast<const char*>(owned.get()), static_cast<std::size_t>(size));
 }

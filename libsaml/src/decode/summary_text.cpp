@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/duration_text.h"
+#include "time/duration_text.h"
 #include "decode/names.h"
 #include "saml/decode.h"
 #include "util/painter.h"

@@ -6,7 +6,7 @@
 
 #include <memory>
 
-#include "dsig/xmlsec_runtime.h"
+#include "util/xmlsec_runtime.h"
 
 namespace saml::detail {
 namespace {

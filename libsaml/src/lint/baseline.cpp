@@ -42,7 +42,7 @@ Json nullable_number(const std::optional<T>& value) {
 }
 
 Error baseline_error(std::string_view source, const std::string& what) {
-  return Error{ErrorKind::Config, "baseline.json",
+  return Error{ErrorKind::Config, ErrorCode::BaselineJson,
                std::string(source) + ": not a " + std::string(kSchema) + " baseline: " + what, {}};
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "lint/lint_rules.h"
+#include "saml/checks.h"
 #include "saml/xmlenc.h"
 
 namespace saml::lint {

@@ -47,7 +47,7 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   j["format"] = entry.format ? Json(capture_format_name(*entry.format)) : Json(nullptr);
   if (!entry.result) {
     Json error;
-    error["code"] = entry.error ? entry.error->code : "input";
+    error["code"] = entry.error ? error_code_name(entry.error->code) : "input";
     error["message"] = entry.error ? entry.error->message : "unreadable";
     j["error"] = error;
     return j;

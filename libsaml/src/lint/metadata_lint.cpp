@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "checks/duration_text.h"
+#include "time/duration_text.h"
 #include "lint/lint_rules.h"
 #include "saml/xml.h"
 #include "trust/certificate.h"
@@ -123,7 +123,7 @@ Expected<CertificateInfo> read_certificate(const xmlNode* node) {
   auto cert = detail::certificate_from_der(*der);
   if (!cert) return cert.error();
   if (X509_get0_pubkey(cert->get()) == nullptr) {
-    return Error{ErrorKind::Config, "trust.certificate", "its public key cannot be decoded", location_of(node)};
+    return Error{ErrorKind::Config, ErrorCode::TrustCertificate, "its public key cannot be decoded", location_of(node)};
   }
   return detail::describe_certificate(cert->get());
 }

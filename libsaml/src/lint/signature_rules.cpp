@@ -3,7 +3,7 @@
 #include <chrono>
 #include <string>
 
-#include "checks/duration_text.h"
+#include "time/duration_text.h"
 #include "lint/lint_rules.h"
 
 namespace saml::lint {

@@ -44,7 +44,7 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
   Verdict verdict;
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) {
-    if (parsed.error().code != "xml.doctype") return parsed.error();
+    if (parsed.error().code != ErrorCode::XmlDoctype) return parsed.error();
     verdict.findings.push_back(make_finding("XML001", parsed.error().message, parsed.error().where));
     check_message_size(capture, verdict.findings);
     return verdict;

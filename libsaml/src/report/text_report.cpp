@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "checks/duration_text.h"
+#include "time/duration_text.h"
 #include "saml/report.h"
 #include "saml/rules.h"
 #include "util/painter.h"

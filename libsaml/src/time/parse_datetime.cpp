@@ -62,12 +62,12 @@ class Cursor {
 };
 
 Error syntax_error(const std::string& problem, std::string_view text) {
-  return Error{ErrorKind::Decode, "time.syntax",
+  return Error{ErrorKind::Decode, ErrorCode::TimeSyntax,
                problem + " in '" + std::string(text) + "'", {}};
 }
 
 Error range_error(const std::string& problem, std::string_view text) {
-  return Error{ErrorKind::Decode, "time.range",
+  return Error{ErrorKind::Decode, ErrorCode::TimeRange,
                problem + " in '" + std::string(text) + "'", {}};
 }
 

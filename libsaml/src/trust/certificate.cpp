@@ -9,7 +9,7 @@
 #include <ctime>
 #include <utility>
 
-#include "dsig/xmlsec_runtime.h"
+#include "util/xmlsec_runtime.h"
 #include "util/base64_text.h"
 
 namespace saml {
@@ -59,14 +59,14 @@ Expected<Sha256> parse_fingerprint(std::string_view text) {
   for (const char c : text) {
     if (c == ':' || c == ' ' || c == '-' || c == '\n' || c == '\r' || c == '\t') continue;
     if (hex_value(c) < 0) {
-      return Error{ErrorKind::Config, "trust.fingerprint",
+      return Error{ErrorKind::Config, ErrorCode::TrustFingerprint,
                    "fingerprint has a non-hex character '" + std::string(1, c) +
                        "' (expected 64 hex digits, colons allowed)", {}};
     }
     hex += c;
   }
   if (hex.size() != 64) {
-    return Error{ErrorKind::Config, "trust.fingerprint",
+    return Error{ErrorKind::Config, ErrorCode::TrustFingerprint,
                  "SHA-256 fingerprint needs 64 hex digits, got " + std::to_string(hex.size()), {}};
   }
   Sha256 digest{};
@@ -102,7 +102,7 @@ Expected<X509Ptr> certificate_from_der(std::string_view der) {
   const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
   X509Ptr cert(d2i_X509(nullptr, &cursor, static_cast<long>(der.size())));
   if (!cert || cursor != reinterpret_cast<const unsigned char*>(der.data() + der.size())) {
-    return Error{ErrorKind::Config, "trust.der", "not exactly one DER-encoded X.509 certificate", {}};
+    return Error{ErrorKind::Config, ErrorCode::TrustDer, "not exactly one DER-encoded X.509 certificate", {}};
   }
   // OpenSSL also reads BER-ish encodings (non-zero padding bits, long-form lengths...) and
   // fingerprints its own re-encoding. A pinned fingerprint must be the SHA-256 of the bytes
@@ -113,7 +113,7 @@ Expected<X509Ptr> certificate_from_der(std::string_view der) {
                                                    static_cast<std::size_t>(length)) == der;
   OPENSSL_free(canonical);
   if (!same) {
-    return Error{ErrorKind::Config, "trust.der",
+    return Error{ErrorKind::Config, ErrorCode::TrustDer,
                  "the certificate is not in canonical DER (OpenSSL re-encodes it as other bytes), so "
                  "its SHA-256 fingerprint would not be that of these bytes",
                  {}};
@@ -126,12 +126,12 @@ Expected<std::string> der_from_base64_text(std::string_view text) {
     return c != ' ' && c != '\t' && c != '\r' && c != '\n';
   }));
   if (length == 0 || length % 4 != 0) {
-    return Error{ErrorKind::Decode, "trust.base64",
+    return Error{ErrorKind::Decode, ErrorCode::TrustBase64,
                  "certificate base64 has length " + std::to_string(length) +
                      " (not a positive multiple of 4)", {}};
   }
   auto der = decode_base64_text(text);
-  if (!der) return Error{ErrorKind::Decode, "trust.base64", "certificate is not valid base64", {}};
+  if (!der) return Error{ErrorKind::Decode, ErrorCode::TrustBase64, "certificate is not valid base64", {}};
   return std::move(*der);
 }
 

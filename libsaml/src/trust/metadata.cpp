@@ -11,7 +11,7 @@ namespace saml {
 namespace {
 
 Error metadata_error(std::string_view source, const std::string& message, Location where = {}) {
-  return Error{ErrorKind::Config, "trust.metadata", std::string(source) + ": " + message, std::move(where)};
+  return Error{ErrorKind::Config, ErrorCode::TrustMetadata, std::string(source) + ": " + message, std::move(where)};
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 #include <xmlsec/openssl/evp.h>
 
-#include "dsig/xmlsec_runtime.h"
+#include "util/xmlsec_runtime.h"
 
 namespace saml::detail {
 
@@ -10,22 +10,22 @@ Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key) 
   ensure_xmlsec_initialised();
   // X509_get0_pubkey gives nullptr when OpenSSL cannot decode the certificate's key.
   if (public_key == nullptr) {
-    return Error{ErrorKind::Config, "trust.key",
+    return Error{ErrorKind::Config, ErrorCode::TrustKey,
                  "the certificate's public key cannot be decoded (unsupported or malformed)", {}};
   }
   if (EVP_PKEY_up_ref(public_key) != 1) {
-    return Error{ErrorKind::Config, "trust.key", "cannot take a reference to the public key", {}};
+    return Error{ErrorKind::Config, ErrorCode::TrustKey, "cannot take a reference to the public key", {}};
   }
   xmlSecKeyDataPtr data = xmlSecOpenSSLEvpKeyAdopt(public_key);
   if (data == nullptr) {
     EVP_PKEY_free(public_key);
-    return Error{ErrorKind::Config, "trust.key",
+    return Error{ErrorKind::Config, ErrorCode::TrustKey,
                  "unsupported public key type (RSA and EC keys are supported)", {}};
   }
   XmlSecKeyPtr key(xmlSecKeyCreate());
   if (!key || xmlSecKeySetValue(key.get(), data) < 0) {
     xmlSecKeyDataDestroy(data);
-    return Error{ErrorKind::Config, "trust.key", "cannot build an xmlsec key: " + take_xmlsec_error(), {}};
+    return Error{ErrorKind::Config, ErrorCode::TrustKey, "cannot build an xmlsec key: " + take_xmlsec_error(), {}};
   }
   auto pinned = std::make_shared<PinnedKey>();
   pinned->key = std::move(key);

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "dsig/xmlsec_runtime.h"
+#include "util/xmlsec_runtime.h"
 #include "saml/trust.h"
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
@@ -26,7 +26,7 @@ Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, 
   if (data.find("-----BEGIN") == std::string_view::npos) {
     auto der = detail::certificate_from_der(data);
     if (!der) {
-      return Error{ErrorKind::Config, "trust.pem",
+      return Error{ErrorKind::Config, ErrorCode::TrustPem,
                    std::string(source) + ": neither PEM (no -----BEGIN CERTIFICATE-----) nor a DER certificate", {}};
     }
     certs.push_back(std::move(*der));
@@ -43,7 +43,7 @@ Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, 
     OPENSSL_free(block);
     if (!cert) {
       ERR_clear_error();
-      return Error{ErrorKind::Config, "trust.pem",
+      return Error{ErrorKind::Config, ErrorCode::TrustPem,
                    std::string(source) + ": certificate " + std::to_string(certs.size() + 1) + ": " +
                        cert.error().message, {}};
     }
@@ -51,7 +51,7 @@ Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, 
   }
   ERR_clear_error();  // the loop ends on "no start line", which is not an error here
   if (certs.empty()) {
-    return Error{ErrorKind::Config, "trust.pem",
+    return Error{ErrorKind::Config, ErrorCode::TrustPem,
                  std::string(source) + ": no CERTIFICATE block found (a public or private key alone "
                  "is not accepted: give the IdP signing certificate)", {}};
   }
@@ -76,7 +76,7 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
   }
   unsigned char* der = nullptr;
   const int der_length = i2d_X509(cert, &der);
-  if (der_length <= 0) return Error{ErrorKind::Config, "trust.der", std::string(source) + ": cannot encode the certificate", {}};
+  if (der_length <= 0) return Error{ErrorKind::Config, ErrorCode::TrustDer, std::string(source) + ": cannot encode the certificate", {}};
   std::string der_bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(der_length));
   OPENSSL_free(der);
   keys.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes)});

@@ -74,7 +74,7 @@ void record_error(void* user_data, xmlError* error) {
 }
 
 Error doctype_error(const ParseState& state) {
-  Error error{ErrorKind::Decode, "xml.doctype",
+  Error error{ErrorKind::Decode, ErrorCode::XmlDoctype,
               "DOCTYPE declarations are not allowed (found <!DOCTYPE " + state.doctype_name +
                   "> at line " + std::to_string(state.doctype_line) + ")",
               {}};
@@ -83,7 +83,7 @@ Error doctype_error(const ParseState& state) {
 }
 
 Error syntax_error(const ParseState& state) {
-  Error error{ErrorKind::Decode, "xml.syntax", "not well-formed XML", {}};
+  Error error{ErrorKind::Decode, ErrorCode::XmlSyntax, "not well-formed XML", {}};
   if (state.error_seen) {
     error.message = "line " + std::to_string(state.error_line) + ", column " +
                     std::to_string(state.error_column) + ": " + state.error_message;
@@ -96,20 +96,20 @@ Error syntax_error(const ParseState& state) {
 
 Expected<Document> parse_xml(std::string_view xml, const ParseLimits& limits) {
   if (xml.size() > limits.max_bytes || xml.size() > static_cast<std::size_t>(INT_MAX)) {
-    return Error{ErrorKind::Limit, "xml.size",
+    return Error{ErrorKind::Limit, ErrorCode::XmlSize,
                  "the XML is " + std::to_string(xml.size()) + " bytes, more than the limit of " +
                      std::to_string(limits.max_bytes) + " bytes",
                  {}};
   }
   if (xml.empty()) {
-    return Error{ErrorKind::Decode, "xml.syntax", "the XML document is empty", {}};
+    return Error{ErrorKind::Decode, ErrorCode::XmlSyntax, "the XML document is empty", {}};
   }
   util::ensure_libxml_initialised();
   const QuietLibxmlErrors quiet;
 
   ParserCtxtPtr ctxt(xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size())));
   if (ctxt == nullptr) {
-    return Error{ErrorKind::Decode, "xml.syntax", "libxml2 could not create a parser", {}};
+    return Error{ErrorKind::Decode, ErrorCode::XmlSyntax, "libxml2 could not create a parser", {}};
   }
   ParseState state;
   ctxt->_private = &state;

@@ -21,7 +21,7 @@ std::string describe(const Location& where) {
   return "line " + std::to_string(where.line) + ", " + where.element;
 }
 
-Error limit_error(const char* code, const std::string& message, const xmlNode* node) {
+Error limit_error(ErrorCode code, const std::string& message, const xmlNode* node) {
   Location where = location_of(node);
   return Error{ErrorKind::Limit, code, message + " (at " + describe(where) + ")",
                std::move(where)};
@@ -30,11 +30,11 @@ Error limit_error(const char* code, const std::string& message, const xmlNode* n
 Error refused_node(const xmlNode* node) {
   Location where = location_of(node);
   if (node->type == XML_ENTITY_REF_NODE) {
-    return Error{ErrorKind::Decode, "xml.entity",
+    return Error{ErrorKind::Decode, ErrorCode::XmlEntity,
                  "entity references are not allowed (at " + describe(where) + ")",
                  std::move(where)};
   }
-  return Error{ErrorKind::Decode, "xml.node-type",
+  return Error{ErrorKind::Decode, ErrorCode::XmlNodeType,
                "unexpected node of libxml2 type " + std::to_string(static_cast<int>(node->type)) +
                    " (at " + describe(where) + ")",
                std::move(where)};
@@ -63,7 +63,7 @@ Expected<Ok> check_tree_limits(const xmlDoc* doc, const ParseLimits& limits) {
   int depth = 1;  // of the node being visited, counting itself if it is an element
   for (const xmlNode* node = doc->children; node != nullptr; node = next_in_walk(node, depth)) {
     if (++nodes > limits.max_nodes) {
-      return limit_error("xml.nodes",
+      return limit_error(ErrorCode::XmlNodes,
                          "the document has more than " + std::to_string(limits.max_nodes) +
                              " nodes",
                          node);
@@ -71,13 +71,13 @@ Expected<Ok> check_tree_limits(const xmlDoc* doc, const ParseLimits& limits) {
     switch (node->type) {
       case XML_ELEMENT_NODE:
         if (depth > limits.max_depth) {
-          return limit_error("xml.depth",
+          return limit_error(ErrorCode::XmlDepth,
                              "elements are nested more than " + std::to_string(limits.max_depth) +
                                  " deep",
                              node);
         }
         if (const std::size_t count = attribute_count(node); count > limits.max_attributes) {
-          return limit_error("xml.attributes",
+          return limit_error(ErrorCode::XmlAttributes,
                              "an element has " + std::to_string(count) +
                                  " attributes (namespace declarations included), more than "
                                  "the limit of " +

@@ -7,7 +7,7 @@
 #include <array>
 #include <memory>
 
-#include "dsig/xmlsec_runtime.h"
+#include "util/xmlsec_runtime.h"
 #include "saml/xmlenc.h"
 
 namespace saml::detail {

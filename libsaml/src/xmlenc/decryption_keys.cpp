@@ -8,7 +8,7 @@
 #include <climits>
 #include <string>
 
-#include "dsig/xmlsec_runtime.h"
+#include "util/xmlsec_runtime.h"
 #include "saml/xmlenc.h"
 #include "xmlenc/private_key.h"
 
@@ -23,7 +23,7 @@ struct BioDeleter {
 int no_passphrase(char* /*buf*/, int /*size*/, int /*rwflag*/, void* /*userdata*/) { return 0; }
 
 Error key_error(std::string_view source, const std::string& message) {
-  return Error{ErrorKind::Config, "xmlenc.key", std::string(source) + ": " + message, {}};
+  return Error{ErrorKind::Config, ErrorCode::XmlencKey, std::string(source) + ": " + message, {}};
 }
 
 // "AB:CD:...": SHA-256 of the SubjectPublicKeyInfo DER; empty if it cannot be encoded.

@@ -10,7 +10,7 @@ namespace {
 constexpr std::string_view kElementType = "http://www.w3.org/2001/04/xmlenc#Element";
 
 Error structure_error(const xmlNode* node, const std::string& message) {
-  return Error{ErrorKind::Decode, "xmlenc.structure", message, location_of(node)};
+  return Error{ErrorKind::Decode, ErrorCode::XmlencStructure, message, location_of(node)};
 }
 
 // The CipherValue of an EncryptedData or EncryptedKey: CipherData must hold exactly one

@@ -1,4 +1,4 @@
-#include "dsig/xmlsec_runtime.h"
+#include "util/xmlsec_runtime.h"
 
 #include <libxml/parser.h>
 #include <openssl/crypto.h>

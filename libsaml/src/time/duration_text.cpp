@@ -1,4 +1,4 @@
-#include "checks/duration_text.h"
+#include "time/duration_text.h"
 
 #include <string>
 

@@ -1,0 +1,44 @@
+// Test support that needs libsaml: printing its values in assertion messages, the fixture
+// IdP's trust store, and text searches the tests share.
+#pragma once
+
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "fixtures.h"
+#include "saml/error.h"
+#include "saml/trust.h"
+
+namespace saml {
+
+// Lets BOOST_TEST print an ErrorCode by its stable name (found by argument-dependent lookup).
+inline std::ostream& operator<<(std::ostream& out, ErrorCode code) {
+  return out << error_code_name(code);
+}
+
+}  // namespace saml
+
+namespace samltest {
+
+inline bool contains(std::string_view text, std::string_view part) {
+  return text.find(part) != std::string_view::npos;
+}
+
+// "code: message" of a failed result, "" on success (safe to evaluate in every message).
+template <class T>
+std::string why(const saml::Expected<T>& result) {
+  if (result.has_value()) return {};
+  return std::string(saml::error_code_name(result.error().code)) + ": " + result.error().message;
+}
+
+// The trust store of the fixture IdP (fixtures/keys/idp-rsa.crt).
+inline saml::TrustStore idp_trust() {
+  saml::TrustStore trust;
+  auto added = trust.add_pem_certificates(read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt");
+  if (!added) throw std::runtime_error("idp-rsa.crt: " + added.error().message);
+  return trust;
+}
+
+}  // namespace samltest
