@@ -89,7 +89,7 @@ std::string describe_origin(const Capture& capture);
 
 // --- Redaction: "redacted:" + the first 8 hex digits of the SHA-256 of the text. ---
 std::string redact_value(std::string_view text);
-// local@domain.tld, ASCII only, the whole text.
+// The whole text is an e-mail address (local@domain, RFC 5322 dot-atom form).
 bool looks_like_email(std::string_view text);
 // Replaces NameID, RoleSessionName, SourceIdentity, tag values, attribute values (except
 // the AWS Role and SessionDuration values) and any e-mail-like value in the view.

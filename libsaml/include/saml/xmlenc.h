@@ -85,7 +85,10 @@ Expected<EncryptionInfo> inspect_encrypted_assertion(const xmlNode* encrypted_as
 // of certificate CN=... SHA-256 ...": what XML005 and saml-decode say is needed.
 std::string describe_needed_key(const EncryptionInfo& info);
 
-// Short algorithm name for people: "aes256-gcm", "rsa-oaep-mgf1p"; the URI when unknown.
+// Short name of an algorithm URI (encryption, signature, digest, canonicalisation) for
+// people: the part after the last '#' ("aes256-gcm", "rsa-sha256"), else after the last '/'
+// ("xml-exc-c14n" for ".../xml-exc-c14n#", "REC-xml-c14n-20010315"); the text itself if
+// it has neither.
 std::string algorithm_short_name(std::string_view uri);
 
 struct DecryptionPolicy {

@@ -2,8 +2,8 @@
 #include <chrono>
 #include <string>
 
-#include "time/duration_text.h"
 #include "saml/checks.h"
+#include "time/duration_text.h"
 
 namespace saml {
 namespace {

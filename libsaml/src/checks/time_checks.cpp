@@ -2,9 +2,9 @@
 // Every message says the window, now, the skew and by how much it missed.
 #include <string>
 
-#include "time/duration_text.h"
 #include "checks/instant_checks.h"
 #include "saml/checks.h"
+#include "time/duration_text.h"
 
 namespace saml {
 namespace {

@@ -7,9 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "time/duration_text.h"
-#include "decode/names.h"
 #include "saml/decode.h"
+#include "time/duration_text.h"
 
 namespace saml {
 namespace {
@@ -41,8 +40,8 @@ void signature_aspects(const DecodeView& view, Aspects& out) {
   std::vector<std::string> certificates;
   for (const SignatureReport& s : view.signatures.signatures) {
     signed_elements.push_back(s.signed_element);
-    signature_methods.push_back(s.signed_element + " " + detail::algorithm_short_name(s.signature_method));
-    digest_methods.push_back(s.signed_element + " " + detail::algorithm_short_name(s.digest_method));
+    signature_methods.push_back(s.signed_element + " " + algorithm_short_name(s.signature_method));
+    digest_methods.push_back(s.signed_element + " " + algorithm_short_name(s.digest_method));
     for (const CertificateInfo& c : s.keyinfo_certificates) {
       certificates.push_back(c.subject + " SHA-256 " + format_fingerprint(c.fingerprint));
     }

@@ -1,4 +1,5 @@
-// Internal to the decode stage: short names for long URIs, shared by the outputs.
+// Internal to the decode stage: short names for long URNs, shared by the outputs
+// (algorithm URIs: algorithm_short_name in saml/xmlenc.h).
 #pragma once
 
 #include <string>
@@ -6,8 +7,6 @@
 
 namespace saml::detail {
 
-// The part after the last '#' ("rsa-sha256"), else after the last '/' ("xml-exc-c14n").
-std::string algorithm_short_name(std::string_view uri);
 // The part after the last ':' ("Success", "emailAddress"), or the text itself.
 std::string urn_short_name(std::string_view urn);
 // Names under https://aws.amazon.com/SAML/Attributes/ (shown in the AWS part).

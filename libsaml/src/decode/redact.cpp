@@ -11,17 +11,10 @@
 #include <vector>
 
 #include "saml/decode.h"
+#include "util/email_address.h"
 
 namespace saml {
 namespace {
-
-bool is_ascii_alnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
-bool is_local_part_char(char c) {
-  return is_ascii_alnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
 
 // Collects every replacement, so that messages quoting a value can be redacted too.
 class Redactor {
@@ -127,22 +120,7 @@ std::string redact_value(std::string_view text) {
   return token;
 }
 
-bool looks_like_email(std::string_view text) {
-  const auto at = text.find('@');
-  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  for (const char c : text.substr(0, at)) {
-    if (!is_local_part_char(c)) return false;
-  }
-  const std::string_view domain = text.substr(at + 1);
-  const auto dot = domain.rfind('.');
-  if (dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size()) return false;
-  for (const char c : domain) {
-    if (!is_ascii_alnum(c) && c != '.' && c != '-') return false;
-  }
-  return true;
-}
+bool looks_like_email(std::string_view text) { return util::looks_like_email(text); }
 
 void redact_view(DecodeView& view) {
   Redactor r;

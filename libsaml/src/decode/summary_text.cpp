@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "time/duration_text.h"
 #include "decode/names.h"
 #include "saml/decode.h"
+#include "time/duration_text.h"
 #include "util/painter.h"
 
 namespace saml {
@@ -104,7 +104,7 @@ class Summary {
       value("NameIDPolicy", policy, r.node);
     }
     if (!view_.capture.sig_alg.empty()) {
-      value("SigAlg", detail::algorithm_short_name(view_.capture.sig_alg) +
+      value("SigAlg", algorithm_short_name(view_.capture.sig_alg) +
                           " (HTTP-Redirect query signature, not checked by saml-decode)", nullptr);
     }
   }
@@ -230,9 +230,9 @@ class Summary {
       if (!view_.trust_given && s.status == SignatureStatus::Untrusted) status = "not checked";
       const bool good = s.status == SignatureStatus::Verified;
       out_ += "  covers " + s.signed_element + " " + s.signed_id + ": " +
-              detail::algorithm_short_name(s.signature_method) + ", digest " +
-              detail::algorithm_short_name(s.digest_method) +
-              (s.c14n_method.empty() ? "" : ", " + detail::algorithm_short_name(s.c14n_method)) + " - " +
+              algorithm_short_name(s.signature_method) + ", digest " +
+              algorithm_short_name(s.digest_method) +
+              (s.c14n_method.empty() ? "" : ", " + algorithm_short_name(s.c14n_method)) + " - " +
               (good ? paint_.green(status) : paint_.yellow(status)) + "\n";
       if (s.keyinfo_certificates.empty()) out_ += "    KeyInfo carries no certificate\n";
       for (const CertificateInfo& cert : s.keyinfo_certificates) certificate(cert);

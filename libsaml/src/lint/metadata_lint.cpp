@@ -9,9 +9,9 @@
 #include <optional>
 #include <string>
 
-#include "time/duration_text.h"
 #include "lint/lint_rules.h"
 #include "saml/xml.h"
+#include "time/duration_text.h"
 #include "trust/certificate.h"
 #include "trust/metadata_walk.h"
 

@@ -3,8 +3,8 @@
 #include <chrono>
 #include <string>
 
-#include "time/duration_text.h"
 #include "lint/lint_rules.h"
+#include "time/duration_text.h"
 
 namespace saml::lint {
 namespace {

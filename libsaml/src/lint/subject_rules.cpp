@@ -5,6 +5,7 @@
 
 #include "aws/quote.h"
 #include "lint/lint_rules.h"
+#include "util/email_address.h"
 
 namespace saml::lint {
 namespace {
@@ -15,21 +16,6 @@ constexpr std::array<std::string_view, 4> kAwsNameIdFormats = {
     "urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress",
     "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
 };
-
-// local@domain.tld: one '@', non-empty local part, a dot inside the domain, no spaces or
-// control characters. A shape check, not RFC 5322.
-bool looks_like_email(std::string_view text) {
-  const auto at = text.find('@');
-  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const std::string_view domain = text.substr(at + 1);
-  const auto dot = domain.find('.');
-  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
-  return std::none_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
-  });
-}
 
 }  // namespace
 
@@ -52,7 +38,7 @@ Outcome check_name_id_format(const Context& context, std::vector<Finding>& findi
 Outcome check_identity_center_name_id(const Context& context, std::vector<Finding>& findings) {
   const auto& assertion = context.verdict.assertion;
   if (!assertion || !assertion->has_name_id) return Outcome::NotApplicable;
-  if (looks_like_email(assertion->name_id)) return Outcome::Checked;
+  if (util::looks_like_email(assertion->name_id)) return Outcome::Checked;
   findings.push_back(make_finding("AWS025",
                                   "NameID " + detail::quote_value(assertion->name_id) +
                                       " is not an e-mail address",

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "time/duration_text.h"
 #include "saml/report.h"
 #include "saml/rules.h"
+#include "time/duration_text.h"
 #include "util/painter.h"
 
 namespace saml {

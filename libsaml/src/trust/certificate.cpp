@@ -9,8 +9,8 @@
 #include <ctime>
 #include <utility>
 
-#include "util/xmlsec_runtime.h"
 #include "util/base64_text.h"
+#include "util/xmlsec_runtime.h"
 
 namespace saml {
 namespace {

@@ -6,11 +6,11 @@
 
 #include <algorithm>
 
-#include "util/xmlsec_runtime.h"
 #include "saml/trust.h"
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
 #include "trust/trust_store_internal.h"
+#include "util/xmlsec_runtime.h"
 
 namespace saml {
 namespace {

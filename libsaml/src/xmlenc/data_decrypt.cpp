@@ -7,8 +7,8 @@
 #include <array>
 #include <memory>
 
-#include "util/xmlsec_runtime.h"
 #include "saml/xmlenc.h"
+#include "util/xmlsec_runtime.h"
 
 namespace saml::detail {
 namespace {

@@ -48,11 +48,7 @@ Usable usable_transports(const EncryptionInfo& info, bool allow_rsa15) {
       case TransportSupport::Supported: usable.indexes.push_back(i); break;
       case TransportSupport::Rsa15Refused: usable.rsa15_refused = true; break;
       case TransportSupport::Unsupported: {
-        const KeyTransportInfo& key = info.keys[i];
-        std::string name = algorithm_short_name(key.algorithm);
-        if (!key.digest.empty()) name += " digest " + algorithm_short_name(key.digest);
-        if (!key.mgf.empty()) name += " " + algorithm_short_name(key.mgf);
-        usable.unsupported += (usable.unsupported.empty() ? "" : ", ") + name;
+        usable.unsupported += (usable.unsupported.empty() ? "" : ", ") + detail::transport_name(info.keys[i]);
         break;
       }
     }

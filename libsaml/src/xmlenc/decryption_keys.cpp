@@ -8,8 +8,8 @@
 #include <climits>
 #include <string>
 
-#include "util/xmlsec_runtime.h"
 #include "saml/xmlenc.h"
+#include "util/xmlsec_runtime.h"
 #include "xmlenc/private_key.h"
 
 namespace saml {

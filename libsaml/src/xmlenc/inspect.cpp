@@ -3,6 +3,7 @@
 
 #include "saml/xmlenc.h"
 #include "util/base64_text.h"
+#include "xmlenc/key_transport.h"
 #include "xmlenc/parts.h"
 
 namespace saml {
@@ -39,9 +40,7 @@ KeyTransportInfo read_key_transport(const xmlNode* key) {
 }
 
 std::string describe_transport(const KeyTransportInfo& key) {
-  std::string text = algorithm_short_name(key.algorithm);
-  if (!key.digest.empty()) text += " digest " + algorithm_short_name(key.digest);
-  if (!key.mgf.empty()) text += " " + algorithm_short_name(key.mgf);
+  const std::string text = detail::transport_name(key);
   std::string hints;
   for (const std::string& name : key.key_names) hints += (hints.empty() ? "" : ", ") + ("KeyName '" + name + "'");
   for (const CertificateInfo& cert : key.certificates) {
@@ -54,9 +53,10 @@ std::string describe_transport(const KeyTransportInfo& key) {
 }  // namespace
 
 std::string algorithm_short_name(std::string_view uri) {
-  const std::size_t hash = uri.rfind('#');
-  if (hash == std::string_view::npos || hash + 1 == uri.size()) return std::string(uri);
-  return std::string(uri.substr(hash + 1));
+  // "http://www.w3.org/2001/10/xml-exc-c14n#" names its algorithm before the '#'.
+  if (!uri.empty() && uri.back() == '#') uri.remove_suffix(1);
+  const std::size_t cut = uri.find_last_of(uri.find('#') == std::string_view::npos ? "/" : "#");
+  return std::string(cut == std::string_view::npos ? uri : uri.substr(cut + 1));
 }
 
 Expected<EncryptionInfo> inspect_encrypted_assertion(const xmlNode* encrypted_assertion) {

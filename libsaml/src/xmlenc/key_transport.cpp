@@ -105,4 +105,11 @@ std::optional<std::string> unwrap_session_key(const KeyTransportInfo& key, const
   return result;
 }
 
+std::string transport_name(const KeyTransportInfo& key) {
+  std::string name = algorithm_short_name(key.algorithm);
+  if (!key.digest.empty()) name += " digest " + algorithm_short_name(key.digest);
+  if (!key.mgf.empty()) name += " " + algorithm_short_name(key.mgf);
+  return name;
+}
+
 }  // namespace saml::detail
