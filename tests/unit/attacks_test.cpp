@@ -450,13 +450,14 @@ BOOST_AUTO_TEST_CASE(canonical_bytes_are_kept_only_when_asked) {
   auto doc = saml::parse_xml(xml);
   BOOST_TEST_REQUIRE(doc.has_value());
   const saml::TrustStore trust = idp_trust();
-  const saml::DsigResult plain = saml::verify_signatures(*doc, trust, saml::DsigPolicy{});
+  std::vector<saml::Finding> findings;
+  const saml::DsigResult plain = saml::verify_signatures(*doc, trust, saml::DsigPolicy{}, findings);
   BOOST_TEST_REQUIRE(plain.signatures.size() == 1U);
   BOOST_TEST(plain.signatures[0].canonical_reference.empty(), "canonical bytes kept without being asked");
 
   saml::DsigPolicy keep;
   keep.keep_canonical_bytes = true;
-  const saml::DsigResult kept = saml::verify_signatures(*doc, trust, keep);
+  const saml::DsigResult kept = saml::verify_signatures(*doc, trust, keep, findings);
   BOOST_TEST_REQUIRE(kept.signatures.size() == 1U);
   const std::string& canonical = kept.signatures[0].canonical_reference;
   BOOST_TEST(canonical.rfind("<saml2:Assertion", 0) == 0, "canonical reference bytes: " << canonical.substr(0, 80));
@@ -466,7 +467,7 @@ BOOST_AUTO_TEST_CASE(canonical_bytes_are_kept_only_when_asked) {
 
   auto valid = saml::parse_xml(read_fixture("responses/okta-aws-signed-assertion.xml"));
   BOOST_TEST_REQUIRE(valid.has_value());
-  const saml::DsigResult verified = saml::verify_signatures(*valid, trust, keep);
+  const saml::DsigResult verified = saml::verify_signatures(*valid, trust, keep, findings);
   BOOST_TEST_REQUIRE(verified.signatures.size() == 1U);
   BOOST_TEST((verified.signatures[0].status == saml::SignatureStatus::Verified));
   BOOST_TEST(verified.signatures[0].canonical_signed_info.rfind("<ds:SignedInfo xmlns:ds=", 0) == 0,

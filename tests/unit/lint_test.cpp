@@ -284,9 +284,9 @@ BOOST_AUTO_TEST_CASE(lint_reports_the_key_that_decrypted) {
                                         with_keys(options_at(kNow), {kSpKey, "keys/sp-rsa-next.key"}));
   BOOST_TEST_REQUIRE(rotated.encryption.has_value());
   BOOST_TEST(rotated.encryption->decrypted);
-  BOOST_TEST(rotated.encryption->key_index == 1u, "the second key decrypted it");
-  BOOST_TEST(rotated.encryption->key_source == "keys/sp-rsa-next.key");
-  BOOST_TEST(rotated.encryption->key_fingerprint.size() == 95u, rotated.encryption->key_fingerprint);
+  BOOST_TEST(rotated.encryption->key.index == 1u, "the second key decrypted it");
+  BOOST_TEST(rotated.encryption->key.source == "keys/sp-rsa-next.key");
+  BOOST_TEST(rotated.encryption->key.fingerprint.size() == 95u, rotated.encryption->key.fingerprint);
   BOOST_TEST(rotated.accepted, "rotated: " << ids(rotated));
 }
 

@@ -88,8 +88,8 @@ BOOST_AUTO_TEST_CASE(every_supported_algorithm_pair_decrypts_and_verifies) {
     BOOST_TEST(verdict.accepted, c.fixture << " rejected:\n" << rules_of(verdict));
     BOOST_TEST_REQUIRE(verdict.encryption.has_value(), c.fixture);
     BOOST_TEST(verdict.encryption->decrypted, c.fixture);
-    BOOST_TEST(verdict.encryption->key_source == kSpKey, c.fixture);
-    BOOST_TEST(verdict.encryption->key_transport == c.key_transport, c.fixture);
+    BOOST_TEST(verdict.encryption->key.source == kSpKey, c.fixture);
+    BOOST_TEST(verdict.encryption->key.transport == c.key_transport, c.fixture);
     BOOST_TEST_REQUIRE(verdict.assertion.has_value(), c.fixture);
     BOOST_TEST(verdict.assertion->name_id == "jane.doe@example.com", c.fixture);
     BOOST_TEST(verdict.assertion->node == verdict.decrypted_document->root()->children,
@@ -133,7 +133,7 @@ BOOST_AUTO_TEST_CASE(rotation_the_second_key_decrypts) {
       verify_fixture("rotated-next-key-aes256-gcm.xml", policy_with({kSpKey, kSpNextKey}));
   BOOST_TEST(verdict.accepted, rules_of(verdict));
   BOOST_TEST_REQUIRE(verdict.encryption.has_value());
-  BOOST_TEST(verdict.encryption->key_source == kSpNextKey, "reports the key that decrypted it");
+  BOOST_TEST(verdict.encryption->key.source == kSpNextKey, "reports the key that decrypted it");
 }
 
 BOOST_AUTO_TEST_CASE(failures_are_uniform_could_not_decrypt_with_key_x) {

@@ -50,7 +50,6 @@ struct SignatureReport {
 
 struct DsigResult {
   std::vector<SignatureReport> signatures;
-  std::vector<Finding> findings;       // every signature-related problem, by rule ID
   // Element nodes covered by a verified signature (the signed parents; their subtrees
   // minus the enveloped Signature are covered).
   std::vector<const xmlNode*> covered;
@@ -60,6 +59,9 @@ struct DsigResult {
 
 // Checks every ds:Signature in the document against the profile, then verifies those that
 // pass with the trusted keys. Never reads values from uncovered nodes; never fetches.
-DsigResult verify_signatures(const Document& doc, const TrustStore& trust, const DsigPolicy& policy);
+// Appends every signature-related problem to `findings`. Registers the document's SAML IDs
+// with libxml2 (so references resolve), hence the mutable Document.
+DsigResult verify_signatures(Document& doc, const TrustStore& trust, const DsigPolicy& policy,
+                             std::vector<Finding>& findings);
 
 }  // namespace saml

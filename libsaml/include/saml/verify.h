@@ -27,7 +27,7 @@ struct Verdict {
   // Built only from the assertion node a trusted signature covers; empty otherwise.
   std::optional<Assertion> assertion;
   std::optional<AwsView> aws;
-  DsigResult signatures;
+  DsigResult signatures;  // reports and covered nodes; their findings are in `findings`
   // Set when the Response carries an EncryptedAssertion: what it shows, which key decrypted it.
   std::optional<EncryptionReport> encryption;
   // The decrypted Assertion, parsed on its own and placed under a synthetic unsigned

@@ -34,8 +34,12 @@ struct XmlDocDeleter {
 class Document {
  public:
   explicit Document(std::unique_ptr<xmlDoc, XmlDocDeleter> doc) : doc_(std::move(doc)) {}
-  xmlDoc* get() const { return doc_.get(); }
-  xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
+  const xmlDoc* get() const { return doc_.get(); }
+  const xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
+  // Mutable access, for the steps that change the tree or its ID table (registering IDs for
+  // signature references, building a decrypted Assertion's document).
+  xmlDoc* get() { return doc_.get(); }
+  xmlNode* root() { return xmlDocGetRootElement(doc_.get()); }
 
  private:
   std::unique_ptr<xmlDoc, XmlDocDeleter> doc_;

@@ -96,15 +96,21 @@ struct DecryptionPolicy {
   ParseLimits parse_limits;   // the decrypted Assertion is parsed with these
 };
 
+// Which of the given keys decrypted an EncryptedAssertion, and how its session key came.
+struct DecryptingKey {
+  std::string source;        // of the DecryptionKey
+  std::string description;
+  std::string fingerprint;
+  std::size_t index = 0;     // 0-based position in DecryptionKeys::keys() (--decrypt-key order)
+  std::string transport;     // algorithm of the EncryptedKey used
+};
+
 struct DecryptedAssertion {
   // The plaintext parsed with parse_xml, its root element copied under a synthetic
   // <samlp:Response> (no attributes, unsigned) so the signature profile applies unchanged.
-  std::shared_ptr<const Document> document;
-  std::string key_source;                    // the DecryptionKey that decrypted it
-  std::string key_description;
-  std::string key_fingerprint;
-  std::size_t key_index = 0;                 // its position in DecryptionKeys::keys()
-  std::string key_transport;                 // algorithm of the EncryptedKey used
+  // Mutable: verifying its signatures registers its IDs.
+  std::shared_ptr<Document> document;
+  DecryptingKey key;
 };
 
 // Tries every given key on every EncryptedKey, then decrypts the EncryptedData and parses
@@ -122,11 +128,7 @@ struct EncryptionReport {
   EncryptionInfo info;
   bool attempted = false;       // keys were given and decryption was tried
   bool decrypted = false;
-  std::string key_source;       // set when decrypted
-  std::string key_description;
-  std::string key_fingerprint;
-  std::size_t key_index = 0;    // 0-based position among the given keys (--decrypt-key order)
-  std::string key_transport;
+  DecryptingKey key;            // set when decrypted
   std::string failure;          // why it was not decrypted (the findings' messages), if not
 };
 

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "pipeline/encrypted.h"
+#include "pipeline/stage_policies.h"
 #include "saml/decode.h"
 #include "saml/verify.h"
 
@@ -44,9 +45,9 @@ void open_encrypted(DecodeView& view, const Policy& policy, const DsigPolicy& ds
   std::vector<Finding> findings;  // their messages are in report.failure
   OpenedEncryption opened = decrypt_encrypted_assertion(encrypted, policy, findings);
   view.encryption = std::move(opened.report);
+  if (!opened.decrypted) return;
+  DsigResult inner = verify_signatures(*opened.decrypted, TrustStore{}, dsig_policy, findings);
   view.decrypted_document = std::move(opened.decrypted);
-  if (!view.decrypted_document) return;
-  DsigResult inner = verify_signatures(*view.decrypted_document, TrustStore{}, dsig_policy);
   view.signatures.signatures.insert(view.signatures.signatures.end(), inner.signatures.begin(),
                                     inner.signatures.end());
 }
@@ -86,11 +87,13 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
   view.capture = capture;
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) return parsed.error();
-  view.document = std::make_shared<const Document>(std::move(parsed).value());
+  auto document = std::make_shared<Document>(std::move(parsed).value());
+  view.document = document;
   if (auto not_saml = check_saml_root(view.document->root())) return *not_saml;
   view.trust_given = !trust.empty();
-  DsigPolicy dsig_policy;
-  dsig_policy.allow_sha1 = policy.allow_sha1;
+  const DsigPolicy dsig_policy = dsig_policy_of(policy);
+  // saml-decode shows each signature's status; the rules are verify's (verify_findings).
+  std::vector<Finding> signature_findings;
   if (view.trust_given) {
     auto verdict = verify_capture(capture, trust, policy);
     if (!verdict) return verdict.error();
@@ -103,10 +106,10 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
       view.encryption = std::move(verdict->encryption);
       view.decrypted_document = std::move(verdict->decrypted_document);
     } else {
-      view.signatures = verify_signatures(*view.document, trust, dsig_policy);
+      view.signatures = verify_signatures(*document, trust, dsig_policy, signature_findings);
     }
   } else {
-    view.signatures = verify_signatures(*view.document, TrustStore{}, dsig_policy);
+    view.signatures = verify_signatures(*document, TrustStore{}, dsig_policy, signature_findings);
     open_encrypted(view, policy, dsig_policy);
   }
   read_parts(view);

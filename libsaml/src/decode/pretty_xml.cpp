@@ -40,7 +40,9 @@ void remove_indentation(xmlNode* root) {
 }  // namespace
 
 Expected<std::string> pretty_xml(const DecodeView& view) {
-  std::unique_ptr<xmlDoc, XmlDocDeleter> copy(xmlCopyDoc(view.document->get(), 1));
+  // xmlCopyDoc only reads its source; libxml2's signature is not const-qualified.
+  xmlDoc* source = const_cast<xmlDoc*>(view.document->get());  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  std::unique_ptr<xmlDoc, XmlDocDeleter> copy(xmlCopyDoc(source, 1));
   if (!copy) return Error{ErrorKind::Limit, ErrorCode::XmlCopy, "libxml2 could not copy the document", {}};
   remove_indentation(xmlDocGetRootElement(copy.get()));
   if (view.redacted) detail::redact_document(copy.get());

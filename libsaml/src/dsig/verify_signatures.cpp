@@ -88,9 +88,17 @@ std::string describe_untrusted(const SignatureReport& report) {
   return text;
 }
 
+// Where the verifier writes: the caller's DsigResult and the caller's findings.
+struct VerifierOutput {
+  std::vector<SignatureReport>& signatures;
+  std::vector<const xmlNode*>& covered;
+  std::vector<Finding>& findings;
+};
+
 class SignatureVerifier {
  public:
-  SignatureVerifier(xmlDoc* doc, const TrustStore& trust, const DsigPolicy& policy, DsigResult& result)
+  SignatureVerifier(xmlDoc* doc, const TrustStore& trust, const DsigPolicy& policy,
+                    VerifierOutput result)
       : doc_(doc), trust_(trust), policy_(policy), result_(result) {}
 
   void verify(const xmlNode* signature) {
@@ -206,7 +214,7 @@ class SignatureVerifier {
   xmlDoc* doc_;
   const TrustStore& trust_;
   const DsigPolicy& policy_;
-  DsigResult& result_;
+  VerifierOutput result_;
 };
 
 }  // namespace
@@ -228,14 +236,16 @@ bool DsigResult::covers(const xmlNode* element) const {
   return false;
 }
 
-DsigResult verify_signatures(const Document& doc, const TrustStore& trust, const DsigPolicy& policy) {
+DsigResult verify_signatures(Document& doc, const TrustStore& trust, const DsigPolicy& policy,
+                             std::vector<Finding>& findings) {
   DsigResult result;
-  result.findings = detail::index_saml_ids(doc.get());
+  std::vector<Finding> duplicate_ids = detail::index_saml_ids(doc.get());
+  findings.insert(findings.end(), duplicate_ids.begin(), duplicate_ids.end());
   std::vector<const xmlNode*> signatures;
   for_each_element(doc.root(), [&](const xmlNode* node) {
     if (is_element(node, ns::dsig, "Signature")) signatures.push_back(node);
   });
-  SignatureVerifier verifier(doc.get(), trust, policy, result);
+  SignatureVerifier verifier(doc.get(), trust, policy, {result.signatures, result.covered, findings});
   for (const xmlNode* signature : signatures) verifier.verify(signature);
   return result;
 }

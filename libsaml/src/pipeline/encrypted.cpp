@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "pipeline/stage_policies.h"
 #include "pipeline/structure.h"
 #include "saml/xmlenc.h"
 
@@ -11,8 +12,6 @@ namespace {
 // Appends a DsigResult of the decrypted document to the verdict's.
 void merge_signatures(DsigResult inner, Verdict& verdict) {
   DsigResult& outer = verdict.signatures;
-  verdict.findings.insert(verdict.findings.end(), inner.findings.begin(), inner.findings.end());
-  outer.findings.insert(outer.findings.end(), inner.findings.begin(), inner.findings.end());
   outer.signatures.insert(outer.signatures.end(), inner.signatures.begin(), inner.signatures.end());
   outer.covered.insert(outer.covered.end(), inner.covered.begin(), inner.covered.end());
 }
@@ -50,18 +49,14 @@ OpenedEncryption decrypt_encrypted_assertion(const xmlNode* encrypted, const Pol
     return opened;
   }
   report.attempted = true;
-  const DecryptionPolicy decryption{policy.allow_rsa15, policy.parse_limits};
-  auto decrypted = decrypt_assertion(encrypted, *info, *policy.decryption_keys, decryption, findings);
+  auto decrypted = decrypt_assertion(encrypted, *info, *policy.decryption_keys,
+                                     decryption_policy_of(policy), findings);
   if (!decrypted) {
     report.failure = messages_since(findings, before);
     return opened;
   }
   report.decrypted = true;
-  report.key_source = decrypted->key_source;
-  report.key_description = decrypted->key_description;
-  report.key_fingerprint = decrypted->key_fingerprint;
-  report.key_index = decrypted->key_index;
-  report.key_transport = decrypted->key_transport;
+  report.key = decrypted->key;
   opened.decrypted = decrypted->document;
   return opened;
 }
@@ -78,7 +73,7 @@ const xmlNode* open_encrypted_assertion(const xmlNode* encrypted, const TrustSto
   const xmlNode* assertion = check_decrypted_assertion(*opened.decrypted, findings);
   if (assertion == nullptr) return nullptr;
   const bool response_covers_ciphertext = verdict.signatures.covers(encrypted);
-  merge_signatures(verify_signatures(*opened.decrypted, trust, dsig_policy), verdict);
+  merge_signatures(verify_signatures(*opened.decrypted, trust, dsig_policy, findings), verdict);
   // The Response signature covers the EncryptedAssertion: what it decrypts to is covered.
   if (response_covers_ciphertext) verdict.signatures.covered.push_back(assertion);
   return assertion;

@@ -17,7 +17,7 @@ namespace saml {
 struct OpenedEncryption {
   bool readable = false;       // its structure was read (report.info is filled)
   EncryptionReport report;     // report.failure says why it was not decrypted
-  std::shared_ptr<const Document> decrypted;  // the decrypted Assertion's document, if any
+  std::shared_ptr<Document> decrypted;  // the decrypted Assertion's document, if any
 };
 
 // Inspects an EncryptedAssertion and, with policy.decryption_keys, decrypts it. Appends

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "pipeline/encrypted.h"
+#include "pipeline/stage_policies.h"
 #include "pipeline/structure.h"
 #include "saml/checks.h"
 
@@ -49,7 +50,7 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
     check_message_size(capture, verdict.findings);
     return verdict;
   }
-  auto document = std::make_shared<const Document>(std::move(parsed).value());
+  auto document = std::make_shared<Document>(std::move(parsed).value());
   verdict.document = document;
   std::vector<Finding>& findings = verdict.findings;
 
@@ -60,12 +61,8 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
     verdict.response = read_response(root);
     check_response(*verdict.response, findings);
 
-    DsigPolicy dsig_policy;
-    dsig_policy.allow_sha1 = policy.allow_sha1;
-    dsig_policy.keep_canonical_bytes = policy.keep_canonical_bytes;
-    verdict.signatures = verify_signatures(*document, trust, dsig_policy);
-    findings.insert(findings.end(), verdict.signatures.findings.begin(),
-                    verdict.signatures.findings.end());
+    const DsigPolicy dsig_policy = dsig_policy_of(policy);
+    verdict.signatures = verify_signatures(*document, trust, dsig_policy, findings);
     verdict.response_signed = verdict.signatures.covers(root);
     if (slot.encrypted != nullptr) {
       assertion_node = open_encrypted_assertion(slot.encrypted, trust, policy, dsig_policy, verdict);

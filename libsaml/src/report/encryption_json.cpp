@@ -27,11 +27,11 @@ Json key_transport_json(const KeyTransportInfo& key) {
 Json key_json(const EncryptionReport& encryption) {
   if (!encryption.decrypted) return nullptr;
   Json j;
-  j["index"] = encryption.key_index + 1;
-  j["source"] = encryption.key_source;
-  j["description"] = encryption.key_description;
-  j["public_key_sha256"] = text_or_null(encryption.key_fingerprint);
-  j["key_transport"] = encryption.key_transport;
+  j["index"] = encryption.key.index + 1;
+  j["source"] = encryption.key.source;
+  j["description"] = encryption.key.description;
+  j["public_key_sha256"] = text_or_null(encryption.key.fingerprint);
+  j["key_transport"] = encryption.key.transport;
   return j;
 }
 

@@ -132,7 +132,7 @@ void append_decryption(std::string& out, const Verdict& verdict) {
   if (!verdict.encryption || !verdict.encryption->decrypted) return;
   const EncryptionReport& encryption = *verdict.encryption;
   out += "  decrypted:     with " + decryption_key_text(encryption) + "; " +
-         algorithm_short_name(encryption.key_transport) + " / " +
+         algorithm_short_name(encryption.key.transport) + " / " +
          algorithm_short_name(encryption.info.data_algorithm) + "\n";
 }
 

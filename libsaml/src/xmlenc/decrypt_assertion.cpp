@@ -114,13 +114,9 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
       if (!wrapped_doc) continue;
 
       DecryptedAssertion result;
-      result.document = std::make_shared<const Document>(std::move(*wrapped_doc));
-      result.key_source = key.source;
-      result.key_description = key.description;
-      result.key_fingerprint = key.fingerprint;
-      result.key_index = key_index;
-      result.key_transport = info.keys[index].algorithm;
-      if (result.key_transport == xenc_alg::rsa_1_5) {
+      result.document = std::make_shared<Document>(std::move(*wrapped_doc));
+      result.key = {key.source, key.description, key.fingerprint, key_index, info.keys[index].algorithm};
+      if (result.key.transport == xenc_alg::rsa_1_5) {
         Finding allowed = make_finding("SIG017", "the assertion key was wrapped with RSA-1.5, accepted "
                                                  "because --allow-rsa15 was given",
                                        info.keys[index].where);

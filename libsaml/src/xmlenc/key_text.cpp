@@ -7,8 +7,8 @@ namespace saml {
 
 std::string decryption_key_text(const EncryptionReport& encryption) {
   if (!encryption.decrypted) return {};
-  return "key " + std::to_string(encryption.key_index + 1) + ", " + encryption.key_source + " (" +
-         encryption.key_description + ")";
+  return "key " + std::to_string(encryption.key.index + 1) + ", " + encryption.key.source + " (" +
+         encryption.key.description + ")";
 }
 
 }  // namespace saml

@@ -5,7 +5,7 @@
 
 namespace saml::detail {
 
-std::optional<Document> wrap_in_response(const Document& decrypted) {
+std::optional<Document> wrap_in_response(Document& decrypted) {
   std::unique_ptr<xmlDoc, XmlDocDeleter> doc(xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0")));
   if (!doc) return std::nullopt;
   xmlNode* root = xmlNewDocNode(doc.get(), nullptr, reinterpret_cast<const xmlChar*>("Response"), nullptr);

@@ -11,6 +11,7 @@ namespace saml::detail {
 
 // A new document: <samlp:Response> (no attributes, never signed) whose only child is a
 // deep copy of `decrypted`'s root element. nullopt when libxml2 cannot allocate.
-std::optional<Document> wrap_in_response(const Document& decrypted);
+// (`decrypted` is only read; libxml2's copy function takes a mutable node.)
+std::optional<Document> wrap_in_response(Document& decrypted);
 
 }  // namespace saml::detail
