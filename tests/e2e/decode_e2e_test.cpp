@@ -9,8 +9,11 @@
 #include <vector>
 
 #include "run_tool.h"
+#include "text.h"
 
 namespace {
+
+using samltest::contains;
 
 using Json = nlohmann::json;
 using samltest::Run;
@@ -27,7 +30,6 @@ Run decode(std::vector<std::string> args, const std::string& stdin_path = "/dev/
   return samltest::run_tool(SAML_DECODE_PATH, args, stdin_path);
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 Json json_of(const Run& run, const std::string& what) {
   try {

@@ -4,9 +4,6 @@
 #define BOOST_TEST_MODULE lint_e2e
 #include <boost/test/unit_test.hpp>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -14,13 +11,15 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-extern char** environ;
+#include "run_tool.h"
 
 namespace {
+
+using samltest::Run;
+using samltest::slurp;
 
 using Json = nlohmann::json;
 namespace fs = std::filesystem;
@@ -28,13 +27,6 @@ namespace fs = std::filesystem;
 const std::string kFixtures = SAMLKIT_FIXTURES_DIR;
 const std::string kClean = kFixtures + "/responses/okta-aws-signed-assertion.xml";
 const std::string kWarning = kFixtures + "/lint/duplicate-role-values.xml";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 // A scratch directory removed at the end of the test.
 class TempDir {
@@ -57,41 +49,9 @@ class TempDir {
   fs::path path_;
 };
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
 // Runs a program with `args`, stdin /dev/null, working directory `cwd`.
 Run run(const std::string& program, const std::vector<std::string>& args, const std::string& cwd = ".") {
-  TempDir dir;
-  const std::string out_path = dir.file("out");
-  const std::string err_path = dir.file("err");
-  std::vector<std::string> strings{program};
-  strings.insert(strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& s : strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_TRUNC, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_TRUNC, 0);
-  const fs::path previous = fs::current_path();
-  fs::current_path(cwd);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
-  fs::current_path(previous);
-  posix_spawn_file_actions_destroy(&actions);
-  BOOST_REQUIRE_MESSAGE(spawned == 0, "cannot run " + program);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  Run result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = slurp(out_path);
-  result.err = slurp(err_path);
-  return result;
+  return samltest::run_tool(program, args, "/dev/null", cwd);
 }
 
 Run lint(std::vector<std::string> args, const std::string& cwd = ".") {

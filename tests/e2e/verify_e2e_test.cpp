@@ -15,8 +15,11 @@
 #include <vector>
 
 #include "run_tool.h"
+#include "text.h"
 
 namespace {
+
+using samltest::contains;
 
 using Json = nlohmann::json;
 
@@ -55,9 +58,6 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-bool contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // Runs with --json and parses stdout as one verdict object.
 Json run_json(const std::vector<std::string>& args, Run& run) {

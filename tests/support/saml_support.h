@@ -1,13 +1,13 @@
-// Test support that needs libsaml: printing its values in assertion messages, the fixture
-// IdP's trust store, and text searches the tests share.
+// Test support that needs libsaml: printing its values in assertion messages and the
+// fixture IdP's trust store.
 #pragma once
 
 #include <ostream>
 #include <stdexcept>
 #include <string>
-#include <string_view>
 
 #include "fixtures.h"
+#include "text.h"
 #include "saml/error.h"
 #include "saml/trust.h"
 
@@ -21,10 +21,6 @@ inline std::ostream& operator<<(std::ostream& out, ErrorCode code) {
 }  // namespace saml
 
 namespace samltest {
-
-inline bool contains(std::string_view text, std::string_view part) {
-  return text.find(part) != std::string_view::npos;
-}
 
 // "code: message" of a failed result, "" on success (safe to evaluate in every message).
 template <class T>

@@ -181,22 +181,6 @@ BOOST_AUTO_TEST_CASE(redact_value_is_stable_and_short) {
   BOOST_TEST(saml::redact_value("abc") == "redacted:ba7816bf");
 }
 
-BOOST_AUTO_TEST_CASE(email_detection) {
-  // The lint rule AWS025 and redaction share this one check; these were the cases where
-  // their two former copies disagreed (an apostrophe, a non-ASCII local part, a colon, an
-  // empty domain label, an underscore in the domain).
-  for (const char* yes : {"jane.doe@example.com", "a+b@sub.example.co.uk", "x_y-z@ex-ample.org",
-                          "o'brien@example.com", "jan\xc3\xa9@example.com"}) {
-    BOOST_TEST(saml::looks_like_email(yes), yes);
-  }
-  for (const char* no : {"", "@example.com", "jane@", "jane@example", "a@b@c.com", "jane doe@example.com",
-                         "arn:aws:iam::123456789012:role/a@b.c", "jane@example.", "urn:amazon:webservices",
-                         "a:b@example.com", "jane@example..com", "jane@ex_ample.com", ".jane@example.com",
-                         "jane@-example.com"}) {
-    BOOST_TEST(!saml::looks_like_email(no), no);
-  }
-}
-
 BOOST_AUTO_TEST_CASE(redaction_reaches_every_output) {
   saml::DecodeView view = response_view("okta-aws-signed-assertion.xml");
   saml::redact_view(view);

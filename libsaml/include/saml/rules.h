@@ -1,5 +1,5 @@
 // The rule table: the single source of truth for IDs, severities, texts and references.
-// IDs are never renumbered or reused once published (see ARCHITECTURE.md).
+// IDs are never renumbered or reused once published (see docs/architecture.md).
 #pragma once
 
 #include <span>

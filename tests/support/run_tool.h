@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -54,9 +55,10 @@ class TempFile {
   std::string path_;
 };
 
-// Runs `program` with `args`, stdin from `stdin_path`, and collects its output.
+// Runs `program` with `args`, stdin from `stdin_path`, in the working directory `cwd`
+// (empty: this process's), and collects its output.
 inline Run run_tool(const std::string& program, const std::vector<std::string>& args,
-                    const std::string& stdin_path = "/dev/null") {
+                    const std::string& stdin_path = "/dev/null", const std::string& cwd = {}) {
   TempFile out;
   TempFile err;
   std::vector<std::string> argv_strings{program};
@@ -70,8 +72,11 @@ inline Run run_tool(const std::string& program, const std::vector<std::string>& 
   posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 1, out.path().c_str(), O_WRONLY | O_TRUNC, 0);
   posix_spawn_file_actions_addopen(&actions, 2, err.path().c_str(), O_WRONLY | O_TRUNC, 0);
+  const std::filesystem::path previous = std::filesystem::current_path();
+  if (!cwd.empty()) std::filesystem::current_path(cwd);
   pid_t pid = 0;
   const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  std::filesystem::current_path(previous);
   posix_spawn_file_actions_destroy(&actions);
   BOOST_REQUIRE_MESSAGE(spawned == 0, "posix_spawn " << argv[0] << " failed: " << spawned);
 
