@@ -1,14 +1,17 @@
-// Test support that needs libsaml: printing its values in assertion messages and the
-// fixture IdP's trust store.
+// Test support that needs libsaml: printing its values in assertion messages, looking up
+// findings, and the fixture IdP's trust store.
 #pragma once
 
 #include <ostream>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "fixtures.h"
 #include "text.h"
 #include "saml/error.h"
+#include "saml/finding.h"
 #include "saml/trust.h"
 
 namespace saml {
@@ -27,6 +30,25 @@ template <class T>
 std::string why(const saml::Expected<T>& result) {
   if (result.has_value()) return {};
   return std::string(saml::error_code_name(result.error().code)) + ": " + result.error().message;
+}
+
+// The first finding of rule `id`, or nullptr.
+inline const saml::Finding* find_rule(const std::vector<saml::Finding>& findings, std::string_view id) {
+  for (const saml::Finding& finding : findings) {
+    if (finding.rule_id == id) return &finding;
+  }
+  return nullptr;
+}
+
+inline bool has_rule(const std::vector<saml::Finding>& findings, std::string_view id) {
+  return find_rule(findings, id) != nullptr;
+}
+
+// "SIG001 XML004 ": the rule IDs in order, for assertion messages.
+inline std::string rule_ids(const std::vector<saml::Finding>& findings) {
+  std::string text;
+  for (const saml::Finding& finding : findings) text += finding.rule_id + " ";
+  return text;
 }
 
 // The trust store of the fixture IdP (fixtures/keys/idp-rsa.crt).

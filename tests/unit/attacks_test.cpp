@@ -20,6 +20,8 @@ using samltest::read_fixture;
 
 namespace {
 
+using samltest::find_rule;
+using samltest::has_rule;
 using samltest::idp_trust;
 
 constexpr const char* kAttacker = "admin@attacker.test";
@@ -188,11 +190,6 @@ std::string describe(const std::vector<saml::Finding>& findings) {
   return text;
 }
 
-bool has_rule(const std::vector<saml::Finding>& findings, const std::string& id) {
-  return std::any_of(findings.begin(), findings.end(),
-                     [&](const saml::Finding& f) { return f.rule_id == id; });
-}
-
 // What one run through decode + verify produced.
 struct Outcome {
   std::optional<saml::Error> error;  // decode_capture or verify_capture failed
@@ -317,13 +314,6 @@ void run_refused(const RefusedCase& c) {
 
 void run_all(const std::vector<RefusedCase>& cases) {
   for (const RefusedCase& c : cases) run_refused(c);
-}
-
-const saml::Finding* find_rule(const std::vector<saml::Finding>& findings, const std::string& id) {
-  for (const saml::Finding& f : findings) {
-    if (f.rule_id == id) return &f;
-  }
-  return nullptr;
 }
 
 }  // namespace

@@ -9,10 +9,13 @@
 
 #include "saml/checks.h"
 #include "saml/xml.h"
+#include "saml_support.h"
 
 using namespace std::chrono;
 
 namespace {
+
+using samltest::find_rule;
 
 saml::TimePoint at(int h, int m, int s, int ms = 0) {
   return sys_days{year{2024} / May / 1} + hours{h} + minutes{m} + seconds{s} + milliseconds{ms};
@@ -100,11 +103,6 @@ std::string ids(const std::vector<saml::Finding>& findings) {
   return text;
 }
 
-const saml::Finding* find(const std::vector<saml::Finding>& findings, std::string_view id) {
-  auto it = std::find_if(findings.begin(), findings.end(),
-                         [&](const saml::Finding& f) { return f.rule_id == id; });
-  return it == findings.end() ? nullptr : &*it;
-}
 
 }  // namespace
 
@@ -116,7 +114,7 @@ BOOST_AUTO_TEST_CASE(valid_assertion_has_no_findings) {
 BOOST_AUTO_TEST_CASE(now_equal_to_not_on_or_after_is_expired) {
   const auto findings = all_checks(valid_assertion(), policy_at(at(12, 5, 0, 123)));
   BOOST_TEST(ids(findings) == "CND002,SUB006", "now == NotOnOrAfter gave: " << ids(findings));
-  const auto* f = find(findings, "CND002");
+  const auto* f = find_rule(findings, "CND002");
   BOOST_REQUIRE(f != nullptr);
   BOOST_TEST(f->message.find("expired 0 s ago") != std::string::npos, f->message);
   BOOST_TEST(f->where.attribute == "NotOnOrAfter");
@@ -130,34 +128,34 @@ BOOST_AUTO_TEST_CASE(one_microsecond_before_not_on_or_after_is_valid) {
 
 BOOST_AUTO_TEST_CASE(expiry_message_says_window_now_skew_and_miss) {
   const auto findings = all_checks(valid_assertion(), policy_at(at(12, 13, 0)));
-  const auto* f = find(findings, "CND002");
+  const auto* f = find_rule(findings, "CND002");
   BOOST_REQUIRE_MESSAGE(f != nullptr, "no CND002 at 12:13: " << ids(findings));
   BOOST_TEST(f->message ==
              "the assertion expired 7 min 59.877 s ago: NotOnOrAfter 2024-05-01T12:05:00.123Z, "
              "now 2024-05-01T12:13:00Z, skew 0 s");
-  BOOST_REQUIRE_MESSAGE(find(findings, "HYG001") != nullptr, "13 min after issue must warn HYG001");
-  BOOST_TEST((find(findings, "HYG001")->severity == saml::Severity::Warning), "HYG001 is a warning");
+  BOOST_REQUIRE_MESSAGE(find_rule(findings, "HYG001") != nullptr, "13 min after issue must warn HYG001");
+  BOOST_TEST((find_rule(findings, "HYG001")->severity == saml::Severity::Warning), "HYG001 is a warning");
 }
 
 BOOST_AUTO_TEST_CASE(skew_extends_the_window_up_to_but_not_including_its_end) {
   const auto inside = all_checks(valid_assertion(), policy_at(at(12, 5, 59, 123), 60));
-  BOOST_TEST(find(inside, "CND002") == nullptr, "skew 60 at NotOnOrAfter+59s gave: " << ids(inside));
+  BOOST_TEST(find_rule(inside, "CND002") == nullptr, "skew 60 at NotOnOrAfter+59s gave: " << ids(inside));
   const auto edge = all_checks(valid_assertion(), policy_at(at(12, 6, 0, 123), 60));
-  BOOST_REQUIRE_MESSAGE(find(edge, "CND002") != nullptr, "skew 60 at NotOnOrAfter+60s gave: " << ids(edge));
-  BOOST_TEST(find(edge, "CND002")->message.find("skew 60 s") != std::string::npos);
+  BOOST_REQUIRE_MESSAGE(find_rule(edge, "CND002") != nullptr, "skew 60 at NotOnOrAfter+60s gave: " << ids(edge));
+  BOOST_TEST(find_rule(edge, "CND002")->message.find("skew 60 s") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(not_before_boundary_and_skew) {
   auto a = valid_assertion();
   const auto at_not_before = all_checks(a, policy_at(at(11, 55, 0, 123)));
-  BOOST_TEST(find(at_not_before, "CND001") == nullptr, "now == NotBefore gave: " << ids(at_not_before));
+  BOOST_TEST(find_rule(at_not_before, "CND001") == nullptr, "now == NotBefore gave: " << ids(at_not_before));
   const auto early = all_checks(a, policy_at(at(11, 50, 0)));
-  const auto* f = find(early, "CND001");
+  const auto* f = find_rule(early, "CND001");
   BOOST_REQUIRE_MESSAGE(f != nullptr, "11:50 gave: " << ids(early));
   BOOST_TEST(f->message.find("5 min 0.123 s too early") != std::string::npos, f->message);
   BOOST_TEST(f->where.attribute == "NotBefore");
   const auto skewed = all_checks(a, policy_at(at(11, 50, 0), 301));
-  BOOST_TEST(find(skewed, "CND001") == nullptr, "skew 301 at 11:50 gave: " << ids(skewed));
+  BOOST_TEST(find_rule(skewed, "CND001") == nullptr, "skew 301 at 11:50 gave: " << ids(skewed));
 }
 
 BOOST_AUTO_TEST_CASE(session_expiry_is_cnd005) {

@@ -16,8 +16,12 @@
 #include "saml/capture.h"
 #include "saml/lint.h"
 #include "saml/trust.h"
+#include "saml_support.h"
 
 namespace {
+
+using samltest::find_rule;
+using samltest::rule_ids;
 
 using samltest::read_fixture;
 
@@ -121,30 +125,19 @@ std::vector<std::string> ids_in_area(const saml::LintResult& result, std::string
   return ids;
 }
 
-const saml::Finding* find(const saml::LintResult& result, std::string_view id) {
-  const auto it = std::find_if(result.findings.begin(), result.findings.end(),
-                               [&](const saml::Finding& f) { return f.rule_id == id; });
-  return it == result.findings.end() ? nullptr : &*it;
-}
-
-std::string ids(const saml::LintResult& result) {
-  std::string text;
-  for (const saml::Finding& f : result.findings) text += f.rule_id + " ";
-  return text;
-}
 
 }  // namespace
 
 BOOST_DATA_TEST_CASE(metadata_document_rules, boost::unit_test::data::make(kDocumentCases), c) {
   const saml::LintResult result = lint_metadata(read_fixture(c.triggers), c.triggers).result;
-  BOOST_TEST(find(result, c.rule) != nullptr, c.rule << " not reported for " << c.triggers << " (found: "
-                                                     << ids(result) << ")");
+  BOOST_TEST(find_rule(result.findings, c.rule) != nullptr, c.rule << " not reported for " << c.triggers << " (found: "
+                                                     << rule_ids(result.findings) << ")");
   BOOST_TEST((!result.accepted || c.rule == std::string("MET006")), c.triggers << ": an error must refuse it");
 }
 
 BOOST_AUTO_TEST_CASE(good_metadata_has_no_findings_and_gives_its_facts) {
   const saml::MetadataLintResult good = lint_metadata(read_fixture(kGoodMetadata), kGoodMetadata);
-  BOOST_TEST(good.result.findings.empty(), "okta-metadata.xml: " << ids(good.result));
+  BOOST_TEST(good.result.findings.empty(), "okta-metadata.xml: " << rule_ids(good.result.findings));
   BOOST_TEST(good.result.accepted);
   BOOST_TEST((good.metadata.entity_ids == std::vector<std::string>{"http://www.okta.com/exk1fxcj2k3Lm4NoP5d7"}));
   BOOST_REQUIRE(good.metadata.signing_certificates.size() == 1u);
@@ -158,7 +151,7 @@ BOOST_AUTO_TEST_CASE(good_metadata_has_no_findings_and_gives_its_facts) {
 BOOST_AUTO_TEST_CASE(metadata_findings_point_at_the_line) {
   const saml::LintResult result =
       lint_metadata(read_fixture("metadata/expired-certificate.xml"), "expired-certificate.xml").result;
-  const saml::Finding* expired = find(result, "MET005");
+  const saml::Finding* expired = find_rule(result.findings, "MET005");
   BOOST_REQUIRE(expired != nullptr);
   BOOST_TEST(expired->where.line == 2, "the certificate is on line 2");
   BOOST_TEST(expired->where.element.find("X509Certificate") != std::string::npos, expired->where.element);
@@ -170,18 +163,18 @@ BOOST_AUTO_TEST_CASE(metadata_encoding_and_size_edges) {
   std::string latin1 = samltest::replace_once(good, "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
   latin1 = samltest::replace_once(latin1, "<md:NameIDFormat>", "<!-- caf\xE9 --><md:NameIDFormat>");
   const saml::LintResult not_utf8 = lint_metadata(latin1, "latin1.xml").result;
-  const saml::Finding* met001 = find(not_utf8, "MET001");
-  BOOST_REQUIRE_MESSAGE(met001 != nullptr, "Latin-1 metadata: " << ids(not_utf8));
+  const saml::Finding* met001 = find_rule(not_utf8.findings, "MET001");
+  BOOST_REQUIRE_MESSAGE(met001 != nullptr, "Latin-1 metadata: " << rule_ids(not_utf8.findings));
   BOOST_TEST(met001->message.find("not UTF-8") != std::string::npos, met001->message);
 
   const std::string declared = samltest::replace_once(good, "encoding=\"UTF-8\"", "encoding=\"US-ASCII\"");
-  BOOST_TEST(find(lint_metadata(declared, "ascii.xml").result, "MET001") != nullptr,
+  BOOST_TEST(find_rule(lint_metadata(declared, "ascii.xml").result.findings, "MET001") != nullptr,
              "a declared non-UTF-8 encoding must be reported");
 
   const std::string huge = samltest::replace_once(good, "<md:IDPSSODescriptor",
                                                   "<!--" + std::string(10000000, 'x') + "--><md:IDPSSODescriptor");
   const saml::LintResult too_big = lint_metadata(huge, "huge.xml").result;
-  BOOST_TEST(find(too_big, "MET002") != nullptr, "over 10,000,000 characters: " << ids(too_big));
+  BOOST_TEST(find_rule(too_big.findings, "MET002") != nullptr, "over 10,000,000 characters: " << rule_ids(too_big.findings));
 
   BOOST_TEST(!saml::lint_metadata("<md:EntityDescriptor", "broken.xml", options_at()).has_value(),
              "not well-formed metadata must be an error");
@@ -191,64 +184,64 @@ BOOST_AUTO_TEST_CASE(metadata_rules_follow_the_profile) {
   saml::LintOptions generic = options_at();
   generic.profile = saml::Profile::Generic;
   const saml::LintResult result = lint_metadata(read_fixture("metadata/bom.xml"), "bom.xml", generic).result;
-  BOOST_TEST(find(result, "MET001") == nullptr, "MET001 is an IAM demand, not a generic SAML rule");
+  BOOST_TEST(find_rule(result.findings, "MET001") == nullptr, "MET001 is an IAM demand, not a generic SAML rule");
   BOOST_TEST(result.profile_reason == "given");
 }
 
 BOOST_DATA_TEST_CASE(metadata_cross_checks, boost::unit_test::data::make(kCrossCases), c) {
   const saml::LintResult triggered = lint_response(c.triggers, with_good_metadata());
-  const saml::Finding* finding = find(triggered, c.rule);
+  const saml::Finding* finding = find_rule(triggered.findings, c.rule);
   BOOST_REQUIRE_MESSAGE(finding != nullptr, c.rule << " not reported for " << c.triggers << " (found: "
-                                                   << ids(triggered) << ")");
+                                                   << rule_ids(triggered.findings) << ")");
   BOOST_TEST(finding->message.find(kGoodMetadata) != std::string::npos, "message names the metadata: "
                                                                             << finding->message);
   const saml::LintResult clean = lint_response(kClean, with_good_metadata());
-  BOOST_TEST(ids_in_area(clean, "MET").empty(), "clean response: " << ids(clean));
+  BOOST_TEST(ids_in_area(clean, "MET").empty(), "clean response: " << rule_ids(clean.findings));
   BOOST_TEST((std::find(clean.not_applicable.begin(), clean.not_applicable.end(), "MET001") !=
               clean.not_applicable.end()),
              "metadata document rules must not apply to a response");
   const saml::LintResult without = lint_response(c.triggers, options_at());
-  BOOST_TEST(find(without, c.rule) == nullptr, c.rule << " reported without --metadata");
+  BOOST_TEST(find_rule(without.findings, c.rule) == nullptr, c.rule << " reported without --metadata");
 }
 
 BOOST_DATA_TEST_CASE(drift_rules, boost::unit_test::data::make(kDriftCases), c) {
   const saml::LintResult triggered = lint_response(c.triggers, with_baseline());
-  BOOST_TEST(find(triggered, c.rule) != nullptr, c.rule << " not reported for " << c.triggers << " (found: "
-                                                        << ids(triggered) << ")");
-  BOOST_TEST(find(lint_response(c.triggers, options_at()), c.rule) == nullptr,
+  BOOST_TEST(find_rule(triggered.findings, c.rule) != nullptr, c.rule << " not reported for " << c.triggers << " (found: "
+                                                        << rule_ids(triggered.findings) << ")");
+  BOOST_TEST(find_rule(lint_response(c.triggers, options_at()).findings, c.rule) == nullptr,
              c.rule << " reported without --baseline");
 }
 
 BOOST_AUTO_TEST_CASE(the_baseline_response_has_no_drift) {
   for (const char* fixture : {kClean, "responses/okta-aws-role-reversed-order.xml"}) {
     const saml::LintResult result = lint_response(fixture, with_baseline());
-    BOOST_TEST(ids_in_area(result, "DRF").empty(), fixture << ": " << ids(result));
+    BOOST_TEST(ids_in_area(result, "DRF").empty(), fixture << ": " << rule_ids(result.findings));
   }
 }
 
 BOOST_AUTO_TEST_CASE(drift_messages_name_old_and_new_values) {
   const saml::LintResult rotated = lint_response("metadata/signed-by-next-key.xml", with_baseline());
-  const saml::Finding* key = find(rotated, "DRF003");
+  const saml::Finding* key = find_rule(rotated.findings, "DRF003");
   BOOST_REQUIRE(key != nullptr);
   BOOST_TEST(key->message.find("CN=okta-idp-test)") != std::string::npos, key->message);
   BOOST_TEST(key->message.find("CN=okta-idp-test-next") != std::string::npos, key->message);
 
   const saml::LintResult weaker = lint_response("responses/okta-aws-rsa-sha1.xml", with_baseline());
-  const saml::Finding* sha1 = find(weaker, "DRF004");
+  const saml::Finding* sha1 = find_rule(weaker.findings, "DRF004");
   BOOST_REQUIRE(sha1 != nullptr);
   BOOST_TEST(sha1->message.find("rsa-sha256") != std::string::npos, sha1->message);
   BOOST_TEST(sha1->message.find("rsa-sha1") != std::string::npos, sha1->message);
-  BOOST_TEST(find(weaker, "DRF005") == nullptr, "a weaker algorithm is DRF004 only");
+  BOOST_TEST(find_rule(weaker.findings, "DRF005") == nullptr, "a weaker algorithm is DRF004 only");
 
   const saml::LintResult roles = lint_response("lint/duplicate-role-values.xml", with_baseline());
-  const saml::Finding* lost = find(roles, "DRF007");
+  const saml::Finding* lost = find_rule(roles.findings, "DRF007");
   BOOST_REQUIRE(lost != nullptr);
   BOOST_TEST(lost->message.find("removed arn:aws:iam::123456789012:role/engineering/Okta-ReadOnly") !=
                  std::string::npos,
              lost->message);
 
   const saml::LintResult lifetime = lint_response("lint/lifetime-ten-minutes.xml", with_baseline());
-  const saml::Finding* longer = find(lifetime, "DRF010");
+  const saml::Finding* longer = find_rule(lifetime.findings, "DRF010");
   BOOST_REQUIRE(longer != nullptr);
   BOOST_TEST(longer->message.find("baseline 5 min, now 10 min") != std::string::npos, longer->message);
 }

@@ -27,6 +27,9 @@
 
 namespace {
 
+using samltest::has_rule;
+using samltest::rule_ids;
+
 using samltest::read_fixture;
 
 constexpr const char* kClean = "responses/okta-aws-signed-assertion.xml";
@@ -173,30 +176,21 @@ saml::LintResult lint(const std::string& fixture, const saml::LintOptions& optio
   return std::move(*result);
 }
 
-bool has(const saml::LintResult& result, std::string_view id) {
-  return std::any_of(result.findings.begin(), result.findings.end(),
-                     [&](const saml::Finding& f) { return f.rule_id == id; });
-}
 
 bool not_applicable(const saml::LintResult& result, std::string_view id) {
   return std::find(result.not_applicable.begin(), result.not_applicable.end(), id) !=
          result.not_applicable.end();
 }
 
-std::string ids(const saml::LintResult& result) {
-  std::string text;
-  for (const saml::Finding& f : result.findings) text += f.rule_id + " ";
-  return text;
-}
 
 }  // namespace
 
 BOOST_DATA_TEST_CASE(each_rule_triggers_and_stays_quiet, boost::unit_test::data::make(kCases), c) {
   const saml::LintResult triggered = lint(c.triggers, case_options(c, c.now), c.trusted);
-  BOOST_TEST(has(triggered, c.rule), c.rule << " not reported for " << c.triggers << " (found: "
-                                            << ids(triggered) << ")");
+  BOOST_TEST(has_rule(triggered.findings, c.rule), c.rule << " not reported for " << c.triggers << " (found: "
+                                            << rule_ids(triggered.findings) << ")");
   const saml::LintResult clean = lint(c.clean, case_options(c, kNow));
-  BOOST_TEST(!has(clean, c.rule), c.rule << " reported for " << c.clean << ": " << ids(clean));
+  BOOST_TEST(!has_rule(clean.findings, c.rule), c.rule << " reported for " << c.clean << ": " << rule_ids(clean.findings));
 }
 
 BOOST_AUTO_TEST_CASE(every_rule_of_the_table_has_a_case) {
@@ -226,7 +220,7 @@ BOOST_AUTO_TEST_CASE(rule_ids_are_unique_and_well_formed) {
 
 BOOST_AUTO_TEST_CASE(clean_response_has_no_findings_and_says_its_profile) {
   const saml::LintResult result = lint(kClean, options_at(kNow));
-  BOOST_TEST(result.findings.empty(), "clean fixture: " << ids(result));
+  BOOST_TEST(result.findings.empty(), "clean fixture: " << rule_ids(result.findings));
   BOOST_TEST(result.accepted);
   BOOST_TEST((result.profile == saml::Profile::Aws));
   BOOST_TEST(result.profile_reason.find("urn:amazon:webservices") != std::string::npos,
@@ -238,30 +232,30 @@ BOOST_AUTO_TEST_CASE(clean_response_has_no_findings_and_says_its_profile) {
 
 BOOST_AUTO_TEST_CASE(no_trusted_key_reports_sig012_instead_of_the_trust_rules) {
   const saml::LintResult result = lint(kClean, options_at(kNow), false);
-  BOOST_TEST(has(result, "SIG012"));
-  BOOST_TEST(!has(result, "SIG001"), ids(result));
-  BOOST_TEST(!has(result, "SIG008"), ids(result));
+  BOOST_TEST(has_rule(result.findings, "SIG012"));
+  BOOST_TEST(!has_rule(result.findings, "SIG001"), rule_ids(result.findings));
+  BOOST_TEST(!has_rule(result.findings, "SIG008"), rule_ids(result.findings));
   BOOST_TEST(not_applicable(result, "SUB001"), "content rules must not apply unverified");
 }
 
 BOOST_AUTO_TEST_CASE(profiles_are_detected_and_change_the_rules) {
   const saml::LintResult idc = lint("lint/identity-center.xml", options_at(kNow));
   BOOST_TEST((idc.profile == saml::Profile::AwsIdentityCenter));
-  BOOST_TEST(idc.findings.empty(), "identity center: " << ids(idc));
+  BOOST_TEST(idc.findings.empty(), "identity center: " << rule_ids(idc.findings));
   BOOST_TEST(not_applicable(idc, "AWS001"), "Role rules must not apply to Identity Center");
 
   const saml::LintResult generic = lint("lint/generic-sp.xml", options_at(kNow));
   BOOST_TEST((generic.profile == saml::Profile::Generic));
-  BOOST_TEST(generic.findings.empty(), "generic: " << ids(generic));
+  BOOST_TEST(generic.findings.empty(), "generic: " << rule_ids(generic.findings));
 
   saml::LintOptions wrong = options_at(kNow);
   wrong.policy.audiences = {"https://other.example.com"};
-  BOOST_TEST(has(lint("lint/generic-sp.xml", wrong), "CND004"), "--audience is checked in generic");
+  BOOST_TEST(has_rule(lint("lint/generic-sp.xml", wrong).findings, "CND004"), "--audience is checked in generic");
 
   const saml::LintResult forced =
       lint("lint/duplicate-role-values.xml", options_at(kNow, saml::Profile::Generic));
   BOOST_TEST(forced.profile_reason == "given");
-  BOOST_TEST(!has(forced, "AWS014"), "AWS rules must not run under --profile generic");
+  BOOST_TEST(!has_rule(forced.findings, "AWS014"), "AWS rules must not run under --profile generic");
 }
 
 BOOST_AUTO_TEST_CASE(encryption_rules_apply_only_to_encrypted_assertions) {
@@ -272,10 +266,10 @@ BOOST_AUTO_TEST_CASE(encryption_rules_apply_only_to_encrypted_assertions) {
   BOOST_TEST(!plain.encryption.has_value());
 
   const saml::LintResult clean = lint(kEncryptedClean, with_keys(options_at(kNow), {kSpKey}));
-  BOOST_TEST(clean.accepted, "encrypted clean fixture: " << ids(clean));
+  BOOST_TEST(clean.accepted, "encrypted clean fixture: " << rule_ids(clean.findings));
   for (const char* id : {"SIG017", "SIG018", "SUB007", "AWS027"}) {
     BOOST_TEST(!not_applicable(clean, id), id << " must have been checked");
-    BOOST_TEST(!has(clean, id), id << " reported for the encrypted clean fixture");
+    BOOST_TEST(!has_rule(clean.findings, id), id << " reported for the encrypted clean fixture");
   }
 }
 
@@ -287,20 +281,20 @@ BOOST_AUTO_TEST_CASE(lint_reports_the_key_that_decrypted) {
   BOOST_TEST(rotated.encryption->key.index == 1u, "the second key decrypted it");
   BOOST_TEST(rotated.encryption->key.source == "keys/sp-rsa-next.key");
   BOOST_TEST(rotated.encryption->key.fingerprint.size() == 95u, rotated.encryption->key.fingerprint);
-  BOOST_TEST(rotated.accepted, "rotated: " << ids(rotated));
+  BOOST_TEST(rotated.accepted, "rotated: " << rule_ids(rotated.findings));
 }
 
 BOOST_AUTO_TEST_CASE(rsa15_is_reported_with_and_without_a_key) {
   const char* fixture = "encrypted/rsa15-aes256-cbc.xml";
   const saml::LintResult no_key = lint(fixture, options_at(kNow));
-  BOOST_TEST(has(no_key, "SIG017"), "without a key: " << ids(no_key));
-  BOOST_TEST(has(no_key, "XML005"), "without a key: " << ids(no_key));
+  BOOST_TEST(has_rule(no_key.findings, "SIG017"), "without a key: " << rule_ids(no_key.findings));
+  BOOST_TEST(has_rule(no_key.findings, "XML005"), "without a key: " << rule_ids(no_key.findings));
   const saml::LintResult allowed = lint(fixture, with_keys(options_at(kNow), {kSpKey}, true));
-  BOOST_TEST(allowed.accepted, "--allow-rsa15 decrypts: " << ids(allowed));
+  BOOST_TEST(allowed.accepted, "--allow-rsa15 decrypts: " << rule_ids(allowed.findings));
   BOOST_TEST(std::count_if(allowed.findings.begin(), allowed.findings.end(),
                            [](const saml::Finding& f) { return f.rule_id == "SIG017"; }) == 1,
-             "SIG017 once: " << ids(allowed));
-  BOOST_TEST(has(allowed, "SIG018"), "aes256-cbc: " << ids(allowed));
+             "SIG017 once: " << rule_ids(allowed.findings));
+  BOOST_TEST(has_rule(allowed.findings, "SIG018"), "aes256-cbc: " << rule_ids(allowed.findings));
 }
 
 BOOST_AUTO_TEST_CASE(profile_names_round_trip) {
@@ -326,7 +320,7 @@ BOOST_AUTO_TEST_CASE(config_disables_overrides_and_sets_the_failing_level) {
   saml::LintConfig off;
   off.enabled["AWS014"] = false;
   saml::apply_lint_config(off, result);
-  BOOST_TEST(!has(result, "AWS014"), "--disable AWS014 must drop it");
+  BOOST_TEST(!has_rule(result.findings, "AWS014"), "--disable AWS014 must drop it");
 }
 
 namespace {
