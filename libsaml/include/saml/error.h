@@ -87,6 +87,7 @@ enum class ErrorCode {
   InputSize = 902,             // the input is larger than the tool reads
   CliSkew = 903,               // --skew out of range
   CliLint = 904,               // a saml-lint option value that is not accepted
+  UsageProfile = 905,          // --profile names no profile
 };
 
 // The stable dotted name of a code ("capture.base64", "xml.syntax"), as JSON reports show it.

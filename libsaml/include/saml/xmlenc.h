@@ -136,8 +136,4 @@ struct EncryptionReport {
 // for the reports. Empty when nothing was decrypted.
 std::string decryption_key_text(const EncryptionReport& encryption);
 
-// True for IAM Identity Center ACS URLs (https://<region>.signin.aws/platform/saml/acs/...
-// and https://portal.sso.<region>.amazonaws.com/saml/assertion/...).
-bool is_identity_center_acs_url(std::string_view url);
-
 }  // namespace saml

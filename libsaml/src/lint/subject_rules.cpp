@@ -1,11 +1,10 @@
-// HYG005 (NameID format AWS lists) and AWS025 (Identity Center NameID is an e-mail address).
+// HYG005: the NameID format is one AWS lists.
 #include <algorithm>
 #include <array>
 #include <string>
 
 #include "aws/quote.h"
 #include "lint/lint_rules.h"
-#include "util/email_address.h"
 
 namespace saml::lint {
 namespace {
@@ -19,8 +18,8 @@ constexpr std::array<std::string_view, 4> kAwsNameIdFormats = {
 
 }  // namespace
 
-Outcome check_name_id_format(const Context& context, std::vector<Finding>& findings) {
-  const auto& assertion = context.verdict.assertion;
+Outcome check_name_id_format(const CheckContext& context, RuleReport& report) {
+  const auto& assertion = context.assertion;
   if (!assertion || !assertion->has_name_id) return Outcome::NotApplicable;
   const std::string& format = assertion->name_id_format;
   if (format.empty() ||
@@ -28,21 +27,9 @@ Outcome check_name_id_format(const Context& context, std::vector<Finding>& findi
           kAwsNameIdFormats.end()) {
     return Outcome::Checked;
   }
-  findings.push_back(make_finding(
-      "HYG005", "NameID Format " + detail::quote_value(format) +
+  report.add("NameID Format " + detail::quote_value(format) +
                     " is not one AWS lists (persistent, transient, emailAddress, unspecified)",
-      assertion->name_id_where));
-  return Outcome::Checked;
-}
-
-Outcome check_identity_center_name_id(const Context& context, std::vector<Finding>& findings) {
-  const auto& assertion = context.verdict.assertion;
-  if (!assertion || !assertion->has_name_id) return Outcome::NotApplicable;
-  if (util::looks_like_email(assertion->name_id)) return Outcome::Checked;
-  findings.push_back(make_finding("AWS025",
-                                  "NameID " + detail::quote_value(assertion->name_id) +
-                                      " is not an e-mail address",
-                                  assertion->name_id_where));
+      assertion->name_id_where);
   return Outcome::Checked;
 }
 

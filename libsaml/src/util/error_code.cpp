@@ -50,6 +50,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::InputSize: return "input.size";
     case ErrorCode::CliSkew: return "cli.skew";
     case ErrorCode::CliLint: return "cli.lint";
+    case ErrorCode::UsageProfile: return "usage.profile";
   }
   return "unknown";  // not reached: every enumerator has a case (-Wswitch checks it)
 }
