@@ -1,5 +1,5 @@
 // Test support that needs libsaml: printing its values in assertion messages, looking up
-// findings, and the fixture IdP's trust store.
+// findings, and the fixtures' policy and IdP trust store.
 #pragma once
 
 #include <ostream>
@@ -12,6 +12,8 @@
 #include "text.h"
 #include "saml/error.h"
 #include "saml/finding.h"
+#include "saml/policy.h"
+#include "saml/time.h"
 #include "saml/trust.h"
 
 namespace saml {
@@ -49,6 +51,15 @@ inline std::string rule_ids(const std::vector<saml::Finding>& findings) {
   std::string text;
   for (const saml::Finding& finding : findings) text += finding.rule_id + " ";
   return text;
+}
+
+// A Policy at the fixtures' time, 2024-05-01T12:01:00Z (the responses are valid then).
+inline saml::Policy fixture_policy() {
+  saml::Policy policy;
+  auto now = saml::parse_xs_datetime("2024-05-01T12:01:00Z");
+  if (!now) throw std::runtime_error(now.error().message);
+  policy.now = *now;
+  return policy;
 }
 
 // The trust store of the fixture IdP (fixtures/keys/idp-rsa.crt).

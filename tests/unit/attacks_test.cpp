@@ -22,6 +22,7 @@ namespace {
 
 using samltest::find_rule;
 using samltest::has_rule;
+using samltest::fixture_policy;
 using samltest::idp_trust;
 
 constexpr const char* kAttacker = "admin@attacker.test";
@@ -175,14 +176,6 @@ const std::vector<AttackCase>& tampering_cases() {
   return cases;
 }
 
-
-saml::Policy fixture_policy() {
-  saml::Policy policy;
-  auto now = saml::parse_xs_datetime("2024-05-01T12:01:00Z");
-  if (!now) throw std::runtime_error(now.error().message);
-  policy.now = *now;
-  return policy;
-}
 
 std::string describe(const std::vector<saml::Finding>& findings) {
   std::string text;

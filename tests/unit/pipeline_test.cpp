@@ -16,16 +16,9 @@
 
 namespace {
 
+using samltest::fixture_policy;
 using samltest::idp_trust;
 using samltest::read_fixture;
-
-saml::Policy fixture_policy() {
-  saml::Policy policy;
-  auto now = saml::parse_xs_datetime("2024-05-01T12:01:00Z");
-  if (!now) throw std::runtime_error(now.error().message);
-  policy.now = *now;
-  return policy;
-}
 
 saml::Capture raw(const std::string& xml) {
   saml::Capture capture;
