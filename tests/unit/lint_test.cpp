@@ -369,6 +369,7 @@ BOOST_AUTO_TEST_CASE(json_report_has_the_documented_shape) {
   BOOST_TEST(json["results"][0]["findings"][0]["rule"] == "AWS014");
   BOOST_TEST(json["results"][1]["failed"] == true);
   BOOST_TEST(json["results"][2]["error"]["message"] == "cannot open missing.b64");
+  BOOST_TEST(json["results"][2]["error"]["code"] == "input.open", "the error code's stable name");
   BOOST_TEST(json["summary"]["unreadable"] == 1);
   BOOST_TEST(json["summary"]["failing"] == 1);
 }
