@@ -57,6 +57,7 @@ saml::LintReportFormat report_format(OutputFormat format) {
     case OutputFormat::Json: return saml::LintReportFormat::Json;
     case OutputFormat::Sarif: return saml::LintReportFormat::Sarif;
     case OutputFormat::Junit: return saml::LintReportFormat::Junit;
+    case OutputFormat::Html: return saml::LintReportFormat::Html;
   }
   return saml::LintReportFormat::Text;
 }
@@ -106,6 +107,11 @@ int main(int argc, char** argv) {
   if (!items) {
     std::cerr << cli::error_line(kTool, "", items.error()) << "\n";
     return cli::exit_code_for(items.error().kind);
+  }
+  auto output = cli::OutputFile::open(vm);
+  if (!output) {
+    std::cerr << cli::error_line(kTool, "", output.error()) << "\n";
+    return cli::exit_code_for(output.error().kind);
   }
   saml::LintReportOptions report;
   report.config = settings->config;

@@ -1,5 +1,5 @@
 // Lint stage: the verify pipeline plus every hygiene rule of the rule table, per profile,
-// with per-rule configuration and reports for CI (text, JSON, SARIF 2.1.0, JUnit XML).
+// with per-rule configuration and reports for CI (text, JSON, SARIF 2.1.0, JUnit XML, HTML).
 #pragma once
 
 #include <map>
@@ -108,7 +108,8 @@ std::string lint_to_sarif(const std::vector<LintEntry>& entries, const LintRepor
 // JUnit XML: a testsuite per message, a testcase per enabled rule, failures for findings.
 std::string lint_to_junit(const std::vector<LintEntry>& entries, const LintReportOptions& options);
 
-enum class LintReportFormat { Text, Json, Sarif, Junit };
+// Html: one self-contained page, a section per message and a sortable summary table.
+enum class LintReportFormat { Text, Json, Sarif, Junit, Html };
 
 // One report written entry by entry, so that a batch need not hold its entries: begin(),
 // entry() for each LintEntry in order, then end(). Each returns the next piece of the

@@ -80,6 +80,21 @@ void read_parts(DecodeView& view) {
 
 }  // namespace
 
+DecodeView view_of_verdict(const Capture& capture, Verdict verdict) {
+  DecodeView view;
+  view.capture = capture;
+  view.trust_given = true;
+  // The verdict's own document, so that its covered nodes are the nodes we read.
+  view.document = std::move(verdict.document);
+  view.verify_findings = std::move(verdict.findings);
+  view.signatures = std::move(verdict.signatures);
+  view.accepted = verdict.accepted;
+  view.encryption = std::move(verdict.encryption);
+  view.decrypted_document = std::move(verdict.decrypted_document);
+  if (view.document) read_parts(view);
+  return view;
+}
+
 Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy) {
   DecodeView view;
@@ -94,17 +109,9 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
   if (view.trust_given) {
     auto verdict = verify_capture(capture, trust, policy);
     if (!verdict) return verdict.error();
+    if (verdict->response && verdict->document) return view_of_verdict(capture, std::move(*verdict));
     view.verify_findings = std::move(verdict->findings);
-    if (verdict->response && verdict->document) {
-      // The verdict's own document, so that its covered nodes are the nodes we read.
-      view.document = verdict->document;
-      view.signatures = std::move(verdict->signatures);
-      view.accepted = verdict->accepted;
-      view.encryption = std::move(verdict->encryption);
-      view.decrypted_document = std::move(verdict->decrypted_document);
-    } else {
-      view.signatures = verify_signatures(*view.document, trust, dsig_policy);
-    }
+    view.signatures = verify_signatures(*view.document, trust, dsig_policy);
   } else {
     view.signatures = verify_signatures(*view.document, TrustStore{}, dsig_policy);
     open_encrypted(view, policy, dsig_policy);
