@@ -25,8 +25,8 @@ std::string source_of(const HtmlMessage& message) {
 }
 
 std::string what_it_is(const DecodeView& view) {
-  std::string out = "<p>SAML <code>" + html_escape(view.message_type) + "</code>, read as " +
-                    html_escape(capture_format_name(view.capture.format)) + ".";
+  std::string out = (view.message_type.empty() ? std::string("<p>Not parsed") : "<p>SAML <code>" + html_escape(view.message_type) + "</code>") +
+                    ", read as " + html_escape(capture_format_name(view.capture.format)) + ".";
   if (view.assertion_count > 1) out += " It holds " + std::to_string(view.assertion_count) + " Assertions; the one shown is the first.";
   if (view.redacted) out += " Personal values are redacted (--redact).";
   out += "</p>\n";
@@ -46,6 +46,7 @@ std::string findings_section(const std::vector<Finding>& findings, const std::st
 }
 
 std::string xml_section(const DecodeView& view, const std::string& id) {
+  if (!view.document) return "";  // refused before parsing (a DOCTYPE): the findings say why
   auto xml = pretty_xml(view);
   const std::string body = xml ? "<pre>" + html_escape(*xml) + "</pre>"
                                : "<p>The XML could not be re-indented: " + html_escape(xml.error().message) + "</p>";

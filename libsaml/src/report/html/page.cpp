@@ -17,7 +17,7 @@ constexpr std::string_view kStyle = R"css(
 body{font:15px/1.45 system-ui,sans-serif;background:var(--bg);color:var(--fg);margin:0 auto;max-width:76rem;padding:0 1rem 3rem}
 a{color:var(--info)}:focus-visible{outline:3px solid var(--info);outline-offset:2px}
 .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:.5rem;background:var(--bg);padding:.3rem .6rem}
-header{border-bottom:2px solid var(--line);padding:.5rem 0}h1{margin:.3rem 0}
+header{padding:.5rem 0}h1{margin:.3rem 0}
 section.message{border-top:2px solid var(--line);margin-top:2rem}
 .verdict{font-size:1.25rem;font-weight:700}.pass{color:var(--pass)}.fail{color:var(--fail)}.unknown{color:var(--warn)}
 .sev-error{color:var(--fail)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}

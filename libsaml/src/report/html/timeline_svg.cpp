@@ -129,7 +129,7 @@ std::string svg(const std::vector<Event>& events, const Window& window, const st
     std::string label = e.label + " " + e.text;
     if (!e.mark.empty()) label += " (" + e.mark + ")";
     if (scale.off_scale(e.time)) label += right_half ? " (off scale) \u00bb" : " \u00ab (off scale)";
-    out += "<g class=\"marker " + e.kind + "\"><line class=\"tick\" x1=\"" + number(x) + "\" y1=\"" + number(y) +
+    out += "<g class=\"marker " + e.kind + "\" data-time=\"" + format_xs_datetime(e.time) + "\"><line class=\"tick\" x1=\"" + number(x) + "\" y1=\"" + number(y) +
            "\" x2=\"" + number(x) + "\" y2=\"" + number(axis_y) + "\"/><circle class=\"dot " + e.kind + "\" cx=\"" +
            number(x) + "\" cy=\"" + number(y) + "\" r=\"4\"/><text x=\"" + number(right_half ? x - 8 : x + 8) +
            "\" y=\"" + number(y + 4) + "\"" + (right_half ? " text-anchor=\"end\"" : "") + ">" + html_escape(label) +
