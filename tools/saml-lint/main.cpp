@@ -90,6 +90,7 @@ int main(int argc, char** argv) {
 
   auto settings = samlkit::lint_tool::to_settings(vm);
   if (!settings) return usage_error(settings.error().message);
+  settings->lint.keep_view = settings->format == OutputFormat::Html;  // the page draws each message
   po::variables_map trust_vm = vm;
   trust_vm.erase("metadata");  // saml-lint lints the metadata before trusting its keys
   auto trust = cli::build_trust_store(trust_vm);

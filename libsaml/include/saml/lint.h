@@ -19,6 +19,8 @@
 
 namespace saml {
 
+struct DecodeView;  // saml/decode.h
+
 enum class Profile { Aws, AwsIdentityCenter, Generic };
 
 const char* profile_name(Profile profile);  // "aws", "aws-identity-center", "generic"
@@ -39,6 +41,7 @@ struct LintOptions {
   std::vector<IdpMetadata> metadata;  // the --metadata documents (MET008, MET009)
   std::optional<Baseline> baseline;   // --baseline: the DRF rules compare with it
   bool record_baseline = false;       // --write-baseline: fill LintResult::observed
+  bool keep_view = false;             // fill LintResult::view (for the HTML report)
 };
 
 struct LintResult {
@@ -51,6 +54,9 @@ struct LintResult {
   // compare with).
   std::optional<Baseline> observed;
   std::optional<EncryptionReport> encryption;  // an EncryptedAssertion: which key decrypted it
+  // With LintOptions::keep_view: the message as saml-verify saw it (view_of_verdict), for the
+  // HTML report's time line, signature map and identity view.
+  std::shared_ptr<const DecodeView> view;
 };
 
 // Runs verify_capture, then every lint rule over what it built. Rules on signed content

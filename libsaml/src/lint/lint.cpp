@@ -1,12 +1,14 @@
 // lint_capture: verify, choose the profile, then every registered lint rule.
 #include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "lint/lint_rules.h"
 #include "lint/profile.h"
+#include "saml/decode.h"
 
 namespace saml {
 namespace {
@@ -104,6 +106,7 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
       not_applicable.add(rule, check->id);
     }
   }
+  if (options.keep_view) result.view = std::make_shared<const DecodeView>(view_of_verdict(capture, std::move(*verdict)));
   return result;
 }
 

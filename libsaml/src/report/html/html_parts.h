@@ -44,5 +44,10 @@ std::string signature_section(const DecodeView& view, std::string_view id_prefix
 // IAM outcome when given.
 std::string identity_section(const DecodeView& view, const std::vector<HtmlIamOutcome>& iam,
                              std::string_view id_prefix);
+// The decoded XML, pretty-printed and escaped, folded shut.
+std::string xml_section(const DecodeView& view, std::string_view id_prefix);
+// What a message's section shows after its findings: identity, time line, signature map, XML.
+std::string message_details(const DecodeView& view, const std::vector<HtmlIamOutcome>& iam, TimePoint now,
+                            std::chrono::seconds skew, std::string_view id_prefix);
 
 }  // namespace saml::html

@@ -9,6 +9,7 @@
 
 #include "lint/report_common.h"
 #include "lint/report_writers.h"
+#include "saml/decode.h"
 #include "report/html/html_parts.h"
 
 namespace saml::lint {
@@ -79,7 +80,9 @@ std::string summary_table(std::vector<Row> rows, const SortOrder& order, const T
 
 class HtmlWriter final : public LintReportWriter {
  public:
-  explicit HtmlWriter(const LintReportOptions& options) : options_(options) {}
+  explicit HtmlWriter(const LintReportOptions& options) : options_(options) {
+    if (auto now = parse_xs_datetime(options.now)) now_ = *now;
+  }
 
   std::string begin() override {
     return html::page_begin("saml-lint report", "<p>Checked at " + html_escape(options_.now) +
@@ -112,6 +115,7 @@ class HtmlWriter final : public LintReportWriter {
       out += "<section class=\"findings\" aria-labelledby=\"" + id + "-f-h\">\n<h3 id=\"" + id +
              "-f-h\">Findings (<span class=\"count\">" + std::to_string(result.findings.size()) + "</span>)</h3>\n" +
              html::findings_list(result.findings, rules_) + "</section>\n";
+      if (result.view) out += html::message_details(*result.view, {}, now_, std::chrono::seconds(0), id);
     }
     rows_.push_back(std::move(row));
     return out + "</section>\n";
@@ -126,6 +130,7 @@ class HtmlWriter final : public LintReportWriter {
 
  private:
   LintReportOptions options_;
+  TimePoint now_{};  // options_.now, for the time lines
   Totals totals_;
   std::vector<Row> rows_;  // one small row per input, for the summary
   html::RuleIds rules_;

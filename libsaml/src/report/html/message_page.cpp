@@ -45,16 +45,6 @@ std::string findings_section(const std::vector<Finding>& findings, const std::st
          std::to_string(findings.size()) + "</span>)</h3>\n" + html::findings_list(findings, rules) + "</section>\n";
 }
 
-std::string xml_section(const DecodeView& view, const std::string& id) {
-  if (!view.document) return "";  // refused before parsing (a DOCTYPE): the findings say why
-  auto xml = pretty_xml(view);
-  const std::string body = xml ? "<pre>" + html_escape(*xml) + "</pre>"
-                               : "<p>The XML could not be re-indented: " + html_escape(xml.error().message) + "</p>";
-  return "<section class=\"xml\" aria-labelledby=\"" + id + "-x-h\">\n<h3 id=\"" + id +
-         "-x-h\">Decoded XML</h3>\n<details><summary>Show the XML, re-indented for reading (the signature covers the original "
-         "bytes, not this text)</summary>\n" + body + "\n</details>\n</section>\n";
-}
-
 std::string message_section(const HtmlMessage& message, std::size_t number, const HtmlPageOptions& options,
                             html::RuleIds& rules) {
   const std::string id = "msg-" + std::to_string(number);
@@ -71,11 +61,7 @@ std::string message_section(const HtmlMessage& message, std::size_t number, cons
   const DecodeView& view = *message.view;
   out += what_it_is(view);
   out += findings_section(view.trust_given ? view.verify_findings : view.aws_findings, id, rules);
-  out += html::identity_section(view, message.iam, id);
-  out += html::timeline_section(view, options.now, options.skew, id);
-  out += html::signature_section(view, id);
-  out += xml_section(view, id);
-  return out + "</section>\n";
+  return out + html::message_details(view, message.iam, options.now, options.skew, id) + "</section>\n";
 }
 
 std::string contents(const std::vector<HtmlMessage>& messages) {
