@@ -349,3 +349,31 @@ BOOST_AUTO_TEST_CASE(html_lint_page_streams_sections_then_a_sortable_summary) {
   BOOST_TEST(contains(end, "<th scope=\"col\" aria-sort=\"descending\"><a href=\"#summary-by-errors\">Errors &#9660;</a></th>"),
              "the sorted view says which column it sorts by");
 }
+
+BOOST_AUTO_TEST_CASE(html_lint_page_draws_a_message_kept_by_keep_view) {
+  saml::TrustStore trust;
+  BOOST_REQUIRE(trust.add_pem_certificates(samltest::read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt"));
+  auto captures = saml::decode_capture(samltest::read_fixture("responses/okta-aws-signed-assertion.xml"), "okta.xml");
+  BOOST_REQUIRE(captures);
+  saml::LintOptions lint;
+  lint.policy = policy_at(at(12, 1, 0));
+  saml::LintEntry entry;
+  entry.source = "okta.xml";
+  auto plain = saml::lint_capture(captures->front(), trust, lint);
+  BOOST_REQUIRE(plain);
+  BOOST_TEST(!plain->view, "no view unless asked");
+  lint.keep_view = true;
+  auto result = saml::lint_capture(captures->front(), trust, lint);
+  BOOST_REQUIRE(result);
+  BOOST_REQUIRE(result->view);
+  BOOST_TEST(result->view->accepted.value_or(false));
+  entry.result = std::move(*result);
+  saml::LintReportOptions options;
+  options.now = "2024-05-01T12:01:00Z";
+  auto writer = saml::make_lint_report_writer(saml::LintReportFormat::Html, options);
+  const std::string section = writer->entry(entry);
+  BOOST_TEST(contains(section, "&#10004; PASS"));
+  BOOST_TEST(count_of(section, "<g class=\"marker ") == 8u);
+  BOOST_TEST(contains(section, "now (time of the checks) 2024-05-01T12:01:00Z"));
+  BOOST_TEST(contains(section, "[&#10004; signed by signature #1, key CN=okta-idp-test"));
+}
