@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "pipeline/encrypted.h"
+#include "pipeline/structure.h"
 #include "saml/decode.h"
+#include "saml/rules.h"
 #include "saml/verify.h"
 
 namespace saml {
@@ -51,15 +53,6 @@ void open_encrypted(DecodeView& view, const Policy& policy, const DsigPolicy& ds
                                     inner.signatures.end());
 }
 
-std::optional<Error> check_saml_root(const xmlNode* root) {
-  const std::string ns_uri = root != nullptr && root->ns != nullptr ? text_of(root->ns->href) : "";
-  if (ns_uri == ns::protocol || ns_uri == ns::assertion) return std::nullopt;
-  const std::string name = root != nullptr ? text_of(root->name) : "";
-  return Error{ErrorKind::Decode, "decode.not-saml",
-               "this is XML but not a SAML message: its root element <" + name + "> is in " +
-                   (ns_uri.empty() ? std::string("no namespace") : "namespace " + ns_uri),
-               location_of(root)};
-}
 
 void read_parts(DecodeView& view) {
   const xmlNode* root = view.document->root();
@@ -78,6 +71,14 @@ void read_parts(DecodeView& view) {
   }
 }
 
+// Only the AWS findings of the rules of the view's profile.
+void keep_profile_findings(DecodeView& view) {
+  std::erase_if(view.aws_findings, [&](const Finding& finding) {
+    const Rule* rule = find_rule(finding.rule_id);
+    return rule == nullptr || !rule_in_profile(*rule, view.profile);
+  });
+}
+
 }  // namespace
 
 DecodeView view_of_verdict(const Capture& capture, Verdict verdict) {
@@ -87,11 +88,14 @@ DecodeView view_of_verdict(const Capture& capture, Verdict verdict) {
   // The verdict's own document, so that its covered nodes are the nodes we read.
   view.document = std::move(verdict.document);
   view.verify_findings = std::move(verdict.findings);
+  view.profile = verdict.profile;
+  view.profile_reason = std::move(verdict.profile_reason);
   view.signatures = std::move(verdict.signatures);
   view.accepted = verdict.accepted;
   view.encryption = std::move(verdict.encryption);
   view.decrypted_document = std::move(verdict.decrypted_document);
   if (view.document) read_parts(view);
+  keep_profile_findings(view);
   return view;
 }
 
@@ -102,7 +106,7 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) return parsed.error();
   view.document = std::make_shared<const Document>(std::move(parsed).value());
-  if (auto not_saml = check_saml_root(view.document->root())) return *not_saml;
+  if (auto saml = require_saml_root(*view.document); !saml) return saml.error();
   view.trust_given = !trust.empty();
   DsigPolicy dsig_policy;
   dsig_policy.allow_sha1 = policy.allow_sha1;
@@ -111,12 +115,22 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
     if (!verdict) return verdict.error();
     if (verdict->response && verdict->document) return view_of_verdict(capture, std::move(*verdict));
     view.verify_findings = std::move(verdict->findings);
+    view.profile = verdict->profile;
+    view.profile_reason = verdict->profile_reason;
     view.signatures = verify_signatures(*view.document, trust, dsig_policy);
   } else {
     view.signatures = verify_signatures(*view.document, TrustStore{}, dsig_policy);
     open_encrypted(view, policy, dsig_policy);
   }
   read_parts(view);
+  if (!view.trust_given) {
+    // Unverified: detected from what the message shows, as saml-verify would from the signed parts.
+    const DetectedProfile profile = choose_profile(policy.profile, view.assertion ? &*view.assertion : nullptr,
+                                                   view.response ? &*view.response : nullptr);
+    view.profile = profile.profile;
+    view.profile_reason = profile.reason + (view.assertion ? " (unverified)" : "");
+  }
+  keep_profile_findings(view);
   return view;
 }
 
