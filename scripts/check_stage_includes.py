@@ -5,7 +5,9 @@ The stages, their order and which folder and public headers belong to each are t
 between <!-- stages:begin --> and <!-- stages:end --> in docs/architecture.md: that table is
 the one statement of the order, this script only enforces it. A file of a stage may include
 its own stage's headers and those of any stage of a lower rank; stages of the same rank do
-not include each other. Public headers (libsaml/include/saml/*.h) are checked too.
+not include each other. A file belongs to the stage of the longest folder of the table that
+holds it (report/html/ before report/). Public headers (libsaml/include/saml/*.h) are
+checked too.
 
     scripts/check_stage_includes.py            exit 1 listing every violation
     scripts/check_stage_includes.py --count    print the number of violations, exit 0
@@ -44,21 +46,30 @@ def read_stages():
     return ranks, folders, headers
 
 
+def stage_of_folder(path, folders):
+    """The stage of the longest folder of the table that holds `path` ("report/html/x.h")."""
+    parts = path.split("/")[:-1]
+    while parts:
+        stage = folders.get("/".join(parts))
+        if stage is not None:
+            return stage
+        parts.pop()
+    return None
+
+
 def stage_of_include(path, folders, headers):
     if path.startswith("saml/"):
         return headers.get(path[len("saml/"):], "?" + path)
-    folder = path.split("/", 1)[0]
-    return folders.get(folder, "?" + path)
+    return stage_of_folder(path, folders) or "?" + path
 
 
 def files():
     """Yields (path shown, stage key, text) for every libsaml source and public header."""
-    for folder in sorted(os.listdir(SRC)):
-        for base, _, names in os.walk(os.path.join(SRC, folder)):
-            for name in sorted(names):
-                if name.endswith((".cpp", ".h")):
-                    path = os.path.join(base, name)
-                    yield os.path.relpath(path, ROOT), ("folder", folder), path
+    for base, _, names in sorted(os.walk(SRC)):
+        for name in sorted(names):
+            if name.endswith((".cpp", ".h")):
+                path = os.path.join(base, name)
+                yield os.path.relpath(path, ROOT), ("folder", os.path.relpath(path, SRC)), path
     for name in sorted(os.listdir(PUBLIC)):
         if name.endswith(".h"):
             path = os.path.join(PUBLIC, name)
@@ -69,9 +80,9 @@ def violations():
     ranks, folders, headers = read_stages()
     found = []
     for shown, (kind, key), path in files():
-        stage = (folders if kind == "folder" else headers).get(key)
+        stage = stage_of_folder(key, folders) if kind == "folder" else headers.get(key)
         if stage is None:
-            found.append(f"{shown}: its {kind} '{key}' is in no stage of the table in docs/architecture.md")
+            found.append(f"{shown}: its {kind} is in no stage of the table in docs/architecture.md")
             continue
         with open(path, encoding="utf-8") as source:
             text = source.read()

@@ -88,6 +88,7 @@ enum class ErrorCode {
   CliSkew = 903,               // --skew out of range
   CliLint = 904,               // a saml-lint option value that is not accepted
   UsageProfile = 905,          // --profile names no profile
+  OutputOpen = 906,            // the --output file cannot be written
 };
 
 // The stable dotted name of a code ("capture.base64", "xml.syntax"), as JSON reports show it.

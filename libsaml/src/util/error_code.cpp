@@ -51,6 +51,7 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::CliSkew: return "cli.skew";
     case ErrorCode::CliLint: return "cli.lint";
     case ErrorCode::UsageProfile: return "usage.profile";
+    case ErrorCode::OutputOpen: return "output.open";
   }
   return "unknown";  // not reached: every enumerator has a case (-Wswitch checks it)
 }
