@@ -31,6 +31,8 @@ constexpr std::string_view kIdentityCenter =
     "https://docs.aws.amazon.com/singlesignon/latest/userguide/other-idps.html";
 constexpr std::string_view kSamlBindings =
     "https://docs.oasis-open.org/security/saml/v2.0/saml-schema-protocol-2.0.xsd";
+constexpr std::string_view kSamlMetadataIop =
+    "https://docs.oasis-open.org/security/saml/Post2.0/sstc-metadata-iop-os.html";
 constexpr std::string_view kIamCreateSamlProvider =
     "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateSAMLProvider.html";
 
@@ -94,8 +96,9 @@ constexpr std::array kRules = {
          "holding it, and that ID must resolve to that very element (XSW defence).",
          "Use enveloped signatures with one Reference to the signed element's ID.", kSamlCore},
     Rule{"SIG004", E, "Transform not allowed",
-         "Only the enveloped-signature transform and exclusive canonicalization are allowed; XPath, "
-         "XSLT, base64 and comment-preserving transforms change what was signed.",
+         "Only the enveloped-signature transform and one canonicalization without comments "
+         "(exclusive, or inclusive 1.0/1.1 as OpenSAML allows) are accepted; XPath, XSLT, base64 "
+         "and comment-preserving transforms change what was signed.",
          "Configure the IdP to use exclusive canonicalization (xml-exc-c14n#).", kSamlCore},
     Rule{"SIG005", E, "SHA-1 algorithm",
          "SHA-1 is broken for collision resistance; samlkit refuses it unless --allow-sha1 is given.",
@@ -142,16 +145,23 @@ constexpr std::array kRules = {
          "without its own signature cannot be checked once taken out of its Response.",
          "Sign the assertion (Okta: AWS app > Sign On > Edit > Assertion Signature: Signed).",
          kAwsSamlDoc, kLintAll},
-    Rule{"SIG014", E, "Signing certificate expired",
-         "The certificate of the key that verified the signature is past its notAfter at --now. "
-         "IAM checks the dates of the certificates in uploaded metadata, and an expired key "
-         "means the IdP's rotation is overdue.",
+    Rule{"SIG014", W, "Signing certificate expired",
+         "The certificate of the trusted key that verified the signature is past its notAfter "
+         "at --now. Like a certificate not yet valid (not reported: usually one re-issued for "
+         "the same key after the message was signed), it changes no verdict, in saml-decode, "
+         "saml-verify and saml-lint alike: the IAM documentation names no check of the "
+         "signing certificate's dates (its troubleshooting page blames 'Response signature "
+         "invalid' on a key that differs from the uploaded metadata, e.g. after the IdP "
+         "replaced an expired certificate), and the SAML V2.0 Metadata Interoperability "
+         "Profile has a metadata consumer trust the key itself, whatever the certificate "
+         "around it says. An expired key still means the IdP's rotation is overdue.",
          "Rotate the signing certificate at the IdP (Okta: Sign On > SAML Signing Certificates) "
          "and upload the new metadata to the IAM identity provider.",
-         kAwsTroubleshoot, kLintAll},
+         kSamlMetadataIop, kLintAll},
     Rule{"SIG015", W, "Signing certificate expires within 30 days",
          "The certificate of the key that verified the signature expires within 30 days of "
-         "--now; sign-in breaks when it does unless the new key is in IAM first.",
+         "--now. AWS does not check its dates (see SIG014), but IdPs replace an expiring key, "
+         "and sign-in breaks at that moment unless the new key is in IAM first.",
          "Generate the next certificate at the IdP (Okta: Sign On > SAML Signing Certificates), "
          "add its metadata to the IAM identity provider, then activate it.",
          kAwsTroubleshoot, kLintAll},
@@ -177,6 +187,21 @@ constexpr std::array kRules = {
          "or GCM).",
          "Set the IdP to RSA-OAEP key transport and AES-GCM (or AES-CBC) data encryption.",
          "https://www.w3.org/TR/xmlenc-core1/", kLintAll},
+    Rule{"SIG020", W, "Inclusive canonicalization",
+         "The signature uses inclusive c14n (1.0 or 1.1). It verifies, but the signed bytes "
+         "include every namespace declaration in scope from the ancestors, so a proxy or "
+         "library that moves or drops a declaration outside the signed element breaks the "
+         "signature; exclusive c14n signs only what the element uses.",
+         "Configure the IdP to canonicalize with exclusive c14n (xml-exc-c14n#).",
+         "https://www.w3.org/TR/xml-exc-c14n/", kLintAll},
+    Rule{"SIG021", E, "EncryptedID not usable",
+         "The Subject identifies the user with an EncryptedID (an encrypted NameID) that "
+         "cannot be used: no --decrypt-key was given, none of the keys decrypts it, it does "
+         "not decrypt to a NameID, or the Subject also has a NameID (one identifier only). "
+         "Without the NameID the Subject has no identifier, and AWS requires one.",
+         "Pass the SP private key the IdP encrypts to with --decrypt-key; or configure the "
+         "IdP to send the NameID unencrypted inside an encrypted assertion.",
+         kSamlCore, kLintAll},
 
     // PRO: protocol
     Rule{"PRO001", E, "Version is not 2.0", "AWS accepts SAML 2.0 responses only.",

@@ -42,11 +42,11 @@ std::span<const LintRule> registered_rules();
 Outcome check_unknown_saml_elements(const Context&, std::vector<Finding>&);   // XML006
 Outcome check_not_verified(const Context&, std::vector<Finding>&);            // SIG012
 Outcome check_response_only_signed(const Context&, std::vector<Finding>&);    // SIG013
-Outcome check_certificate_expired(const Context&, std::vector<Finding>&);     // SIG014
 Outcome check_certificate_expiring(const Context&, std::vector<Finding>&);    // SIG015
 Outcome check_key_size(const Context&, std::vector<Finding>&);                // SIG016
 Outcome check_rsa15_transport(const Context&, std::vector<Finding>&);         // SIG017
 Outcome check_cbc_encryption(const Context&, std::vector<Finding>&);          // SIG018
+Outcome check_inclusive_c14n(const Context&, std::vector<Finding>&);          // SIG020
 Outcome check_provider_acs_url(const Context&, std::vector<Finding>&);        // SUB007
 Outcome check_issue_instant_future(const Context&, std::vector<Finding>&);    // HYG002
 Outcome check_assertion_lifetime(const Context&, std::vector<Finding>&);      // HYG003

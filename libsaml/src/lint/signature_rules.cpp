@@ -1,15 +1,16 @@
-// SIG012..SIG016: trust given at all, Response-only signing, the signing certificate's dates
-// and key size. They read the reports of verified signatures only.
+// SIG012, SIG013, SIG015, SIG016, SIG020: trust given at all, Response-only signing, the
+// signing certificate's coming expiry and key size, inclusive canonicalization. (SIG014,
+// a certificate outside its dates, is reported by verify: checks/certificate_checks.cpp.)
 #include <chrono>
 #include <string>
 
 #include "checks/duration_text.h"
+#include "dsig/algorithms.h"
 #include "lint/lint_rules.h"
 
 namespace saml::lint {
 namespace {
 
-constexpr std::chrono::hours kExpiryWarning{24 * 30};
 constexpr int kMinRsaBits = 2048;
 
 bool verified_signature_on(const Context& context, const xmlNode* node) {
@@ -61,26 +62,10 @@ Outcome check_response_only_signed(const Context& context, std::vector<Finding>&
   return Outcome::Checked;
 }
 
-Outcome check_certificate_expired(const Context& context, std::vector<Finding>& findings) {
-  return for_each_signing_key(context, [&](const SignatureReport& report) {
-    const auto& not_after = report.key_used->not_after;
-    if (!not_after || context.policy.now < *not_after) return;
-    findings.push_back(make_finding(
-        "SIG014", key_name(report) + " expired " +
-                      format_exact_duration(context.policy.now - *not_after) + " before now (notAfter " +
-                      format_xs_datetime(*not_after) + ", now " +
-                      format_xs_datetime(context.policy.now) + ")",
-        report.where));
-  });
-}
-
 Outcome check_certificate_expiring(const Context& context, std::vector<Finding>& findings) {
   return for_each_signing_key(context, [&](const SignatureReport& report) {
+    if (certificate_validity(*report.key_used, context.policy.now) != CertificateValidity::ExpiringSoon) return;
     const auto& not_after = report.key_used->not_after;
-    if (!not_after || context.policy.now >= *not_after ||
-        *not_after - context.policy.now > kExpiryWarning) {
-      return;
-    }
     findings.push_back(make_finding(
         "SIG015", key_name(report) + " expires in " +
                       format_exact_duration(*not_after - context.policy.now) + " (notAfter " +
@@ -99,6 +84,24 @@ Outcome check_key_size(const Context& context, std::vector<Finding>& findings) {
                                         "; use at least 2048 bits",
                                     report.where));
   });
+}
+
+// Every signature in the message, trusted or not: the canonicalization is the IdP's setting.
+Outcome check_inclusive_c14n(const Context& context, std::vector<Finding>& findings) {
+  const auto& signatures = context.verdict.signatures.signatures;
+  for (const SignatureReport& report : signatures) {
+    std::string uses;
+    if (detail::is_inclusive_c14n(report.c14n_method)) uses = "SignedInfo canonicalization " + report.c14n_method;
+    if (detail::is_inclusive_c14n(report.reference_c14n_method)) {
+      uses += (uses.empty() ? "" : " and ") + std::string("Reference transform ") + report.reference_c14n_method;
+    }
+    if (uses.empty()) continue;
+    findings.push_back(make_finding("SIG020",
+                                    "the signature on the " + report.signed_element + " (ID \"" +
+                                        report.signed_id + "\") uses inclusive c14n: " + uses,
+                                    report.where));
+  }
+  return signatures.empty() ? Outcome::NotApplicable : Outcome::Checked;
 }
 
 }  // namespace saml::lint

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "pipeline/encrypted.h"
+#include "pipeline/encrypted_id.h"
 #include "pipeline/structure.h"
 #include "saml/checks.h"
 
@@ -71,9 +72,12 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
       assertion_node = open_encrypted_assertion(slot.encrypted, trust, policy, dsig_policy, verdict);
     }
 
+    check_signing_certificate_dates(verdict.signatures, policy, findings);
+
     if (assertion_node != nullptr) {
       if (verdict.signatures.covers(assertion_node)) {
         verdict.assertion = read_assertion(assertion_node);
+        open_encrypted_id(*verdict.assertion, policy, findings);
         check_verified_assertion(*verdict.response, *verdict.assertion, policy, findings);
         verdict.aws = read_aws_view(*verdict.assertion, findings);
       } else {

@@ -52,8 +52,8 @@ Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, 
   ERR_clear_error();  // the loop ends on "no start line", which is not an error here
   if (certs.empty()) {
     return Error{ErrorKind::Config, "trust.pem",
-                 std::string(source) + ": no CERTIFICATE block found (a public or private key alone "
-                 "is not accepted: give the IdP signing certificate)", {}};
+                 std::string(source) + ": no CERTIFICATE block found (a bare PUBLIC KEY goes to "
+                 "--pubkey; a private key is never needed to verify)", {}};
   }
   return certs;
 }
