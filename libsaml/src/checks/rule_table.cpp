@@ -85,7 +85,7 @@ constexpr std::array kRules = {
          "AWS requires the assertion to be signed (by its own signature or the Response's) with the "
          "key in the IAM identity provider's metadata.",
          "In Okta: Applications > AWS > Sign On > Edit, keep assertion signing on; give samlkit the "
-         "IdP certificate with --cert, --fingerprint or --metadata.",
+         "IdP certificate with --cert, --pubkey, --fingerprint or --metadata.",
          kAwsTroubleshoot},
     Rule{"SIG002", E, "Signature in an unexpected place",
          "A signature must be an immediate child of the element it signs (the Response or the "
@@ -115,8 +115,9 @@ constexpr std::array kRules = {
     Rule{"SIG008", E, "No trusted key for the signature",
          "None of the trusted keys can verify this signature; a certificate embedded in the message is "
          "never trusted by itself.",
-         "Pass the IdP signing certificate (--cert), its SHA-256 fingerprint (--fingerprint) or the "
-         "IdP metadata (--metadata); after a key rotation, update the IAM identity provider.",
+         "Pass the IdP signing certificate (--cert), its public key (--pubkey), its SHA-256 "
+         "fingerprint (--fingerprint) or the IdP metadata (--metadata); after a key rotation, "
+         "update the IAM identity provider.",
          kAwsTroubleshoot},
     Rule{"SIG009", E, "Signature does not verify",
          "A digest or the signature value does not match: the signed content was changed after "
@@ -133,11 +134,11 @@ constexpr std::array kRules = {
          "Upload the new IdP metadata to the IAM identity provider and pass it to samlkit.",
          kAwsTroubleshoot},
     Rule{"SIG012", E, "Signatures not verified: no trusted key given",
-         "saml-lint was run without --cert, --fingerprint or --metadata, so no signature could "
+         "saml-lint was run without --cert, --pubkey, --fingerprint or --metadata, so no signature could "
          "be verified and no signed content was checked. A certificate inside the message is "
          "never trusted by itself.",
          "Pass the IdP signing certificate (Okta: AWS app > Sign On > 'Identity Provider "
-         "metadata') with --cert, --fingerprint or --metadata.",
+         "metadata') with --cert, --pubkey, --fingerprint or --metadata.",
          kAwsTroubleshoot, kLintAll},
     Rule{"SIG013", W, "Only the Response is signed",
          "The assertion is covered only by the Response's signature. AWS accepts it, but AWS's "
@@ -468,7 +469,7 @@ constexpr std::array kRules = {
          "'Identity Provider Issuer') to the entityID in the metadata.",
          kAwsTroubleshoot},
     Rule{"MET009", E, "Signing key is not in the metadata",
-         "The key that verified the response (given with --cert or --fingerprint) is none of the "
+         "The key that verified the response (given with --cert, --pubkey or --fingerprint) is none of the "
          "signing certificates of the --metadata documents, so the IAM identity provider built "
          "from that metadata would refuse the response.",
          "Upload metadata holding the active signing certificate to the IAM identity provider "

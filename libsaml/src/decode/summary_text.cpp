@@ -57,7 +57,7 @@ class Summary {
     out_ += paint_.bold("== " + describe_origin(view_.capture)) + "\n";
     std::string line = paint_.bold("SAML " + view_.message_type);
     if (!view_.trust_given) {
-      line += "  " + paint_.red("UNVERIFIED") + " (no trusted key given: --cert, --fingerprint, --metadata)";
+      line += "  " + paint_.red("UNVERIFIED") + " (no trusted key given: --cert, --pubkey, --fingerprint, --metadata)";
     } else if (view_.accepted) {
       line += *view_.accepted ? "  " + paint_.green("ACCEPTED by saml-verify's checks")
                               : "  " + paint_.red("REJECTED by saml-verify's checks: ") + rule_list();

@@ -45,7 +45,7 @@ Outcome check_not_verified(const Context& context, std::vector<Finding>& finding
   if (!context.trust.empty()) return Outcome::Checked;
   const std::size_t count = context.verdict.signatures.signatures.size();
   findings.push_back(make_finding(
-      "SIG012", "no trusted key given (--cert, --fingerprint or --metadata): " +
+      "SIG012", "no trusted key given (--cert, --pubkey, --fingerprint or --metadata): " +
                     std::to_string(count) + " signature(s) not verified, signed content not checked"));
   return Outcome::Checked;
 }

@@ -79,7 +79,7 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
   if (der_length <= 0) return Error{ErrorKind::Config, "trust.der", std::string(source) + ": cannot encode the certificate", {}};
   std::string der_bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(der_length));
   OPENSSL_free(der);
-  keys.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes)});
+  keys.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes), false});
   return Ok{};
 }
 
