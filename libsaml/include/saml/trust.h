@@ -61,6 +61,9 @@ struct TrustedKey {
   std::string der;              // the certificate's DER: a KeyInfo copy is recognised byte for byte
   bool public_key_only = false;  // given as a PEM PUBLIC KEY: a KeyInfo certificate holding
                                  // this very key is recognised by its public key
+  // The entityIDs of the metadata entities that list this key (--metadata); empty when it was
+  // given otherwise. The Issuer of what it verifies must be one of them (MET008).
+  std::vector<std::string> entity_ids;
 };
 
 class TrustStore {

@@ -14,6 +14,7 @@
 
 #include "saml/error.h"
 #include "saml/finding.h"
+#include "saml/rules.h"
 #include "saml/model.h"
 #include "saml/trust.h"
 #include "saml/xml.h"
@@ -94,7 +95,7 @@ struct DecryptionPolicy {
   ParseLimits parse_limits;   // the decrypted Assertion is parsed with these
   // The rule of "could not decrypt" findings: XML007 for an EncryptedAssertion, SIG021 for
   // a Subject's EncryptedID (the same EncryptedElementType, decrypted the same way).
-  std::string_view failure_rule = "XML007";
+  RuleId failure_rule = RuleId::decryption_failed;
 };
 
 struct DecryptedAssertion {
@@ -135,17 +136,5 @@ struct EncryptionReport {
 // "key 2, sp-next.pem (RSA-2048, public key SHA-256 AB:...)": the key that decrypted it,
 // for the reports. Empty when nothing was decrypted.
 std::string decryption_key_text(const EncryptionReport& encryption);
-
-// True for IAM Identity Center ACS URLs (https://<region>.signin.aws/platform/saml/acs/...
-// and https://portal.sso.<region>.amazonaws.com/saml/assertion/...).
-bool is_identity_center_acs_url(std::string_view url);
-
-// Lint checks for encrypted assertions (they add nothing for a plaintext one):
-// SIG017 (RSA-1.5 key transport, when no decryption was attempted: verify reports it
-// otherwise), SIG018 (AES-CBC data encryption, info), SUB007 (Destination / decrypted Recipients not the
-// provider-specific ACS URL), AWS027 (Destination or Recipient is IAM Identity Center).
-// `assertion` is the verified decrypted assertion, or nullptr when it was not decrypted.
-void check_encryption(const EncryptionReport& encryption, const Response& response,
-                      const Assertion* assertion, std::vector<Finding>& findings);
 
 }  // namespace saml

@@ -4,6 +4,7 @@
 
 #include "checks/duration_text.h"
 #include "saml/checks.h"
+#include "saml/rules.h"
 
 namespace saml {
 
@@ -16,7 +17,7 @@ void check_signing_certificate_dates(const DsigResult& signatures, const Policy&
     // re-issued for the same key after the message was signed (a capture replayed at its
     // own time), and AWS ignores the dates either way.
     if (certificate_validity(cert, policy.now) != CertificateValidity::Expired) continue;
-    findings.push_back(make_finding("SIG014",
+    findings.push_back(make_finding(RuleId::certificate_expired,
                                     "certificate " + cert.subject + " of the key that verified the signature on the " +
                                         report.signed_element + " expired " +
                                         format_exact_duration(policy.now - *cert.not_after) + " before now (notAfter " +
