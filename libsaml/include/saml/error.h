@@ -69,9 +69,11 @@ enum class ErrorCode {
   TrustKey = 404,              // a certificate public key that cannot be used
   TrustMetadata = 405,         // IdP metadata without usable signing keys
   TrustCertificate = 406,      // a metadata certificate whose public key cannot be decoded
+  TrustPubkey = 407,           // a --pubkey file that is not one usable public key
   // xmlenc: encrypted assertions and the SP's private keys
   XmlencStructure = 500,       // an EncryptedAssertion that is not built as XML Encryption says
   XmlencKey = 501,             // a private key file that cannot be used
+  XmlencContent = 502,         // decrypted content that does not parse in its context
   // aws: values AWS reads
   AwsArn = 600,                // not an IAM ARN
   AwsRoleShape = 601,          // a Role value that is not two comma-separated ARNs (AWS002)

@@ -37,8 +37,10 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::TrustKey: return "trust.key";
     case ErrorCode::TrustMetadata: return "trust.metadata";
     case ErrorCode::TrustCertificate: return "trust.certificate";
+    case ErrorCode::TrustPubkey: return "trust.pubkey";
     case ErrorCode::XmlencStructure: return "xmlenc.structure";
     case ErrorCode::XmlencKey: return "xmlenc.key";
+    case ErrorCode::XmlencContent: return "xmlenc.content";
     case ErrorCode::AwsArn: return "aws.arn";
     case ErrorCode::AwsRoleShape: return "aws.role.shape";
     case ErrorCode::AwsRoleRoleArn: return "aws.role.role_arn";
