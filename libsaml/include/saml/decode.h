@@ -83,10 +83,6 @@ struct DecodeView {
 Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy);
 
-// Where a capture came from, on one line: "x.har log.entries[2] (HAR): POST https://...,
-// field SAMLResponse" (a URL's query is shortened to "?...").
-std::string describe_origin(const Capture& capture);
-
 // --- Redaction: "redacted:" + the first 8 hex digits of the SHA-256 of the text. ---
 std::string redact_value(std::string_view text);
 // local@domain.tld, ASCII only, the whole text.
