@@ -62,9 +62,9 @@ std::string canonical_bytes_text(const saml::Verdict& verdict) {
 }
 
 // Verifies every message of the input; prints each report; returns the exit code.
-int verify_input(const std::string& input, const saml::TrustStore& trust,
-                 const saml::Policy& policy, bool json) {
-  auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
+int verify_input(const std::string& input, const cli::InputSelection& selection,
+                 const saml::TrustStore& trust, const saml::Policy& policy, bool json) {
+  auto bytes = cli::read_input(input, selection);
   if (!bytes) {
     std::cerr << cli::error_line(kTool, input, bytes.error()) << "\n";
     return cli::exit_code_for(bytes.error().kind);
@@ -75,12 +75,22 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
     std::cerr << cli::error_line(kTool, source, captures.error()) << "\n";
     return cli::exit_code_for(captures.error().kind);
   }
+  auto plan = cli::plan_messages(*captures, selection);
+  if (!plan) {
+    std::cerr << cli::error_line(kTool, "", plan.error()) << "\n";
+    return cli::exit_code_for(plan.error().kind);
+  }
+  // The flow's requests: said on stderr, so that stdout stays the Responses' reports.
+  for (const saml::Capture* request : plan->listed) {
+    std::cerr << kTool << ": " << cli::listed_request_note(*request) << "\n";
+  }
   int exit_code = cli::kExitPass;
   std::vector<std::string> reports;
-  for (const saml::Capture& capture : *captures) {
+  for (const saml::Capture* judged : plan->judged) {
+    const saml::Capture& capture = *judged;
     auto verdict = saml::verify_capture(capture, trust, policy);
     if (!verdict) {
-      std::cerr << cli::error_line(kTool, source, verdict.error()) << "\n";
+      std::cerr << cli::error_line(kTool, saml::describe_origin(capture), verdict.error()) << "\n";
       exit_code = std::max(exit_code, cli::exit_code_for(verdict.error().kind));
       continue;
     }
@@ -106,7 +116,7 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
 int main(int argc, char** argv) {
   po::options_description visible;
   visible.add(cli::trust_options()).add(cli::time_options()).add(verify_options())
-      .add(cli::decryption_options()).add(cli::general_options());
+      .add(cli::input_options()).add(cli::decryption_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;
@@ -144,5 +154,10 @@ int main(int argc, char** argv) {
   }
   policy.capture_limits.max_xml_bytes = max_size;
   policy.parse_limits.max_bytes = max_size;
-  return verify_input(vm["input"].as<std::string>(), *trust, policy, vm["json"].as<bool>());
+  auto selection = cli::read_input_options(vm);
+  if (!selection) {
+    std::cerr << cli::error_line(kTool, "", selection.error()) << "\n";
+    return cli::exit_code_for(selection.error().kind);
+  }
+  return verify_input(vm["input"].as<std::string>(), *selection, *trust, policy, vm["json"].as<bool>());
 }
