@@ -1,7 +1,9 @@
 #include "cli.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -31,20 +33,25 @@ struct FileCloser {
 
 // Reads in 16 KB steps into the growing string: no zero-filled buffer per input, which
 // showed in batch profiles (saml-lint reads thousands of files).
+saml::Error too_large(std::size_t max_bytes, std::string_view limit_option) {
+  return read_error(saml::ErrorKind::Limit, "input.size",
+                    "input is larger than " + std::to_string(max_bytes) + " bytes" +
+                        (limit_option.empty() ? std::string()
+                                              : " (raise the limit with " + std::string(limit_option) + " BYTES)"));
+}
+
+// `expected_size`: the file's size when known, so that a large HAR is held once, not in a
+// string that doubled past it.
 saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
                                         std::size_t max_bytes, saml::ErrorKind failure_kind,
-                                        std::string_view limit_option) {
+                                        std::string_view limit_option, std::size_t expected_size = 0) {
   std::string data;
+  data.reserve(std::min(expected_size, max_bytes) + 1);
   std::array<char, std::size_t{16} * 1024> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled by fread
   for (;;) {
     const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), in);
     data.append(buffer.data(), got);
-    if (data.size() > max_bytes) {
-      return read_error(saml::ErrorKind::Limit, "input.size",
-                        "input is larger than " + std::to_string(max_bytes) + " bytes" +
-                            (limit_option.empty() ? std::string()
-                                                  : " (raise the limit with " + std::string(limit_option) + " BYTES)"));
-    }
+    if (data.size() > max_bytes) return too_large(max_bytes, limit_option);
     if (got < buffer.size()) break;
   }
   if (std::ferror(in) != 0) return read_error(failure_kind, "input.read", "cannot read " + name);
@@ -81,7 +88,13 @@ saml::Expected<std::string> read_file(const std::string& path, std::size_t max_b
     return read_error(failure_kind, "input.open",
                       "cannot open " + path + ": " + std::strerror(errno));
   }
-  return read_stream(file.get(), path, max_bytes, failure_kind, limit_option);
+  struct stat status {};
+  std::size_t size = 0;
+  if (fstat(fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode)) {
+    size = static_cast<std::size_t>(status.st_size);
+    if (size > max_bytes) return too_large(max_bytes, limit_option);
+  }
+  return read_stream(file.get(), path, max_bytes, failure_kind, limit_option, size);
 }
 
 po::options_description input_options() {
