@@ -397,7 +397,7 @@ BOOST_AUTO_TEST_CASE(a_whole_flow_is_judged_by_its_responses) {
   BOOST_TEST(!contains(run.out, "REJECTED"), run.out);
   BOOST_TEST(contains(run.out, "saml-tracer-export.json, message 2 of 2 (SAML-tracer export, request 3)"), run.out);
   BOOST_TEST(contains(run.err, "message 1 of 2 (SAML-tracer export, request 1)"), run.err);
-  BOOST_TEST(contains(run.err, "listed for information; only the Responses are judged (choose it with --index 1)"),
+  BOOST_TEST(contains(run.err, "listed for information; only the flow's Responses are judged (--index 1 judges it)"),
              run.err);
 
   const Run request = run_verify(with(base_args(capture("saml-tracer-export.json")), {"--index", "1"}));

@@ -102,8 +102,9 @@ po::options_description input_options() {
   options.add_options()
       ("index", po::value<std::size_t>()->value_name("N"),
        "only message N of each input (1-based, as the reports number them)")
-      ("max-input-size", po::value<std::size_t>()->value_name("BYTES")->default_value(kDefaultMaxInputBytes),
-       "largest input file read (a HAR from a long session can be hundreds of MB)");
+      ("max-input-size", po::value<std::size_t>()->value_name("BYTES"),
+       ("largest input file read (default " + std::to_string(kDefaultMaxInputBytes >> 20) +
+        " MiB; a HAR from a long session can be hundreds of MB)").c_str());
   return options;
 }
 
@@ -155,8 +156,8 @@ saml::Expected<MessagePlan> plan_messages(const std::vector<saml::Capture>& capt
 
 std::string listed_request_note(const saml::Capture& capture) {
   return saml::describe_origin(capture) +
-         ": note: a SAML request (the flow's other half), listed for information; only the "
-         "Responses are judged (choose it with --index " + std::to_string(capture.origin.message) + ")";
+         ": note: a SAML request, listed for information; only the flow's Responses are judged "
+         "(--index " + std::to_string(capture.origin.message) + " judges it)";
 }
 
 po::options_description trust_options() {
