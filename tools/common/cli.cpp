@@ -143,6 +143,10 @@ saml::Expected<MessagePlan> plan_messages(const std::vector<saml::Capture>& capt
     return plan;
   }
   std::vector<const saml::Capture*> requests;
+  if (captures.size() == 1) {  // no flow: the batch path does not need the root element
+    plan.judged.push_back(&captures.front());
+    return plan;
+  }
   for (const saml::Capture& capture : captures) {
     (saml::is_saml_request(capture) ? requests : plan.judged).push_back(&capture);
   }
