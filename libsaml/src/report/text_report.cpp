@@ -140,8 +140,11 @@ bool only_time_errors(const std::vector<Finding>& findings) {
   bool any = false;
   for (const Finding& finding : findings) {
     if (finding.severity != Severity::Error) continue;
-    const std::string& id = finding.rule_id;
-    if (id != "CND001" && id != "CND002" && id != "CND005" && id != "SUB006") return false;
+    if (!finding.is(RuleId::not_yet_valid) && !finding.is(RuleId::expired) &&
+        !finding.is(RuleId::session_expired) && !finding.is(RuleId::confirmation_expired) &&
+        !finding.is(RuleId::confirmation_not_yet_valid) && !finding.is(RuleId::issued_too_long_ago)) {
+      return false;
+    }
     any = true;
   }
   return any;
