@@ -830,6 +830,11 @@ BOOST_AUTO_TEST_CASE(powershell_quoting) {
   BOOST_TEST(table.xml == kXml);
   BOOST_TEST(table.relay_state == "a b");
 
+  // Outside a hashtable '=' is part of a bare word.
+  const saml::Capture bare = decode_one("curl.exe https://a.test/acs -d SAMLResponse=" + form_encode(b64), "bare word");
+  BOOST_TEST(bare.xml == kXml);
+  BOOST_TEST((bare.format == saml::CaptureFormat::CurlCommand));
+
   const saml::Capture date = decode_one(
       "iwr https://a.test/acs -Method POST -Headers @{\"date\"=\"yesterday\"} -Body '" + body + "'", "bad date");
   BOOST_TEST(!date.captured_at.has_value());

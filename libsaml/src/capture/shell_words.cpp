@@ -387,6 +387,7 @@ Expected<std::vector<std::string>> split_cmd_words(std::string_view command) {
 Expected<std::vector<PowerShellToken>> split_powershell_tokens(std::string_view text) {
   std::vector<PowerShellToken> tokens;
   std::string word;
+  std::size_t hashtables = 0;  // open @{ ... }
   const auto flush = [&] {
     if (!word.empty()) tokens.push_back(PowerShellToken{PowerShellToken::Word, std::move(word)});
     word.clear();
@@ -442,8 +443,11 @@ Expected<std::vector<PowerShellToken>> split_powershell_tokens(std::string_view 
       i = *next;
     } else if (c == '@' && i + 1 < text.size() && text[i + 1] == '{') {
       push(PowerShellToken::Punct, "@{");
+      ++hashtables;
       i += 2;
-    } else if (c == '{' || c == '}' || c == '(' || c == ')' || c == '=' || c == ',') {
+    } else if (c == '{' || c == '}' || c == '(' || c == ')' || c == ',' || (c == '=' && hashtables > 0)) {
+      // '=' separates a hashtable's keys from values; elsewhere it is part of a word.
+      if (c == '}' && hashtables > 0) --hashtables;
       push(PowerShellToken::Punct, std::string(1, c));
       ++i;
     } else {
