@@ -761,7 +761,8 @@ BOOST_AUTO_TEST_CASE(commands_that_are_refused_say_why) {
       {"curl https://a.test/ https://b.test/ -d 'SAMLResponse=" + b64 + "'", "capture.command", "two URLs"},
       {"Invoke-WebRequest -Uri \"https://a.test/\" -Method POST -Body $body", "capture.command", "a variable"},
       {"Invoke-WebRequest -Uri \"https://a.test/\" -Body \"SAMLResponse=$saml\"", "capture.command", "PowerShell variable"},
-      {"$x = 1\nWrite-Host $x", "capture.command", "no Invoke-WebRequest"},
+      {"$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\nWrite-Host $session",
+       "capture.command", "no Invoke-WebRequest"},
   };
   for (const Case& c : cases) {
     const saml::Error error = decode_error(c.command, c.command);

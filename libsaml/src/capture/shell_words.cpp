@@ -306,12 +306,13 @@ ShellQuoting guess_quoting(std::string_view command) {
     }
     return false;
   };
-  if (continued_with('`') || starts_with_nocase(command, "curl.exe")) return ShellQuoting::PowerShell;
-  if (continued_with('^') || command.find("^\"") != std::string_view::npos) return ShellQuoting::WindowsCmd;
-  if (command.find('\'') == std::string_view::npos && command.find('"') != std::string_view::npos) {
-    return ShellQuoting::WindowsCmd;
-  }
-  return ShellQuoting::Posix;
+  const auto has = [&](std::string_view part) { return command.find(part) != std::string_view::npos; };
+  const bool curl = starts_with_nocase(command, "curl ") || starts_with_nocase(command, "curl\t");
+  if (!curl || continued_with('`')) return ShellQuoting::PowerShell;  // cmdlets, curl.exe
+  if (continued_with('^') || has("^\"") || has("\"%\"")) return ShellQuoting::WindowsCmd;
+  if (has("'") || has("$") || continued_with('\\')) return ShellQuoting::Posix;
+  // Only double quotes: Firefox's older Windows form (bash would read simple ones alike).
+  return has("\"") ? ShellQuoting::WindowsCmd : ShellQuoting::Posix;
 }
 
 Expected<std::vector<std::string>> split_posix_words(std::string_view text) {

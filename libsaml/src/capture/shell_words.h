@@ -20,9 +20,10 @@ enum class ShellQuoting {
 
 const char* shell_quoting_name(ShellQuoting quoting);
 
-// Which style a copied command uses: backtick line continuations are PowerShell, caret
-// continuations or ^" are cmd, a command without single quotes but with double quotes
-// is cmd (Firefox), anything else POSIX. "curl.exe" is how PowerShell runs curl.
+// Which style a copied command uses: anything but "curl ..." (Invoke-WebRequest, curl.exe,
+// which is how PowerShell runs curl) and backtick line continuations are PowerShell;
+// caret continuations, ^" and "%" are cmd; single quotes, '$' and backslash continuations
+// are bash; double quotes alone are cmd (Firefox's older form).
 ShellQuoting guess_quoting(std::string_view command);
 
 // The words of the first command (a second command after a newline or ';' is an error, as
