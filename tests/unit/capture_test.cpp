@@ -758,6 +758,7 @@ BOOST_AUTO_TEST_CASE(commands_that_are_refused_say_why) {
       {"curl https://a.test/ --data-raw 'SAMLResponse=abc", "capture.command", "not closed"},
       {"curl https://a.test/ -d 'x=1'\ncurl https://b.test/ -d 'y=2'", "capture.command", "followed by more commands"},
       {"curl https://a.test/ -H 'accept: */*'", "capture.no-saml", "neither in its body nor in its URL query"},
+      {"curl https://a.test/ -d 'xSAMLResponse=abc'", "capture.no-saml", "has no field of that name"},
       {"curl https://a.test/ https://b.test/ -d 'SAMLResponse=" + b64 + "'", "capture.command", "two URLs"},
       {"Invoke-WebRequest -Uri \"https://a.test/\" -Method POST -Body $body", "capture.command", "a variable"},
       {"Invoke-WebRequest -Uri \"https://a.test/\" -Body \"SAMLResponse=$saml\"", "capture.command", "PowerShell variable"},

@@ -252,6 +252,10 @@ Expected<std::vector<Capture>> from_command(std::string_view command, std::strin
   if (!binding) {
     return inside(where, binding.error());
   }
+  if (binding->message == nullptr) {  // "xSAMLResponse=..." mentions the name, is not the field
+    return decode_error("capture.no-saml", where + " mentions SAMLResponse= or SAMLRequest= but has "
+                                                   "no field of that name");
+  }
   auto capture = decode_binding(*binding, FieldEncoding::Encoded, limits);
   if (!capture) {
     return inside(where, capture.error());
