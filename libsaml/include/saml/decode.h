@@ -22,6 +22,7 @@
 #include "saml/profile.h"
 #include "saml/report.h"
 #include "saml/trust.h"
+#include "saml/verify.h"
 #include "saml/xml.h"
 #include "saml/xmlenc.h"
 
@@ -87,6 +88,11 @@ struct DecodeView {
 // is in neither SAML namespace ("decode.not-saml"), is an Error.
 Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy);
+
+// The view of a message saml-verify already judged (what decode_view builds with trust):
+// the verdict's document, signatures, findings and verdict, every part read from that
+// document and marked verified only where a trusted signature covers it.
+DecodeView view_of_verdict(const Capture& capture, Verdict verdict);
 
 // --- Redaction: "redacted:" + the first 8 hex digits of the SHA-256 of the text. ---
 std::string redact_value(std::string_view text);
