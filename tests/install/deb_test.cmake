@@ -53,7 +53,8 @@ run("dpkg-deb -c" dpkg-deb -c "${deb}")
 set(listing "${run_output}")
 set(expected_files usr/include/saml/verify.h usr/${LIBDIR}/pkgconfig/samlkit.pc
     usr/share/doc/samlkit/copyright usr/share/doc/samlkit/changelog.Debian.gz
-    usr/share/doc/samlkit/changelog.gz usr/share/doc/samlkit/SECURITY.md)
+    usr/share/doc/samlkit/changelog.gz usr/share/doc/samlkit/SECURITY.md
+    usr/share/zsh/vendor-completions/_samlkit)
 foreach(tool ${tools})
   list(APPEND expected_files usr/bin/${tool} usr/share/bash-completion/completions/${tool}
        usr/share/man/man1/${tool}.1.gz)
