@@ -292,8 +292,10 @@ std::variant<po::variables_map, int> parse_command_line(const CommandLine& line,
 }
 
 std::string version_text(std::string_view tool) {
-  return std::string(tool) + " (samlkit) " + saml::version() + "\n" + saml::library_versions() +
-         "\n";
+  std::string text = std::string(tool) + " (samlkit) " + saml::version() + "\n";
+  const std::string git = saml::git_description();
+  if (!git.empty()) text += "built from git " + git + "\n";
+  return text + saml::library_versions() + "\n";
 }
 
 po::options_description profile_options() {

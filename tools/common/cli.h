@@ -100,7 +100,8 @@ std::string error_line(std::string_view tool, std::string_view source, const sam
 bool use_color();
 
 // What --version prints, the same for every tool: "<tool> (samlkit) <version>" (the form
-// help2man reads), then a line with the linked libxml2, xmlsec and OpenSSL versions.
+// help2man reads), then "built from git <describe>" when built from a git checkout, then a
+// line with the linked libxml2, xmlsec and OpenSSL versions.
 std::string version_text(std::string_view tool);
 
 // --help and --version, the same on every tool.
