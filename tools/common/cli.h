@@ -7,10 +7,13 @@
 #include <cstddef>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
+#include "saml/capture.h"
 #include "saml/error.h"
 #include "saml/policy.h"
 #include "saml/trust.h"
@@ -27,15 +30,46 @@ enum ExitCode : int {
 
 int exit_code_for(saml::ErrorKind kind);
 
-// The most bytes a tool reads from its INPUT (a HAR file may be large; each message in it is
-// held to the decoded-XML limits by the capture stage).
-inline constexpr std::size_t kMaxInputBytes = 64 * 1024 * 1024;
+// The most bytes a tool reads from an INPUT unless --max-input-size says otherwise (a HAR
+// from a long session can be hundreds of MB; each message in it is held to the
+// decoded-XML limits by the capture stage, which keeps only the SAML parameters).
+inline constexpr std::size_t kDefaultMaxInputBytes = std::size_t{512} * 1024 * 1024;
 
 // Reads a whole file, or stdin for "-". More than max_bytes is a Limit error; a missing or
 // unreadable file is an error of kind `failure_kind` (Decode for the input, exit 3;
-// Config for keys and metadata, exit 2).
+// Config for keys and metadata, exit 2). `limit_option` names the option that sets
+// max_bytes, for the error message.
 saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
-                                      saml::ErrorKind failure_kind);
+                                      saml::ErrorKind failure_kind,
+                                      std::string_view limit_option = "");
+
+// --index N and --max-input-size BYTES: which messages of an input, and how big an input.
+boost::program_options::options_description input_options();
+
+struct InputSelection {
+  std::size_t max_bytes = kDefaultMaxInputBytes;
+  std::optional<std::size_t> index;  // 1-based message number within each input
+};
+// Reads the input options; --index 0 and --max-input-size 0 are Config errors.
+saml::Expected<InputSelection> read_input_options(const boost::program_options::variables_map& vm);
+
+// Reads an INPUT within the selection's size limit (the error names --max-input-size).
+saml::Expected<std::string> read_input(const std::string& path, const InputSelection& selection);
+
+// The messages of one input that a tool judges, and those it only lists: in a whole flow
+// (a HAR or SAML-tracer export holding the AuthnRequest and the Response) the SAML requests
+// are listed for information and only the Responses are judged, so that the exit code is
+// the Responses'. An input of requests only is judged as it is. With --index only that
+// message is judged, whatever it is; a number past the last message is a Config error.
+struct MessagePlan {
+  std::vector<const saml::Capture*> judged;
+  std::vector<const saml::Capture*> listed;
+};
+saml::Expected<MessagePlan> plan_messages(const std::vector<saml::Capture>& captures,
+                                          const InputSelection& selection);
+
+// What the tools say about a listed request.
+std::string listed_request_note(const saml::Capture& capture);
 
 // --cert PEM, --fingerprint SHA256, --metadata FILE (each repeatable).
 boost::program_options::options_description trust_options();
@@ -66,7 +100,8 @@ std::string error_line(std::string_view tool, std::string_view source, const sam
 bool use_color();
 
 // What --version prints, the same for every tool: "<tool> (samlkit) <version>" (the form
-// help2man reads), then a line with the linked libxml2, xmlsec and OpenSSL versions.
+// help2man reads), then "built from git <describe>" when built from a git checkout, then a
+// line with the linked libxml2, xmlsec and OpenSSL versions.
 std::string version_text(std::string_view tool);
 
 // --help and --version, the same on every tool.

@@ -34,7 +34,7 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
                       const saml::TrustStore& trust) {
   Decoded decoded;
   for (const std::string& input : inputs) {
-    auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
+    auto bytes = cli::read_input(input, request.selection);
     if (!bytes) {
       report(input, bytes.error(), decoded);
       continue;
@@ -44,7 +44,19 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
       report(input, captures.error(), decoded);
       continue;
     }
-    for (const saml::Capture& capture : *captures) {
+    std::vector<const saml::Capture*> chosen;
+    if (request.selection.index) {
+      auto plan = cli::plan_messages(*captures, request.selection);
+      if (!plan) {
+        report("", plan.error(), decoded);
+        continue;
+      }
+      chosen = plan->judged;
+    } else {
+      for (const saml::Capture& capture : *captures) chosen.push_back(&capture);
+    }
+    for (const saml::Capture* capture_ptr : chosen) {
+      const saml::Capture& capture = *capture_ptr;
       auto view = saml::decode_view(capture, trust, request.policy);
       if (!view) {
         report(saml::describe_origin(capture), view.error(), decoded);
@@ -55,15 +67,6 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
     }
   }
   return decoded;
-}
-
-// The capture chosen by --index (1-based), or nullptr after printing why not.
-const saml::DecodeView* pick(const std::vector<saml::DecodeView>& views, std::size_t index,
-                             const std::string& what) {
-  if (index >= 1 && index <= views.size()) return &views[index - 1];
-  std::cerr << kTool << ": --index " << index << ": " << what << " has " << views.size()
-            << (views.size() == 1 ? " capture" : " captures") << "\n";
-  return nullptr;
 }
 
 std::string render(const saml::DecodeView& view, const Request& request, int& exit_code) {
@@ -88,18 +91,11 @@ std::string render(const saml::DecodeView& view, const Request& request, int& ex
 int show(const Request& request, const saml::TrustStore& trust) {
   Decoded decoded = decode_inputs(request.inputs, request, trust);
   std::vector<const saml::DecodeView*> shown;
-  if (request.index) {
-    if (decoded.views.empty()) return decoded.exit_code;
-    const saml::DecodeView* view = pick(decoded.views, *request.index, "the input");
-    if (view == nullptr) return cli::kExitUsage;
-    shown.push_back(view);
-  } else {
-    for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
-  }
+  for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
   if (request.output == Output::Html) {
     std::vector<saml::HtmlMessage> messages;
     for (const saml::DecodeView* view : shown) messages.push_back({view, "", std::nullopt, {}});
-    if (!request.index) messages.insert(messages.end(), decoded.failures.begin(), decoded.failures.end());
+    if (!request.selection.index) messages.insert(messages.end(), decoded.failures.begin(), decoded.failures.end());
     std::cout << saml::messages_to_html(messages, {"saml-decode report", request.policy.now, request.policy.skew});
     return decoded.exit_code;
   }
@@ -113,9 +109,9 @@ int show(const Request& request, const saml::TrustStore& trust) {
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const std::string text = render(*shown[i], request, decoded.exit_code);
     if (i > 0) std::cout << (array ? ",\n" : "\n");
-    if (several && !array) {
-      std::cout << "capture " << i + 1 << " of " << shown.size() << " (--index " << i + 1 << ")";
-      std::cout << (request.output == Output::Xml ? ": " + saml::describe_origin(shown[i]->capture) : "") << "\n";
+    // The summary starts with the message's origin; the XML needs a line naming it.
+    if (several && request.output == Output::Xml) {
+      std::cout << "== " << saml::describe_origin(shown[i]->capture) << "\n";
     }
     std::cout << text;
   }
@@ -123,13 +119,12 @@ int show(const Request& request, const saml::TrustStore& trust) {
   return decoded.exit_code;
 }
 
-// One side of --diff: the --index capture, else the first (saying so when there are more).
+// One side of --diff: the --index message, else the first (saying so when there are more).
 const saml::DecodeView* diff_side(const Decoded& decoded, const Request& request, const std::string& input) {
   if (decoded.views.empty()) return nullptr;
-  if (request.index) return pick(decoded.views, *request.index, input);
-  if (decoded.views.size() > 1) {
+  if (!request.selection.index && decoded.views.size() > 1) {
     std::cerr << kTool << ": note: " << input << " holds " << decoded.views.size()
-              << " captures; comparing the first (choose with --index N)\n";
+              << " messages; comparing the first (choose with --index N)\n";
   }
   return &decoded.views.front();
 }

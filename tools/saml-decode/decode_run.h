@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli.h"
 #include "saml/policy.h"
 #include "saml/trust.h"
 
@@ -14,7 +15,7 @@ enum class Output { Summary, Json, Xml, Html };
 
 struct Request {
   std::vector<std::string> inputs;     // file names, "-" for stdin
-  std::optional<std::size_t> index;    // 1-based capture number over all inputs
+  cli::InputSelection selection;       // --index (1-based, within each input), --max-input-size
   Output output = Output::Summary;
   bool redact = false;
   bool diff = false;                   // compare inputs[0] with inputs[1]

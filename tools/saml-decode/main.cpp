@@ -24,8 +24,7 @@ po::options_description decode_options() {
       ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
        "text, json (as --json), xml (as --xml) or html (one self-contained page; see --output)")
       ("diff", po::bool_switch(), "compare two captures: saml-decode --diff A B")
-      ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>")
-      ("index", po::value<std::size_t>()->value_name("N"), "show only capture N (1-based, over all inputs)");
+      ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>");
   return options;
 }
 
@@ -48,8 +47,9 @@ void print_usage(const po::options_description& visible) {
 
 int main(int argc, char** argv) {
   po::options_description visible;
-  visible.add(decode_options()).add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
-      .add(cli::decryption_options()).add(cli::output_options()).add(cli::general_options());
+  visible.add(decode_options()).add(cli::input_options()).add(cli::trust_options()).add(cli::time_options())
+      .add(cli::profile_options()).add(cli::decryption_options()).add(cli::output_options())
+      .add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
   po::positional_options_description positional;
@@ -84,13 +84,12 @@ int main(int argc, char** argv) {
   }
   request.policy.keep_canonical_bytes = html;  // the page shows them behind a digest mismatch
   request.output = json ? tool::Output::Json : xml ? tool::Output::Xml : html ? tool::Output::Html : tool::Output::Summary;
-  if (vm.count("index")) {
-    request.index = vm["index"].as<std::size_t>();
-    if (*request.index == 0) {
-      std::cerr << kTool << ": --index counts from 1\n";
-      return cli::kExitUsage;
-    }
+  auto selection = cli::read_input_options(vm);
+  if (!selection) {
+    std::cerr << cli::error_line(kTool, "", selection.error()) << "\n";
+    return cli::exit_code_for(selection.error().kind);
   }
+  request.selection = *selection;
   request.color = cli::use_color();
   if (auto applied = cli::apply_time_options(vm, request.policy); !applied) {
     std::cerr << cli::error_line(kTool, "", applied.error()) << "\n";

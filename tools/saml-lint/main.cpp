@@ -104,7 +104,8 @@ int main(int argc, char** argv) {
     std::cerr << cli::error_line(kTool, "", metadata_entries.error()) << "\n";
     return cli::exit_code_for(metadata_entries.error().kind);
   }
-  auto items = samlkit::lint_tool::expand_inputs(settings->inputs, settings->includes, settings->lines);
+  auto items = samlkit::lint_tool::expand_inputs(settings->inputs, settings->includes, settings->lines,
+                                                   settings->selection);
   if (!items) {
     std::cerr << cli::error_line(kTool, "", items.error()) << "\n";
     return cli::exit_code_for(items.error().kind);
@@ -130,11 +131,13 @@ int main(int argc, char** argv) {
   };
   for (const saml::LintEntry& entry : *metadata_entries) emit(entry);
   samlkit::lint_tool::BaselineSource baseline;
-  samlkit::lint_tool::lint_all(*items, *trust, settings->lint, settings->config, settings->jobs,
-                               [&](const saml::LintEntry& entry) {
-                                 emit(entry);
-                                 if (!settings->write_baseline.empty()) baseline.add(entry);
-                               });
+  samlkit::lint_tool::lint_all(
+      *items, settings->selection, *trust, settings->lint, settings->config, settings->jobs,
+      [&](const saml::LintEntry& entry) {
+        emit(entry);
+        if (!settings->write_baseline.empty()) baseline.add(entry);
+      },
+      [](const std::string& note) { std::cerr << kTool << ": " << note << "\n"; });
   std::cout << writer->end() << std::flush;
   if (!settings->write_baseline.empty()) {
     code = std::max(code, samlkit::lint_tool::write_baseline(settings->write_baseline, baseline));

@@ -111,6 +111,7 @@ po::options_description visible_options() {
       ("jobs,j", po::value<unsigned>()->value_name("N"), "threads (default: the number of cores)");
   po::options_description all;
   all.add(samlkit::cli::trust_options()).add(samlkit::cli::time_options()).add(samlkit::cli::profile_options()).add(checks)
+      .add(samlkit::cli::input_options())
       .add(samlkit::cli::decryption_options()).add(rules).add(batch).add(samlkit::cli::output_options())
       .add(samlkit::cli::general_options());
   return all;
@@ -176,6 +177,9 @@ saml::Expected<Settings> to_settings(const po::variables_map& vm) {
   if (max_size == 0) return config_error("--max-size must be at least 1 byte");
   policy.capture_limits.max_xml_bytes = max_size;
   policy.parse_limits.max_bytes = max_size;
+  auto selection = cli::read_input_options(vm);
+  if (!selection) return selection.error();
+  settings.selection = *selection;
   return settings;
 }
 

@@ -78,10 +78,10 @@ std::string html_page(const std::vector<saml::DecodeView>& views, const std::str
 }
 
 // Verifies every message of the input; prints each report; returns the exit code.
-int verify_input(const std::string& input, const saml::TrustStore& trust,
-                 const saml::Policy& policy, Format format) {
+int verify_input(const std::string& input, const cli::InputSelection& selection,
+                 const saml::TrustStore& trust, const saml::Policy& policy, Format format) {
   const bool json = format == Format::Json;
-  auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
+  auto bytes = cli::read_input(input, selection);
   if (!bytes) {
     std::cerr << cli::error_line(kTool, input, bytes.error()) << "\n";
     if (format == Format::Html) std::cout << html_page({}, input, bytes.error(), policy);
@@ -94,14 +94,25 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
     if (format == Format::Html) std::cout << html_page({}, input, captures.error(), policy);
     return cli::exit_code_for(captures.error().kind);
   }
+  auto plan = cli::plan_messages(*captures, selection);
+  if (!plan) {
+    std::cerr << cli::error_line(kTool, "", plan.error()) << "\n";
+    if (format == Format::Html) std::cout << html_page({}, input, plan.error(), policy);
+    return cli::exit_code_for(plan.error().kind);
+  }
+  // The flow's requests: said on stderr, so that stdout stays the Responses' reports.
+  for (const saml::Capture* request : plan->listed) {
+    std::cerr << kTool << ": " << cli::listed_request_note(*request) << "\n";
+  }
   std::vector<saml::DecodeView> views;
   std::optional<saml::Error> failure;
   int exit_code = cli::kExitPass;
   std::vector<std::string> reports;
-  for (const saml::Capture& capture : *captures) {
+  for (const saml::Capture* judged : plan->judged) {
+    const saml::Capture& capture = *judged;
     auto verdict = saml::verify_capture(capture, trust, policy);
     if (!verdict) {
-      std::cerr << cli::error_line(kTool, source, verdict.error()) << "\n";
+      std::cerr << cli::error_line(kTool, saml::describe_origin(capture), verdict.error()) << "\n";
       exit_code = std::max(exit_code, cli::exit_code_for(verdict.error().kind));
       failure = verdict.error();
       continue;
@@ -133,7 +144,8 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
 int main(int argc, char** argv) {
   po::options_description visible;
   visible.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options()).add(verify_options())
-      .add(cli::decryption_options()).add(cli::output_options()).add(cli::general_options());
+      .add(cli::input_options()).add(cli::decryption_options()).add(cli::output_options())
+      .add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;
@@ -182,10 +194,15 @@ int main(int argc, char** argv) {
   }
   policy.capture_limits.max_xml_bytes = max_size;
   policy.parse_limits.max_bytes = max_size;
+  auto selection = cli::read_input_options(vm);
+  if (!selection) {
+    std::cerr << cli::error_line(kTool, "", selection.error()) << "\n";
+    return cli::exit_code_for(selection.error().kind);
+  }
   auto output = cli::OutputFile::open(vm);
   if (!output) {
     std::cerr << cli::error_line(kTool, "", output.error()) << "\n";
     return cli::exit_code_for(output.error().kind);
   }
-  return verify_input(vm["input"].as<std::string>(), *trust, policy, format);
+  return verify_input(vm["input"].as<std::string>(), *selection, *trust, policy, format);
 }

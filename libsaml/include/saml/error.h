@@ -47,6 +47,8 @@ enum class ErrorCode {
   CaptureNotXml = 110,         // the decoded bytes are not XML
   CaptureSize = 111,           // the input or the XML in it is larger than the limit
   CaptureTime = 112,           // a request time in a HAR file or SAML-tracer export is invalid
+  CaptureCommand = 113,        // a copied cURL or PowerShell command that cannot be read
+  CaptureEncoding = 114,       // text in an encoding that cannot be read (UTF-16 without BOM)
   // xml: parsing and the tree limits
   XmlSyntax = 200,             // not well-formed XML (or empty)
   XmlSize = 201,               // the XML is larger than the byte limit
@@ -91,6 +93,8 @@ enum class ErrorCode {
   CliLint = 904,               // a saml-lint option value that is not accepted
   UsageProfile = 905,          // --profile names no profile
   OutputOpen = 906,            // the --output file cannot be written
+  CliIndex = 907,              // --index out of range
+  CliMaxInputSize = 908,       // --max-input-size out of range
 };
 
 // The stable dotted name of a code ("capture.base64", "xml.syntax"), as JSON reports show it.

@@ -89,6 +89,9 @@ struct LintEntry {
   std::string source;                   // file path, or "-" for standard input
   int source_line = 0;                  // --lines: the line of `source` holding the message
   std::optional<CaptureFormat> format;  // how it was captured (lines are then XML lines)
+  std::size_t message = 0;              // the message's 1-based number in its input (0: none
+  std::size_t messages = 0;             // decoded) and how many the input holds
+  std::vector<std::string> notes;       // what the capture stage converted or repaired
   std::optional<LintResult> result;     // empty when `error` is set
   std::optional<Error> error;
 };

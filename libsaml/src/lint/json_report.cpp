@@ -45,6 +45,8 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   j["source"] = entry.source;
   j["source_line"] = entry.source_line > 0 ? Json(entry.source_line) : Json(nullptr);
   j["format"] = entry.format ? Json(capture_format_name(*entry.format)) : Json(nullptr);
+  j["message"] = entry.message > 0 ? Json(entry.message) : Json(nullptr);
+  j["notes"] = entry.notes;
   if (!entry.result) {
     Json error;
     error["code"] = entry.error ? error_code_name(entry.error->code) : "input";

@@ -47,6 +47,7 @@ std::string entry_text(const LintEntry& entry, const LintReportOptions& options)
   const LintResult& result = *entry.result;
   std::string out = paint(options.color, "1", label) + " (profile " + profile_name(result.profile) +
                     ", " + result.profile_reason + ")\n";
+  for (const std::string& note : entry.notes) out += "  note: " + note + "\n";
   if (result.encryption && result.encryption->decrypted) {
     out += "  decrypted with " + decryption_key_text(*result.encryption) + "\n";
   }

@@ -194,10 +194,8 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
                             const TextStyle& style) {
   const Painter paint(style.color);
   std::string out;
-  std::string input = "  input:         " + capture.origin.source + " (" +
-                      capture_format_name(capture.format);
-  if (capture.origin.entry) input += ", entry " + std::to_string(*capture.origin.entry + 1);
-  input += ")\n";
+  std::string input = "  input:         " + describe_origin(capture) + "\n";
+  for (const std::string& note : capture.notes) input += "  note:          " + note + "\n";
   input += "  profile:       " + std::string(profile_name(verdict.profile)) + " (" + verdict.profile_reason + ")\n";
   if (verdict.accepted && verdict.assertion) {
     out += paint.green("ACCEPTED") + "\n" + input;

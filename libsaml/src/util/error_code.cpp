@@ -18,6 +18,8 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::CaptureNotXml: return "capture.not-xml";
     case ErrorCode::CaptureSize: return "capture.size";
     case ErrorCode::CaptureTime: return "capture.time";
+    case ErrorCode::CaptureCommand: return "capture.command";
+    case ErrorCode::CaptureEncoding: return "capture.encoding";
     case ErrorCode::XmlSyntax: return "xml.syntax";
     case ErrorCode::XmlSize: return "xml.size";
     case ErrorCode::XmlDoctype: return "xml.doctype";
@@ -54,6 +56,8 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::CliLint: return "cli.lint";
     case ErrorCode::UsageProfile: return "usage.profile";
     case ErrorCode::OutputOpen: return "output.open";
+    case ErrorCode::CliIndex: return "cli.index";
+    case ErrorCode::CliMaxInputSize: return "cli.max-input-size";
   }
   return "unknown";  // not reached: every enumerator has a case (-Wswitch checks it)
 }
