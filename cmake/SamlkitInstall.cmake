@@ -61,5 +61,5 @@ set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # Building against the static library needs the dependencies' development files.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS
-    "libxml2-dev, libxmlsec1-dev, libssl-dev, zlib1g-dev, nlohmann-json3-dev, pkg-config")
+    "libxml2-dev, libxmlsec1-dev, libssl-dev, zlib1g-dev, nlohmann-json3-dev, libpcre2-dev, pkg-config")
 include(CPack)

@@ -12,7 +12,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(
   g++ cmake make pkg-config ca-certificates
   libxml2-dev libxmlsec1-dev libxmlsec1-openssl libssl-dev zlib1g-dev
-  libboost-program-options-dev libboost-test-dev nlohmann-json3-dev
+  libboost-program-options-dev libboost-test-dev nlohmann-json3-dev libpcre2-dev
   xmlsec1 openssl
 )
 # The test command also builds and smoke-runs the libFuzzer harnesses.
