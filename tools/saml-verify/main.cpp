@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "iam_options.h"
 #include "saml/capture.h"
 #include "saml/report.h"
 #include "saml/verify.h"
@@ -40,7 +41,8 @@ void print_usage(const po::options_description& visible) {
                "encoded value, ...: auto-detected) against the IdP's key and the rules AWS\n"
                "enforces.\n"
                "INPUT defaults to - (standard input).\n"
-               "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error,\n"
+               "Exit status: 0 accepted, 1 rejected (or, with --iam, no role assumable),\n"
+               "2 usage or configuration error,\n"
                "3 input could not be read or decoded.\n\n"
             << visible;
 }
@@ -62,8 +64,16 @@ std::string canonical_bytes_text(const saml::Verdict& verdict) {
 }
 
 // Verifies every message of the input; prints each report; returns the exit code.
+// The verdict's JSON with the AWS side's objects added to it.
+std::string json_with_iam(const std::string& verdict_json, const cli::IamOutcome& outcome) {
+  auto j = nlohmann::ordered_json::parse(verdict_json);
+  const nlohmann::ordered_json aws_side = cli::iam_json(outcome);
+  for (const auto& [key, value] : aws_side.items()) j[key] = value;
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
 int verify_input(const std::string& input, const saml::TrustStore& trust,
-                 const saml::Policy& policy, bool json) {
+                 const saml::Policy& policy, const cli::IamSetup& iam, bool json) {
   auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
   if (!bytes) {
     std::cerr << cli::error_line(kTool, input, bytes.error()) << "\n";
@@ -85,9 +95,16 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
       continue;
     }
     if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
-    reports.push_back(json ? saml::verdict_to_json(capture, *verdict, policy)
+    auto outcome = cli::evaluate_iam(iam, *verdict, policy.now);
+    if (!outcome) {
+      std::cerr << cli::error_line(kTool, source, outcome.error()) << "\n";
+      return cli::exit_code_for(outcome.error().kind);
+    }
+    if (cli::no_role_assumable(*outcome)) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
+    reports.push_back(json ? json_with_iam(saml::verdict_to_json(capture, *verdict, policy), *outcome)
                            : saml::verdict_to_text(capture, *verdict, policy,
                                                    saml::TextStyle{cli::use_color()}) +
+                                 cli::iam_text(*outcome) +
                                  (policy.keep_canonical_bytes ? canonical_bytes_text(*verdict) : ""));
   }
   // Several messages in one input: a JSON array of verdicts, or the texts one after another.
@@ -106,7 +123,7 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
 int main(int argc, char** argv) {
   po::options_description visible;
   visible.add(cli::trust_options()).add(cli::time_options()).add(verify_options())
-      .add(cli::decryption_options()).add(cli::general_options());
+      .add(cli::decryption_options()).add(cli::iam_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;
@@ -129,6 +146,11 @@ int main(int argc, char** argv) {
     std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
     return cli::exit_code_for(trust.error().kind);
   }
+  auto iam = cli::read_iam_setup(vm, *trust);
+  if (!iam) {
+    std::cerr << cli::error_line(kTool, "", iam.error()) << "\n";
+    return cli::exit_code_for(iam.error().kind);
+  }
   if (trust->empty()) {
     std::cerr << cli::no_trust_message(kTool) << "\n";
     return cli::kExitUsage;
@@ -144,5 +166,5 @@ int main(int argc, char** argv) {
   }
   policy.capture_limits.max_xml_bytes = max_size;
   policy.parse_limits.max_bytes = max_size;
-  return verify_input(vm["input"].as<std::string>(), *trust, policy, vm["json"].as<bool>());
+  return verify_input(vm["input"].as<std::string>(), *trust, policy, *iam, vm["json"].as<bool>());
 }
