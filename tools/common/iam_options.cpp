@@ -26,7 +26,7 @@ saml::Expected<std::string> read_config_file(const std::string& path) {
   return read_file(path, kMaxIamFileBytes, saml::ErrorKind::Config);
 }
 
-saml::Expected<saml::Ok> read_providers(const po::variables_map& vm, IamSetup& setup,
+saml::Expected<saml::Ok> read_providers(const po::variables_map& vm, saml::iam::Config& setup,
                                         saml::TrustStore& trust) {
   for (const std::string& option : all_values<std::string>(vm, "iam-saml-provider")) {
     const std::size_t equals = option.find('=');
@@ -46,7 +46,7 @@ saml::Expected<saml::Ok> read_providers(const po::variables_map& vm, IamSetup& s
   return saml::Ok{};
 }
 
-saml::Expected<saml::Ok> read_okta(const po::variables_map& vm, IamSetup& setup) {
+saml::Expected<saml::Ok> read_okta(const po::variables_map& vm, saml::iam::Config& setup) {
   const bool asked = vm.count("okta-groups") || vm.count("okta-group-filter") ||
                      vm.count("okta-role-pattern") || vm.count("okta-provider");
   if (!asked) return saml::Ok{};
@@ -68,6 +68,8 @@ saml::Expected<saml::Ok> read_okta(const po::variables_map& vm, IamSetup& setup)
                         "--okta-groups needs --okta-role-pattern PATTERN or --okta-provider NAME "
                         "(the SAML provider's name in IAM, for the guide's default pattern)");
   }
+  // A filter that does not compile is a configuration error, found before any message.
+  if (auto checked = saml::iam::resolve_okta(config, nullptr); !checked) return checked.error();
   setup.okta = std::move(config);
   return saml::Ok{};
 }
@@ -99,8 +101,8 @@ po::options_description iam_options() {
   return options;
 }
 
-saml::Expected<IamSetup> read_iam_setup(const po::variables_map& vm, saml::TrustStore& trust) {
-  IamSetup setup;
+saml::Expected<saml::iam::Config> read_iam_config(const po::variables_map& vm, saml::TrustStore& trust) {
+  saml::iam::Config setup;
   std::optional<std::string> role_arn;
   if (vm.count("iam-role-arn")) role_arn = vm["iam-role-arn"].as<std::string>();
   if (role_arn && !vm.count("iam")) {
@@ -123,38 +125,6 @@ saml::Expected<IamSetup> read_iam_setup(const po::variables_map& vm, saml::Trust
     setup.identity_store = std::move(*users);
   }
   return setup;
-}
-
-saml::Expected<IamOutcome> evaluate_iam(const IamSetup& setup, const saml::Verdict& verdict,
-                                        saml::TimePoint now) {
-  IamOutcome outcome;
-  outcome.iam_asked = setup.inputs.any_iam;
-  outcome.okta_asked = setup.okta.has_value();
-  outcome.identity_store_asked = setup.identity_store.has_value();
-  // Only what a trusted signature covers: the Verdict fills these only then.
-  if (!verdict.assertion || !verdict.aws) return outcome;
-  outcome.verified = true;
-  if (setup.inputs.any_iam) {
-    outcome.iam = saml::iam::resolve_roles(*verdict.assertion, *verdict.aws, setup.inputs, now);
-  }
-  if (setup.okta) {
-    auto okta = saml::iam::resolve_okta(*setup.okta, &*verdict.aws);
-    if (!okta) return okta.error();
-    outcome.okta = std::move(*okta);
-  }
-  if (setup.identity_store) {
-    outcome.identity_store = saml::iam::match_identity_store(*setup.identity_store,
-                                                             verdict.assertion->name_id);
-  }
-  return outcome;
-}
-
-bool no_role_assumable(const IamOutcome& outcome) {
-  if (!outcome.iam) return false;
-  for (const saml::iam::RoleDecision& role : outcome.iam->roles) {
-    if (role.assumable) return false;
-  }
-  return true;
 }
 
 }  // namespace samlkit::cli

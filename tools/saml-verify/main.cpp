@@ -64,16 +64,21 @@ std::string canonical_bytes_text(const saml::Verdict& verdict) {
 }
 
 // Verifies every message of the input; prints each report; returns the exit code.
-// The verdict's JSON with the AWS side's objects added to it.
-std::string json_with_iam(const std::string& verdict_json, const cli::IamOutcome& outcome) {
-  auto j = nlohmann::ordered_json::parse(verdict_json);
-  const nlohmann::ordered_json aws_side = cli::iam_json(outcome);
-  for (const auto& [key, value] : aws_side.items()) j[key] = value;
-  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+// The verdict's JSON object with the AWS side's members ("iam", "okta", "identity_store")
+// added at its end; both texts are objects dumped with two-space indentation.
+std::string json_with_aws_side(std::string verdict_json, const saml::iam::AwsSide& side) {
+  const std::string members = saml::iam::aws_side_to_json(side);   // "{\n  ...\n}"
+  if (members.size() <= 2) return verdict_json;
+  const std::size_t close = verdict_json.rfind('}');
+  std::size_t end = close;
+  while (end > 0 && (verdict_json[end - 1] == '\n' || verdict_json[end - 1] == ' ')) --end;
+  const std::string inner = members.substr(1, members.rfind('}') - 1);   // "\n  ...\n"
+  verdict_json.replace(end, close - end, "," + inner.substr(0, inner.size() - 1) + "\n");
+  return verdict_json;
 }
 
 int verify_input(const std::string& input, const saml::TrustStore& trust,
-                 const saml::Policy& policy, const cli::IamSetup& iam, bool json) {
+                 const saml::Policy& policy, const saml::iam::Config& iam, bool json) {
   auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
   if (!bytes) {
     std::cerr << cli::error_line(kTool, input, bytes.error()) << "\n";
@@ -95,16 +100,14 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
       continue;
     }
     if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
-    auto outcome = cli::evaluate_iam(iam, *verdict, policy.now);
-    if (!outcome) {
-      std::cerr << cli::error_line(kTool, source, outcome.error()) << "\n";
-      return cli::exit_code_for(outcome.error().kind);
-    }
-    if (cli::no_role_assumable(*outcome)) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
-    reports.push_back(json ? json_with_iam(saml::verdict_to_json(capture, *verdict, policy), *outcome)
+    const saml::iam::AwsSide side = saml::iam::evaluate_aws_side(
+        iam, verdict->assertion ? &*verdict->assertion : nullptr, verdict->aws ? &*verdict->aws : nullptr,
+        policy.now);
+    if (saml::iam::no_role_assumable(side)) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
+    reports.push_back(json ? json_with_aws_side(saml::verdict_to_json(capture, *verdict, policy), side)
                            : saml::verdict_to_text(capture, *verdict, policy,
                                                    saml::TextStyle{cli::use_color()}) +
-                                 cli::iam_text(*outcome) +
+                                 cli::iam_text(side) +
                                  (policy.keep_canonical_bytes ? canonical_bytes_text(*verdict) : ""));
   }
   // Several messages in one input: a JSON array of verdicts, or the texts one after another.
@@ -146,7 +149,7 @@ int main(int argc, char** argv) {
     std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
     return cli::exit_code_for(trust.error().kind);
   }
-  auto iam = cli::read_iam_setup(vm, *trust);
+  auto iam = cli::read_iam_config(vm, *trust);
   if (!iam) {
     std::cerr << cli::error_line(kTool, "", iam.error()) << "\n";
     return cli::exit_code_for(iam.error().kind);

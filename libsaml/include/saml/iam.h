@@ -11,6 +11,7 @@
 
 #include "saml/aws.h"
 #include "saml/error.h"
+#include "saml/finding.h"
 #include "saml/model.h"
 #include "saml/time.h"
 
@@ -217,12 +218,20 @@ struct DroppedGroup {
   std::string reason;
 };
 
+// A problem of the mapping configuration itself. Codes: "filter-captures" (a named group
+// missing), "pattern-variables" (${accountid} or ${role} unused), "invalid-role-value",
+// "provider-names" (more than one SAML provider name across accounts).
+struct OktaProblem {
+  std::string code;
+  std::string message;
+};
+
 struct OktaResult {
   std::vector<std::string> expected_roles;
   std::vector<std::string> missing;      // expected but not in the assertion
   std::vector<std::string> unexpected;   // in the assertion but not expected
   std::vector<DroppedGroup> dropped_groups;
-  std::vector<std::string> config_problems;   // the configuration itself (lint)
+  std::vector<OktaProblem> config_problems;
 };
 
 // Reads a group list: one name per line, blank lines ignored, CR stripped.
@@ -242,5 +251,40 @@ struct IdentityStoreMatch {
 // unique regardless of case).
 IdentityStoreMatch match_identity_store(const std::vector<IdentityStoreUser>& users,
                                         std::string_view name_id);
+
+// ---- Everything asked for, per message ------------------------------------------------
+
+// What the IAM, Okta and Identity Center options gave, read once per run.
+struct Config {
+  Inputs inputs;
+  std::optional<OktaConfig> okta;    // checked with resolve_okta(okta, nullptr) when read
+  std::optional<std::vector<IdentityStoreUser>> identity_store;
+
+  bool active() const { return inputs.any_iam || okta || identity_store; }
+};
+
+// What AWS, Okta and Identity Center would make of one message. The parts are empty when
+// not asked for, or when the message has no verified assertion.
+struct AwsSide {
+  bool verified = false;
+  bool iam_asked = false, okta_asked = false, identity_store_asked = false;
+  std::optional<Report> iam;
+  std::optional<OktaResult> okta;
+  std::optional<IdentityStoreMatch> identity_store;
+};
+
+// `assertion` and `aws`: the Verdict's (null when no trusted signature covers them).
+AwsSide evaluate_aws_side(const Config& config, const Assertion* assertion, const AwsView* aws,
+                          TimePoint now);
+
+// True when --iam was given and no role of the message is assumable.
+bool no_role_assumable(const AwsSide& side);
+
+// The findings (IAM0xx, OKT0xx rule IDs) of one message's AWS side.
+std::vector<Finding> aws_side_findings(const AwsSide& side);
+
+// A JSON object with the keys asked for: "iam", "okta", "identity_store" (null when the
+// message has no verified assertion). See docs/schema.
+std::string aws_side_to_json(const AwsSide& side);
 
 }  // namespace saml::iam

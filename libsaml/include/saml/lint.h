@@ -12,6 +12,7 @@
 #include "saml/baseline.h"
 #include "saml/capture.h"
 #include "saml/finding.h"
+#include "saml/iam.h"
 #include "saml/policy.h"
 #include "saml/rules.h"
 #include "saml/trust.h"
@@ -39,6 +40,8 @@ struct LintOptions {
   std::vector<IdpMetadata> metadata;  // the --metadata documents (MET008, MET009)
   std::optional<Baseline> baseline;   // --baseline: the DRF rules compare with it
   bool record_baseline = false;       // --write-baseline: fill LintResult::observed
+  // --iam, --okta-*, --identity-store: the AWS side (IAM0xx, OKT0xx) of every message.
+  std::shared_ptr<const iam::Config> aws_side;
 };
 
 struct LintResult {
@@ -51,6 +54,7 @@ struct LintResult {
   // compare with).
   std::optional<Baseline> observed;
   std::optional<EncryptionReport> encryption;  // an EncryptedAssertion: which key decrypted it
+  std::optional<iam::AwsSide> aws_side;        // when LintOptions::aws_side asked for it
 };
 
 // Runs verify_capture, then every lint rule over what it built. Rules on signed content

@@ -125,13 +125,14 @@ Expected<OktaResult> resolve_okta(const OktaConfig& config, const AwsView* aws) 
   OktaResult result;
   for (std::string_view name : {kRole, kAccountId}) {
     if (!has_group(code->get(), name)) {
-      result.config_problems.push_back("the Group Filter has no (?{{" + std::string(name) +
-                                       "}}...) group");
+      result.config_problems.push_back(
+          {"filter-captures", "the Group Filter has no (?{{" + std::string(name) + "}}...) group"});
     }
   }
   for (std::string_view variable : {"${accountid}", "${role}"}) {
     if (config.role_pattern.find(variable) == std::string::npos) {
-      result.config_problems.push_back("the Role Value Pattern does not use " + std::string(variable));
+      result.config_problems.push_back(
+          {"pattern-variables", "the Role Value Pattern does not use " + std::string(variable)});
     }
   }
   MatchData data(pcre2_match_data_create_from_pattern(code->get(), nullptr));
@@ -155,8 +156,9 @@ Expected<OktaResult> resolve_okta(const OktaConfig& config, const AwsView* aws) 
     auto pair = parse_role_value(value);
     if (!pair) {
       result.dropped_groups.push_back({group, "invalid-role-value"});
-      result.config_problems.push_back("group " + group + " gives " + value + ", not a Role pair: " +
-                                       pair.error().message);
+      result.config_problems.push_back({"invalid-role-value", "group " + group + " gives " + value +
+                                                                  ", not a Role pair: " +
+                                                                  pair.error().message});
       continue;
     }
     providers.insert(pair->provider.name);
@@ -165,9 +167,10 @@ Expected<OktaResult> resolve_okta(const OktaConfig& config, const AwsView* aws) 
   if (providers.size() > 1) {
     std::string names;
     for (const std::string& name : providers) names += (names.empty() ? "" : ", ") + name;
-    result.config_problems.push_back("the Role values name " + std::to_string(providers.size()) +
-                                     " SAML provider names (" + names +
-                                     "): the pattern gives one name, so every account needs it");
+    result.config_problems.push_back(
+        {"provider-names", "the Role values name " + std::to_string(providers.size()) +
+                               " SAML provider names (" + names +
+                               "): every account needs the same provider name for one Okta app"});
   }
   if (!aws) return result;
   std::set<std::string> sent;

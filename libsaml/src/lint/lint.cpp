@@ -18,6 +18,7 @@ struct VerifyRule {
   const Rule* rule;
   bool metadata_document;  // about an IdP metadata document, never a response
   bool needs_assertion;    // reads the verified assertion
+  bool aws_side;           // needs the IAM/Okta/Identity Center inputs (LintOptions::aws_side)
 };
 
 struct RulePlan {
@@ -34,7 +35,8 @@ const RulePlan& rule_plan() {
                                      [&rule](const lint::LintRule& check) { return check.id == rule.id; });
       if (!owned) {
         built.verify_rules.push_back({&rule, lint::is_metadata_document_rule(rule.id),
-                                      lint::needs_verified_assertion(rule.id)});
+                                      lint::needs_verified_assertion(rule.id),
+                                      lint::is_aws_side_rule(rule.id)});
       }
     }
     for (const lint::LintRule& check : registered) built.lint_rules.emplace_back(&check, find_rule(check.id));
@@ -87,11 +89,18 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
       result.findings.push_back(finding);
     }
   }
+  if (options.aws_side) {
+    result.aws_side = iam::evaluate_aws_side(*options.aws_side,
+                                             verdict->assertion ? &*verdict->assertion : nullptr,
+                                             verdict->aws ? &*verdict->aws : nullptr, options.policy.now);
+    for (Finding& finding : iam::aws_side_findings(*result.aws_side)) result.findings.push_back(std::move(finding));
+  }
   const RulePlan& plan = rule_plan();
   NotApplicable not_applicable(result.not_applicable);
   for (const VerifyRule& verify_rule : plan.verify_rules) {
     if (verify_rule.metadata_document || !rule_in_profile(*verify_rule.rule, result.profile) ||
-        (!verdict->assertion && verify_rule.needs_assertion)) {
+        (!verdict->assertion && verify_rule.needs_assertion) ||
+        (verify_rule.aws_side && !options.aws_side)) {
       not_applicable.add(verify_rule.rule, verify_rule.rule->id);
     }
   }

@@ -85,11 +85,16 @@ DetectedProfile detect_profile(const Verdict& verdict) {
   return {Profile::Generic, "detected: no AWS audience, Recipient or Role attribute"};
 }
 
+bool is_aws_side_rule(std::string_view rule_id) {
+  const std::string_view area = rule_id.substr(0, 3);
+  return area == "IAM" || area == "OKT";
+}
+
 bool needs_verified_assertion(std::string_view rule_id) {
   constexpr std::array<std::string_view, 2> kProtocolOnAssertion = {"PRO003", "PRO004"};
   const std::string_view area = rule_id.substr(0, 3);
   if (rule_id == "AWS011") return false;  // measured on the captured message
-  return area == "SUB" || area == "CND" || area == "AWS" || area == "HYG" ||
+  return area == "SUB" || area == "CND" || area == "AWS" || area == "HYG" || is_aws_side_rule(rule_id) ||
          std::find(kProtocolOnAssertion.begin(), kProtocolOnAssertion.end(), rule_id) !=
              kProtocolOnAssertion.end();
 }

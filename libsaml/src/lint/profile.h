@@ -25,5 +25,7 @@ bool verify_finding_applies(const Finding& finding, Profile profile, const Polic
 
 // Verify rules that read the assertion: they do not apply when no signature covers it.
 bool needs_verified_assertion(std::string_view rule_id);
+// The AWS side's rules (IAM0xx, OKT0xx): they apply only when their inputs were given.
+bool is_aws_side_rule(std::string_view rule_id);
 
 }  // namespace saml::lint
