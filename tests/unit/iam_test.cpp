@@ -3,13 +3,20 @@
 #define BOOST_TEST_MODULE iam
 #include <boost/test/unit_test.hpp>
 
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "fixtures.h"
 #include "saml/aws.h"
+#include "saml/capture.h"
 #include "saml/iam.h"
+#include "saml/lint.h"
 #include "saml/model.h"
+#include "saml/rules.h"
+#include "saml/trust.h"
 
 namespace {
 
@@ -526,6 +533,158 @@ BOOST_AUTO_TEST_CASE(configuration_lint) {
   BOOST_TEST(result->dropped_groups.front().reason == "capture-missing");
   config.group_filter = "(?{{role}}[";
   BOOST_TEST(!saml::iam::resolve_okta(config, nullptr).has_value());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Every IAM and OKT rule of the table, through lint_capture: a fixture and AWS-side inputs
+// that trigger it (lint_test.cpp leaves these areas to this test), and a clean control.
+namespace {
+
+using samltest::read_fixture;
+
+const std::string kAdmin = "arn:aws:iam::123456789012:role/Okta-Admin";
+const std::string kDevAdmin = "arn:aws:iam::210987654321:role/Okta-Admin";
+const std::string kDevProvider = "arn:aws:iam::210987654321:saml-provider/Okta";
+
+struct LintCase {
+  const char* rule;
+  const char* fixture;   // under fixtures/iam/ or fixtures/responses/
+  saml::iam::Config config;
+};
+
+saml::iam::Config with_iam(const std::string& json, const std::optional<std::string>& role_arn = std::nullopt,
+                           saml::iam::Config config = {}) {
+  auto read = saml::iam::read_iam_export(json, "inline.json", role_arn, config.inputs);
+  BOOST_REQUIRE_MESSAGE(read, (read ? "" : read.error().message));
+  return config;
+}
+
+saml::iam::Config with_iam_file(const std::string& file, const std::optional<std::string>& role_arn = std::nullopt) {
+  return with_iam(read_fixture("iam/" + file), role_arn);
+}
+
+saml::iam::Config with_okta(const std::vector<std::string>& groups, const std::string& filter,
+                            const std::string& pattern) {
+  saml::iam::Config config;
+  config.okta = saml::iam::OktaConfig{groups, filter, pattern};
+  return config;
+}
+
+saml::iam::Config with_users(const std::vector<saml::iam::IdentityStoreUser>& users) {
+  saml::iam::Config config;
+  config.identity_store = users;
+  return config;
+}
+
+saml::iam::Config with_provider(const std::string& arn, const char* valid_until) {
+  saml::iam::Config config = with_iam_file("get-role-admin.json");
+  config.inputs.providers.push_back({arn, "", at(valid_until), std::nullopt, "provider.json"});
+  return config;
+}
+
+std::string okta_pattern() { return saml::iam::okta_default_role_pattern("Okta"); }
+
+std::vector<LintCase> lint_cases() {
+  const std::string assume_role = okta_trust(R"("sts:AssumeRole")", "");
+  const std::string sub_condition =
+      okta_trust(R"("sts:AssumeRoleWithSAML")", R"({"StringEquals": {"saml:sub": "someone@example.com"}})");
+  const std::string deny = R"({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"Federated": ")" + kProvider + R"("}, "Action": "sts:AssumeRoleWithSAML"},
+    {"Effect": "Deny", "Principal": "*", "Action": "*", "Condition": {"StringLike": {"saml:sub": "jane.*"}}}]})";
+  const std::vector<std::string> groups = saml::iam::read_group_list(read_fixture("iam/okta-groups.txt"));
+  return {
+      {"IAM001", "responses/okta-aws-signed-assertion.xml", with_iam_file("authorization-details.json")},
+      {"IAM002", "responses/okta-aws-signed-assertion.xml", with_iam(assume_role, kAdmin)},
+      {"IAM003", "iam/okta-regional.xml", with_iam_file("get-role-admin.json")},
+      {"IAM004", "responses/okta-aws-signed-assertion.xml", with_iam(sub_condition, kAdmin)},
+      {"IAM005", "responses/okta-aws-signed-assertion.xml", with_iam(deny, kAdmin)},
+      {"IAM006", "iam/okta-tags-source-identity.xml", with_iam_file("trust-without-tagsession.json", kAdmin)},
+      {"IAM007", "iam/okta-tags-source-identity.xml", with_iam_file("trust-without-tagsession.json", kAdmin)},
+      {"IAM008", "iam/okta-reserved-sso.xml", with_iam_file("get-role-admin.json")},
+      {"IAM009", "responses/okta-aws-signed-assertion.xml", with_iam_file("trust-notprincipal.json", kAdmin)},
+      {"IAM010", "iam/okta-tags-source-identity.xml", with_iam_file("get-role-admin.json")},
+      {"IAM011", "responses/okta-aws-signed-assertion.xml", with_iam_file("trust-source-ip.json", kAdmin)},
+      {"IAM012", "responses/okta-aws-signed-assertion.xml", with_iam_file("get-role-admin.json")},
+      {"IAM013", "responses/okta-aws-signed-assertion.xml", with_provider(kProvider, "2024-04-01T00:00:00Z")},
+      {"IAM014", "responses/okta-aws-signed-assertion.xml", with_provider(kDevProvider, "2124-04-01T00:00:00Z")},
+      {"IAM015", "responses/okta-aws-signed-assertion.xml", with_iam_file("authorization-details.json")},
+      {"IAM016", "responses/okta-aws-signed-assertion.xml", with_users({{"u-2", "john.roe@example.com"}})},
+      {"OKT001", "iam/okta-two-accounts.xml",
+       with_okta(groups, R"(^aws\#\S+\#(?{{role}}[\w\-]+)\#\d+$)", okta_pattern())},
+      {"OKT002", "iam/okta-two-accounts.xml", with_okta(groups, saml::iam::okta_default_group_filter(), okta_pattern())},
+      {"OKT003", "iam/okta-two-accounts.xml",
+       with_okta({"aws#prod#Admin#123456789012", "aws#prod#ReadOnly#123456789012"},
+                 saml::iam::okta_default_group_filter(),
+                 "arn:aws:iam::${accountid}:saml-provider/${role},arn:aws:iam::${accountid}:role/${role}")},
+      {"OKT004", "responses/okta-aws-signed-assertion.xml",
+       with_okta(groups, saml::iam::okta_default_group_filter(), okta_pattern())},
+      {"OKT005", "responses/okta-aws-signed-assertion.xml",
+       with_okta(groups, saml::iam::okta_default_group_filter(), okta_pattern())},
+  };
+}
+
+// okta-two-accounts.xml with inputs under which AWS, Okta and Identity Center all agree.
+saml::iam::Config clean_config() {
+  const std::string trust = okta_trust(R"("sts:AssumeRoleWithSAML")", kAudCondition);
+  saml::iam::Config config = with_iam(get_role(kAdmin, trust));
+  std::string dev_trust = trust;
+  dev_trust.replace(dev_trust.find(kProvider), kProvider.size(), kDevProvider);
+  config = with_iam(get_role(kDevAdmin, dev_trust), std::nullopt, config);
+  config.okta = saml::iam::OktaConfig{{"aws#prod#Okta-Admin#123456789012", "aws#dev#Okta-Admin#210987654321"},
+                                      saml::iam::okta_default_group_filter(), okta_pattern()};
+  config.identity_store = std::vector<saml::iam::IdentityStoreUser>{{"u-1", "jane.doe@example.com"}};
+  return config;
+}
+
+std::vector<std::string> aws_side_rules(const char* fixture, const saml::iam::Config& config) {
+  saml::TrustStore trust;
+  BOOST_REQUIRE(trust.add_pem_certificates(read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt"));
+  saml::LintOptions options;
+  options.policy.now = at("2024-05-01T12:00:00Z");
+  options.aws_side = std::make_shared<const saml::iam::Config>(config);
+  auto captures = saml::decode_capture(read_fixture(fixture), fixture, options.policy.capture_limits);
+  BOOST_REQUIRE(captures);
+  auto result = saml::lint_capture(captures->front(), trust, options);
+  BOOST_REQUIRE(result);
+  BOOST_REQUIRE(result->aws_side.has_value());
+  std::vector<std::string> rules;
+  for (const saml::Finding& finding : result->findings) {
+    const std::string area = finding.rule_id.substr(0, 3);
+    if (area == "IAM" || area == "OKT") rules.push_back(finding.rule_id);
+  }
+  return rules;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : " ") + item;
+  return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(lint_rules)
+
+BOOST_AUTO_TEST_CASE(every_iam_and_okt_rule_is_triggered) {
+  std::set<std::string> covered;
+  for (const LintCase& c : lint_cases()) {
+    const std::vector<std::string> rules = aws_side_rules(c.fixture, c.config);
+    BOOST_TEST(std::count(rules.begin(), rules.end(), c.rule) >= 1,
+               c.rule << " not reported for " << c.fixture << " (found: " << joined(rules) << ")");
+    covered.insert(c.rule);
+  }
+  for (const saml::Rule& rule : saml::all_rules()) {
+    const std::string id(rule.id);
+    if (id.rfind("IAM", 0) == 0 || id.rfind("OKT", 0) == 0) {
+      BOOST_TEST(covered.count(id) == 1u, id << " has no case");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(clean_control_reports_nothing) {
+  const std::vector<std::string> rules = aws_side_rules("iam/okta-two-accounts.xml", clean_config());
+  BOOST_TEST(rules.empty(), joined(rules));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
