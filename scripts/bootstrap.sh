@@ -42,26 +42,29 @@ build() {  # build DIR [cmake args...]
   cmake --build "$dir" -j "$jobs"
 }
 
-# The SARIF Multitool, which the tests run on saml-lint's SARIF, comes from npm (pinned in
+# The SARIF Multitool, which the tests run on saml-lint's SARIF, and iam-simulate, which the
+# IAM condition evaluator is compared with, come from npm (pinned in
 # tests/validators/package.json) into build/validators. Without npm access (no registry,
-# or TLS to it not trusted) its tests cannot run: say so loudly and leave them out.
+# or TLS to it not trusted) their tests cannot run: say so loudly and leave them out.
 validators_required=jsonschema
+readonly npm_validators="sarif-multitool;iam-simulate"
 install_validators() {
   command -v npm >/dev/null || install_missing npm
   local dir=build/validators
-  if cmp -s tests/validators/package.json "$dir/package.json" && [[ -x $dir/node_modules/.bin/sarif-multitool ]]; then
-    validators_required="jsonschema;sarif-multitool"
+  if cmp -s tests/validators/package.json "$dir/package.json" && [[ -x $dir/node_modules/.bin/sarif-multitool ]] &&
+      [[ -f $dir/node_modules/@cloud-copilot/iam-simulate/package.json ]]; then
+    validators_required="jsonschema;$npm_validators"
     return
   fi
-  echo "bootstrap: installing the SARIF Multitool (npm, tests/validators/package.json)"
+  echo "bootstrap: installing the SARIF Multitool and iam-simulate (npm, tests/validators/package.json)"
   rm -rf "$dir" && mkdir -p "$dir"
   if (cd "$dir" && cp ../../tests/validators/package.json . &&
       npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null); then
-    validators_required="jsonschema;sarif-multitool"
+    validators_required="jsonschema;$npm_validators"
   else
     rm -rf "$dir"
-    echo "bootstrap: WARNING: npm could not install the SARIF Multitool (error above);" \
-         "the SARIF Multitool tests are left out of this run" >&2
+    echo "bootstrap: WARNING: npm could not install the SARIF Multitool and iam-simulate (error above);" \
+         "their tests are left out of this run" >&2
   fi
 }
 

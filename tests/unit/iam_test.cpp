@@ -89,7 +89,7 @@ const std::vector<OperatorCase> kOperatorCases = {
     {"ForAnyValue:StringNotEquals", "aws:TagKeys", {"Project"}, Tri::True},
     {"ForAllValues:StringNotEquals", "aws:TagKeys", {"Team"}, Tri::True},
     {"ForAllValues:StringNotEquals", "aws:TagKeys", {"Project"}, Tri::False},
-    {"StringEquals", "aws:TagKeys", {"CostCenter"}, Tri::True},
+    {"StringEquals", "aws:TagKeys", {"CostCenter"}, Tri::False},   // multivalued: set operators only
     // Numbers, dates, booleans, binary, ARNs, addresses.
     {"NumericEquals", "saml:uid", {"42"}, Tri::True},
     {"NumericNotEquals", "saml:uid", {"42"}, Tri::False},

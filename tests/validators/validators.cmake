@@ -1,11 +1,12 @@
 # Third-party validators the tests run on samlkit's output: Python's jsonschema (Debian
-# python3-jsonschema) for the JSON documents, and the SARIF Multitool (npm, pinned in
-# package.json; `scripts/bootstrap.sh test` installs it into build/validators).
+# python3-jsonschema) for the JSON documents, the SARIF Multitool, and iam-simulate (an
+# independent IAM policy evaluator the condition operators are compared with) (both npm,
+# pinned in package.json; `scripts/bootstrap.sh test` installs them into build/validators).
 # SAMLKIT_REQUIRE_VALIDATORS lists the ones whose absence must stop the configuration
 # (the test command requires both when it could install both) instead of leaving their
 # tests out.
 set(SAMLKIT_REQUIRE_VALIDATORS "" CACHE STRING
-    "Validators that must be found: a list of jsonschema, sarif-multitool")
+    "Validators that must be found: a list of jsonschema, sarif-multitool, iam-simulate")
 set(SAMLKIT_VALIDATORS_BIN "${PROJECT_SOURCE_DIR}/build/validators/node_modules/.bin"
     CACHE PATH "Where bootstrap.sh installs the npm validators")
 
@@ -28,3 +29,11 @@ if(SAMLKIT_PYTHON3)
   endif()
 endif()
 samlkit_require_validator(jsonschema "${SAMLKIT_JSONSCHEMA_FOUND}")
+
+find_program(SAMLKIT_NODE node)
+set(SAMLKIT_IAM_SIMULATE_FOUND FALSE)
+get_filename_component(SAMLKIT_VALIDATORS_MODULES "${SAMLKIT_VALIDATORS_BIN}" DIRECTORY)
+if(SAMLKIT_NODE AND EXISTS "${SAMLKIT_VALIDATORS_MODULES}/@cloud-copilot/iam-simulate/package.json")
+  set(SAMLKIT_IAM_SIMULATE_FOUND TRUE)
+endif()
+samlkit_require_validator(iam-simulate "${SAMLKIT_IAM_SIMULATE_FOUND}")

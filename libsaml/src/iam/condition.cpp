@@ -316,8 +316,14 @@ ClauseResult evaluate_clause(const ConditionClause& clause, const RequestContext
     return op.negated ? !any : any;
   };
   const auto& values = value->values;
+  // A multivalued key is compared only through ForAnyValue/ForAllValues; a single-valued
+  // operator on it does not match (as iam-simulate evaluates it; see docs/aws-side.md).
+  if (parsed->set == SetOp::None && value->multi) {
+    out.result = Tri::False;
+    return out;
+  }
   bool holds = false;
-  if (parsed->set == SetOp::AllValues || (parsed->set == SetOp::None && op.negated)) {
+  if (parsed->set == SetOp::AllValues) {
     holds = std::all_of(values.begin(), values.end(), satisfies);
   } else {
     holds = std::any_of(values.begin(), values.end(), satisfies);
