@@ -130,7 +130,9 @@ ActionDecision evaluate_action(const PolicyDocument& policy, std::string_view pr
   if (deny_unknown || (allowed_by.empty() && allow_unknown)) {
     decision.outcome = Outcome::Unknown;
     decision.code = "condition-unknown";
-    decision.decisive = unknown_by + " depends on keys unknown offline";
+    std::string keys;
+    for (const std::string& key : decision.unknown_keys) keys += (keys.empty() ? "" : ", ") + key;
+    decision.decisive = unknown_by + " depends on " + keys + ", which only the live request carries";
     return decision;
   }
   decision.unknown_keys.clear();
