@@ -364,7 +364,7 @@ BOOST_AUTO_TEST_CASE(action_not_allowed_and_condition_mismatch) {
       inputs_with(get_role(kRole, okta_trust(R"("sts:AssumeRoleWithSAML")",
                                              R"({"StringEquals": {"saml:sub": "bob@example.com"}})"))));
   BOOST_TEST(reasons(condition) == "condition-mismatch");
-  BOOST_TEST(condition.details.front().find("saml:sub") != std::string::npos);
+  BOOST_TEST(condition.notes.front().text.find("saml:sub") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(explicit_deny_wins) {
@@ -389,7 +389,7 @@ BOOST_AUTO_TEST_CASE(not_principal_is_an_invalid_trust_policy) {
     "NotPrincipal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "sts:AssumeRoleWithSAML"}]})";
   const auto decision = decide(assertion_for(kAud), aws_for({kPair}), inputs_with(get_role(kRole, trust)));
   BOOST_TEST(reasons(decision) == "invalid-policy");
-  BOOST_TEST(decision.details.front().find("NotPrincipal") != std::string::npos);
+  BOOST_TEST(decision.notes.front().text.find("NotPrincipal") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_keys_make_the_decision_unknown) {

@@ -9,11 +9,13 @@
 namespace samlkit::cli {
 namespace {
 
+std::string line(const saml::iam::RoleNote& note) { return note.code + ": " + note.text; }
+
 std::string yes_no(bool value) { return value ? "yes" : "no"; }
 
 // The decisive line of a role: what allowed it, or the first reason it is refused.
 std::string decisive(const saml::iam::RoleDecision& role) {
-  if (!role.assumable) return role.details.empty() ? std::string() : role.details.front();
+  if (!role.assumable) return role.notes.empty() ? std::string() : line(role.notes.front());
   std::string text;
   for (const saml::iam::ActionDecision& action : role.actions) {
     text += (text.empty() ? "" : "; ") + action.decisive;
@@ -43,8 +45,8 @@ std::string iam_text(const saml::iam::AwsSide& side) {
         text += " (" + codes + ")";
       }
       text += "\n    decisive: " + decisive(role) + "\n";
-      for (std::size_t i = role.assumable ? 0 : 1; i < role.details.size(); ++i) {
-        text += "    also: " + role.details[i] + "\n";
+      for (std::size_t i = role.assumable ? 0 : 1; i < role.notes.size(); ++i) {
+        text += "    also: " + line(role.notes[i]) + "\n";
       }
       if (role.sts) {
         text += "    session: " + std::to_string(role.session_seconds.value_or(0)) + " s as " +

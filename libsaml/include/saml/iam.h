@@ -168,6 +168,12 @@ struct StsSession {
   std::vector<std::string> transitive_tag_keys;
 };
 
+// One reason or warning of a role, with the line people read.
+struct RoleNote {
+  std::string code;   // a reason or warning code
+  std::string text;   // the decisive statement, or what is missing
+};
+
 struct RoleDecision {
   std::string role_arn;
   std::string provider_arn;
@@ -176,7 +182,7 @@ struct RoleDecision {
   std::vector<std::string> reasons;         // stable reason codes (docs/aws-side.md)
   std::vector<std::string> warnings;        // stable warning codes
   std::vector<std::string> unknown_keys;    // condition keys that cannot be known offline
-  std::vector<std::string> details;         // one line per reason/warning, for people
+  std::vector<RoleNote> notes;              // one per reason and warning, in order
   std::vector<ActionDecision> actions;      // each action the call needs, in order
   std::optional<long> session_seconds;      // console session length, when assumable
   std::optional<StsSession> sts;            // when assumable

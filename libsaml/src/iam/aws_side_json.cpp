@@ -44,7 +44,9 @@ Json role_json(const RoleDecision& role) {
   j["session_seconds"] = role.session_seconds ? Json(*role.session_seconds) : Json(nullptr);
   j["sts"] = role.sts ? sts_json(*role.sts) : Json(nullptr);
   j["unknown_keys"] = text_list(role.unknown_keys);
-  j["details"] = text_list(role.details);
+  Json details = Json::array();
+  for (const RoleNote& note : role.notes) details.push_back(note.code + ": " + note.text);
+  j["details"] = details;
   j["source"] = role.source.empty() ? Json(nullptr) : Json(role.source);
   return j;
 }

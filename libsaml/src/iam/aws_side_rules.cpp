@@ -49,13 +49,9 @@ std::string_view rule_for(std::string_view code) {
   return {};
 }
 
-// details[] holds "<code>: <text>" in the order the codes were added.
 void role_findings(const RoleDecision& role, std::vector<Finding>& findings) {
-  for (const std::string& detail : role.details) {
-    const std::string code = detail.substr(0, detail.find(':'));
-    const std::string_view rule = rule_for(code);
-    if (rule.empty()) continue;
-    findings.push_back(make_finding(rule, role.role_arn + ": " + detail.substr(code.size() + 2)));
+  for (const RoleNote& note : role.notes) {
+    findings.push_back(make_finding(rule_for(note.code), role.role_arn + ": " + note.text));
   }
 }
 

@@ -33,12 +33,12 @@ void add_reason(RoleDecision& decision, const std::string& code, const std::stri
   if (std::find(decision.reasons.begin(), decision.reasons.end(), code) == decision.reasons.end()) {
     decision.reasons.push_back(code);
   }
-  decision.details.push_back(code + ": " + detail);
+  decision.notes.push_back({code, detail});
 }
 
 void add_warning(RoleDecision& decision, const std::string& code, const std::string& detail) {
   decision.warnings.push_back(code);
-  decision.details.push_back(code + ": " + detail);
+  decision.notes.push_back({code, detail});
 }
 
 // The console session: SessionDuration (an hour without it), cut short by
