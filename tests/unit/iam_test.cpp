@@ -402,6 +402,12 @@ BOOST_AUTO_TEST_CASE(unknown_keys_make_the_decision_unknown) {
   BOOST_TEST(decision.unknown_keys == std::vector<std::string>{"aws:SourceIp"});
 }
 
+BOOST_AUTO_TEST_CASE(role_names_ignore_case) {
+  const auto decision = decide(assertion_for(kAud), aws_for({"arn:aws:iam::123456789012:role/ADMIN," + kProvider}),
+                               inputs_with(get_role(kRole, okta_trust(R"("sts:AssumeRoleWithSAML")", ""))));
+  BOOST_TEST(decision.assumable, reasons(decision));
+}
+
 BOOST_AUTO_TEST_CASE(role_missing_from_the_exports) {
   const auto decision = decide(assertion_for(kAud), aws_for({kPair}), saml::iam::Inputs{});
   BOOST_TEST(reasons(decision) == "role-not-in-input");
@@ -492,9 +498,10 @@ BOOST_AUTO_TEST_CASE(saml_provider_and_identity_store) {
       R"({"Users": [{"UserId": "u-1", "UserName": "Alice@Example.com"}, {"UserId": "u-2", "UserName": "bob"}]})",
       "users.json");
   BOOST_REQUIRE(users);
-  const auto match = saml::iam::match_identity_store(*users, "alice@example.com");
+  const auto match = saml::iam::match_identity_store(*users, "Alice@Example.com");
   BOOST_TEST(match.matched);
   BOOST_TEST(match.user->user_id == "u-1");
+  BOOST_TEST(!saml::iam::match_identity_store(*users, "alice@example.com").matched);
   BOOST_TEST(!saml::iam::match_identity_store(*users, "carol").matched);
 }
 

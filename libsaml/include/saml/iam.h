@@ -253,8 +253,7 @@ struct IdentityStoreMatch {
   std::optional<IdentityStoreUser> user;
 };
 
-// Identity Center matches the NameID against UserName (case-insensitively: user names are
-// unique regardless of case).
+// Identity Center matches the NameID against UserName (exactly: AWS documents no folding).
 IdentityStoreMatch match_identity_store(const std::vector<IdentityStoreUser>& users,
                                         std::string_view name_id);
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "iam/saml_context.h"
+#include "iam/text.h"
 #include "saml/iam.h"
 
 namespace saml::iam {
@@ -15,9 +16,14 @@ namespace {
 constexpr long kDefaultSessionSeconds = 3600;
 constexpr std::string_view kReservedSsoPrefix = "AWSReservedSSO_";
 
-const Role* find_role(const Inputs& inputs, const std::string& arn) {
+// IAM role names are unique regardless of case ("not distinguished by case"), so a Role
+// value differing only in case names the same role.
+const Role* find_role(const Inputs& inputs, const Arn& wanted) {
   for (const Role& role : inputs.roles) {
-    if (role.arn == arn) return &role;
+    if (role.parsed.partition == wanted.partition && role.parsed.account == wanted.account &&
+        iequals(role.parsed.name, wanted.name)) {
+      return &role;
+    }
   }
   return nullptr;
 }
@@ -136,7 +142,7 @@ Report resolve_roles(const Assertion& assertion, const AwsView& aws, const Input
                        ": STS refuses assertions for it after that");
       }
     }
-    const Role* role = find_role(inputs, decision.role_arn);
+    const Role* role = find_role(inputs, pair.role);
     if (!role) {
       add_reason(decision, "role-not-in-input",
                  "no --iam export lists " + decision.role_arn + " (its trust policy is unknown)");
