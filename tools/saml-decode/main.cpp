@@ -46,7 +46,7 @@ void print_usage(const po::options_description& visible) {
 
 int main(int argc, char** argv) {
   po::options_description visible;
-  visible.add(decode_options()).add(cli::trust_options()).add(cli::time_options())
+  visible.add(decode_options()).add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
       .add(cli::decryption_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
@@ -82,6 +82,10 @@ int main(int argc, char** argv) {
   if (auto applied = cli::apply_time_options(vm, request.policy); !applied) {
     std::cerr << cli::error_line(kTool, "", applied.error()) << "\n";
     return cli::exit_code_for(applied.error().kind);
+  }
+  if (auto profile = cli::apply_profile_options(vm, request.policy); !profile) {
+    std::cerr << cli::error_line(kTool, "", profile.error()) << "\n";
+    return cli::exit_code_for(profile.error().kind);
   }
   if (auto decryption = cli::apply_decryption_options(vm, request.policy); !decryption) {
     std::cerr << cli::error_line(kTool, "", decryption.error()) << "\n";

@@ -76,8 +76,6 @@ po::options_description visible_options() {
   rules.add_options()
       ("list-rules", "list every rule (with --format markdown: the docs/rules.md page)")
       ("explain", po::value<std::string>()->value_name("ID"), "explain one rule")
-      ("profile", po::value<std::string>()->value_name("NAME"),
-       "aws (IAM federation), aws-identity-center or generic; default: detected per message")
       ("disable", po::value<std::vector<std::string>>()->value_name("ID")->composing(),
        "turn a rule off (repeatable)")
       ("enable", po::value<std::vector<std::string>>()->value_name("ID")->composing(),
@@ -111,7 +109,7 @@ po::options_description visible_options() {
        "object with a SAMLResponse field")
       ("jobs,j", po::value<unsigned>()->value_name("N"), "threads (default: the number of cores)");
   po::options_description all;
-  all.add(samlkit::cli::trust_options()).add(samlkit::cli::time_options()).add(checks)
+  all.add(samlkit::cli::trust_options()).add(samlkit::cli::time_options()).add(samlkit::cli::profile_options()).add(checks)
       .add(samlkit::cli::decryption_options()).add(samlkit::cli::iam_options()).add(rules).add(batch)
       .add(samlkit::cli::general_options());
   return all;
@@ -166,14 +164,8 @@ saml::Expected<Settings> to_settings(const po::variables_map& vm) {
     if (!baseline) return baseline.error();
     settings.lint.baseline = std::move(*baseline);
   }
-  if (vm.count("profile")) {
-    const std::string name = vm["profile"].as<std::string>();
-    settings.lint.profile = saml::parse_profile(name);
-    if (!settings.lint.profile) {
-      return config_error("--profile " + name + ": expected aws, aws-identity-center or generic");
-    }
-  }
   saml::Policy& policy = settings.lint.policy;
+  if (auto profile = cli::apply_profile_options(vm, policy); !profile) return profile.error();
   if (auto applied = cli::apply_time_options(vm, policy); !applied) return applied.error();
   if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) return decryption.error();
   policy.audiences = values_of<std::string>(vm, "audience");

@@ -125,7 +125,7 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
 
 int main(int argc, char** argv) {
   po::options_description visible;
-  visible.add(cli::trust_options()).add(cli::time_options()).add(verify_options())
+  visible.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options()).add(verify_options())
       .add(cli::decryption_options()).add(cli::iam_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
@@ -157,6 +157,10 @@ int main(int argc, char** argv) {
   if (trust->empty()) {
     std::cerr << cli::no_trust_message(kTool) << "\n";
     return cli::kExitUsage;
+  }
+  if (auto profile = cli::apply_profile_options(vm, policy); !profile) {
+    std::cerr << cli::error_line(kTool, "", profile.error()) << "\n";
+    return cli::exit_code_for(profile.error().kind);
   }
   if (vm.count("audience")) policy.audiences = vm["audience"].as<std::vector<std::string>>();
   if (vm.count("recipient")) policy.recipients = vm["recipient"].as<std::vector<std::string>>();

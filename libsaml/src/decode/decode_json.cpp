@@ -212,6 +212,7 @@ std::string decode_to_json(const DecodeView& view, TimePoint now) {
   j["schema"] = "samlkit.decode/1";
   j["origin"] = origin_json(view.capture);
   j["now"] = format_xs_datetime(now);
+  j["profile"] = {{"name", profile_name(view.profile)}, {"reason", view.profile_reason}};
   j["trust_given"] = view.trust_given;
   j["accepted"] = view.accepted ? Json(*view.accepted) : Json(nullptr);
   j["verify_findings"] = findings_json(view.verify_findings);

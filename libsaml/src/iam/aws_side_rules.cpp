@@ -1,52 +1,49 @@
 // The AWS side's findings: every reason, warning and configuration problem code maps to one
 // rule of the table (IAM0xx for roles, trust policies and Identity Center, OKT0xx for Okta's
-// mapping). This table is the only place the codes meet the rule IDs.
+// mapping). This table is the only place the codes meet the rules.
 #include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "saml/iam.h"
+#include "saml/rules.h"
 
 namespace saml::iam {
 namespace {
 
 struct CodeRule {
   std::string_view code;
-  std::string_view rule;
+  RuleId rule;
 };
 
 constexpr std::array<CodeRule, 18> kCodeRules = {{
-    {"principal-other-provider", "IAM001"},
-    {"action-not-allowed", "IAM002"},
-    {"aud-mismatch", "IAM003"},
-    {"condition-mismatch", "IAM004"},
-    {"deny-statement", "IAM005"},
-    {"missing-tagsession", "IAM006"},
-    {"missing-setsourceidentity", "IAM007"},
-    {"reserved-sso-role", "IAM008"},
-    {"invalid-policy", "IAM009"},
-    {"duration-over-max", "IAM010"},
-    {"condition-unknown", "IAM011"},
-    {"role-not-in-input", "IAM012"},
-    {"provider-expired", "IAM013"},
-    {"provider-not-given", "IAM014"},
-    {"filter-captures", "OKT001"},
-    {"pattern-variables", "OKT001"},
-    {"invalid-role-value", "OKT002"},
-    {"provider-names", "OKT003"},
+    {"principal-other-provider", RuleId::trust_other_provider},
+    {"action-not-allowed", RuleId::trust_action_not_allowed},
+    {"aud-mismatch", RuleId::trust_aud_mismatch},
+    {"condition-mismatch", RuleId::trust_condition_mismatch},
+    {"deny-statement", RuleId::trust_explicit_deny},
+    {"missing-tagsession", RuleId::trust_missing_tag_session},
+    {"missing-setsourceidentity", RuleId::trust_missing_set_source_identity},
+    {"reserved-sso-role", RuleId::reserved_sso_role},
+    {"invalid-policy", RuleId::trust_policy_invalid},
+    {"duration-over-max", RuleId::duration_over_role_max},
+    {"condition-unknown", RuleId::trust_condition_unknown},
+    {"role-not-in-input", RuleId::role_not_in_exports},
+    {"provider-expired", RuleId::saml_provider_expired},
+    {"provider-not-given", RuleId::saml_provider_not_given},
+    {"filter-captures", RuleId::okta_mapping_incomplete},
+    {"pattern-variables", RuleId::okta_mapping_incomplete},
+    {"invalid-role-value", RuleId::okta_invalid_role_value},
+    {"provider-names", RuleId::okta_provider_names_differ},
 }};
 
-constexpr std::string_view kPartialExportRule = "IAM015";
-constexpr std::string_view kNoIdentityStoreUserRule = "IAM016";
-constexpr std::string_view kMissingRoleRule = "OKT004";
-constexpr std::string_view kUnexpectedRoleRule = "OKT005";
-
-std::string_view rule_for(std::string_view code) {
+// Every code the iam stage produces is in the table.
+RuleId rule_for(std::string_view code) {
   for (const CodeRule& entry : kCodeRules) {
     if (entry.code == code) return entry.rule;
   }
-  return {};
+  return RuleId::trust_policy_invalid;
 }
 
 void role_findings(const RoleDecision& role, std::vector<Finding>& findings) {
@@ -60,7 +57,7 @@ void role_findings(const RoleDecision& role, std::vector<Finding>& findings) {
 std::vector<Finding> aws_side_findings(const AwsSide& side) {
   std::vector<Finding> findings;
   if (side.iam) {
-    for (const std::string& note : side.iam->notes) findings.push_back(make_finding(kPartialExportRule, note));
+    for (const std::string& note : side.iam->notes) findings.push_back(make_finding(RuleId::iam_export_partial, note));
     for (const RoleDecision& role : side.iam->roles) role_findings(role, findings);
   }
   if (side.okta) {
@@ -68,16 +65,16 @@ std::vector<Finding> aws_side_findings(const AwsSide& side) {
       findings.push_back(make_finding(rule_for(problem.code), problem.message));
     }
     for (const std::string& value : side.okta->missing) {
-      findings.push_back(make_finding(kMissingRoleRule, "Okta's mapping gives " + value +
+      findings.push_back(make_finding(RuleId::okta_role_missing, "Okta's mapping gives " + value +
                                                             ", which the assertion does not carry"));
     }
     for (const std::string& value : side.okta->unexpected) {
-      findings.push_back(make_finding(kUnexpectedRoleRule, "the assertion carries " + value +
+      findings.push_back(make_finding(RuleId::okta_role_unexpected, "the assertion carries " + value +
                                                                ", which Okta's mapping does not give"));
     }
   }
   if (side.identity_store && !side.identity_store->matched) {
-    findings.push_back(make_finding(kNoIdentityStoreUserRule,
+    findings.push_back(make_finding(RuleId::identity_store_no_user,
                                     "the NameID matches no UserName in the identity store export"));
   }
   return findings;

@@ -28,7 +28,7 @@ Json location_json(const Location& where) {
   return j;
 }
 
-Json finding_json(const Finding& finding) {
+Json finding_json(const Finding& finding, Profile profile) {
   const Rule* rule = find_rule(finding.rule_id);
   Json j;
   j["rule"] = finding.rule_id;
@@ -36,7 +36,7 @@ Json finding_json(const Finding& finding) {
   j["title"] = rule ? Json(std::string(rule->title)) : Json(nullptr);
   j["message"] = finding.message;
   j["location"] = location_json(finding.where);
-  j["fix"] = rule ? Json(std::string(rule->fix)) : Json(nullptr);
+  j["fix"] = rule ? Json(std::string(rule->fix_for(profile))) : Json(nullptr);
   j["reference"] = rule ? Json(std::string(rule->reference)) : Json(nullptr);
   return j;
 }
@@ -60,7 +60,7 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   j["accepted"] = result.accepted;
   j["failed"] = lint_fails(config, result);
   Json findings = Json::array();
-  for (const Finding& finding : result.findings) findings.push_back(finding_json(finding));
+  for (const Finding& finding : result.findings) findings.push_back(finding_json(finding, result.profile));
   j["findings"] = findings;
   j["not_applicable"] = result.not_applicable;
   j["encryption"] = result.encryption ? detail::encryption_json(*result.encryption) : Json(nullptr);

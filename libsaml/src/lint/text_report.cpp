@@ -55,7 +55,9 @@ std::string entry_text(const LintEntry& entry, const LintReportOptions& options)
     out += "  [" + paint(options.color, "1", finding.rule_id) + "] " +
            severity_text(finding.severity, options.color) + location_text(finding.where) + ": " +
            finding.message + "\n";
-    if (const Rule* rule = find_rule(finding.rule_id)) out += "    fix: " + std::string(rule->fix) + "\n";
+    if (const Rule* rule = find_rule(finding.rule_id)) {
+      out += "    fix: " + std::string(rule->fix_for(result.profile)) + "\n";
+    }
   }
   return out;
 }

@@ -15,7 +15,7 @@ using Json = nlohmann::ordered_json;
 using detail::instant_json;
 using detail::text_or_null;
 
-Json finding_json(const Finding& finding) {
+Json finding_json(const Finding& finding, Profile profile) {
   const Rule* rule = find_rule(finding.rule_id);
   Json j;
   j["rule"] = finding.rule_id;
@@ -25,7 +25,7 @@ Json finding_json(const Finding& finding) {
   j["line"] = finding.where.line > 0 ? Json(finding.where.line) : Json(nullptr);
   j["element"] = text_or_null(finding.where.element);
   j["attribute"] = text_or_null(finding.where.attribute);
-  j["fix"] = rule ? Json(std::string(rule->fix)) : Json(nullptr);
+  j["fix"] = rule ? Json(std::string(rule->fix_for(profile))) : Json(nullptr);
   return j;
 }
 
@@ -108,11 +108,13 @@ std::string verdict_to_json(const Capture& capture, const Verdict& verdict, cons
   Json j;
   j["schema"] = "samlkit.verify/1";
   j["accepted"] = verdict.accepted;
+  j["profile"] = profile_name(verdict.profile);
+  j["profile_reason"] = verdict.profile_reason;
   j["input"] = input_json(capture);
   j["now"] = format_xs_datetime(policy.now);
   j["skew_seconds"] = policy.skew.count();
   Json findings = Json::array();
-  for (const Finding& finding : verdict.findings) findings.push_back(finding_json(finding));
+  for (const Finding& finding : verdict.findings) findings.push_back(finding_json(finding, verdict.profile));
   j["findings"] = findings;
   const Assertion* assertion = verdict.assertion ? &*verdict.assertion : nullptr;
   j["issuer"] = assertion && assertion->has_issuer ? Json(assertion->issuer) : Json(nullptr);

@@ -25,12 +25,12 @@ std::string location_text(const Location& where) {
   return text.empty() ? text : " at " + text;
 }
 
-void append_finding(std::string& out, const Finding& finding, const Painter& paint) {
+void append_finding(std::string& out, const Finding& finding, Profile profile, const Painter& paint) {
   const std::string severity = severity_name(finding.severity);
   out += "[" + paint.bold(finding.rule_id) + "] " +
          (finding.severity == Severity::Error ? paint.red(severity) : paint.yellow(severity)) +
          location_text(finding.where) + ": " + finding.message + "\n";
-  if (const Rule* rule = find_rule(finding.rule_id)) out += "  fix: " + std::string(rule->fix) + "\n";
+  if (const Rule* rule = find_rule(finding.rule_id)) out += "  fix: " + std::string(rule->fix_for(profile)) + "\n";
 }
 
 // The short name of an algorithm URI: the part after '#'.
@@ -88,7 +88,8 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
   const Assertion& assertion = *verdict.assertion;
   out += "  issuer:        " + assertion.issuer + "\n";
   out += "  NameID:        " + assertion.name_id + "\n";
-  if (verdict.aws) {
+  // The IAM federation view means something only where AssumeRoleWithSAML reads it.
+  if (verdict.aws && verdict.profile == Profile::Aws) {
     const AwsView& aws = *verdict.aws;
     out += "  session name:  " + aws.role_session_name.value_or("(none)") + "\n";
     out += "  duration:      " +
@@ -119,10 +120,12 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
     }
     out += line + "\n";
   }
-  // An accepted verdict has no errors; list its warnings.
+  // An accepted verdict has no errors; list its warnings and notes.
   if (!verdict.findings.empty()) {
-    out += paint.yellow("warnings:") + "\n";
-    for (const Finding& finding : verdict.findings) append_finding(out, finding, paint);
+    const bool warnings = std::any_of(verdict.findings.begin(), verdict.findings.end(),
+                                      [](const Finding& f) { return f.severity == Severity::Warning; });
+    out += paint.yellow(warnings ? "warnings:" : "notes:") + "\n";
+    for (const Finding& finding : verdict.findings) append_finding(out, finding, verdict.profile, paint);
   }
 }
 
@@ -140,8 +143,11 @@ bool only_time_errors(const std::vector<Finding>& findings) {
   bool any = false;
   for (const Finding& finding : findings) {
     if (finding.severity != Severity::Error) continue;
-    const std::string& id = finding.rule_id;
-    if (id != "CND001" && id != "CND002" && id != "CND005" && id != "SUB006") return false;
+    if (!finding.is(RuleId::not_yet_valid) && !finding.is(RuleId::expired) &&
+        !finding.is(RuleId::session_expired) && !finding.is(RuleId::confirmation_expired) &&
+        !finding.is(RuleId::confirmation_not_yet_valid) && !finding.is(RuleId::issued_too_long_ago)) {
+      return false;
+    }
     any = true;
   }
   return any;
@@ -186,6 +192,7 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
                       capture_format_name(capture.format);
   if (capture.origin.entry) input += ", entry " + std::to_string(*capture.origin.entry + 1);
   input += ")\n";
+  input += "  profile:       " + std::string(profile_name(verdict.profile)) + " (" + verdict.profile_reason + ")\n";
   if (verdict.accepted && verdict.assertion) {
     out += paint.green("ACCEPTED") + "\n" + input;
     append_decryption(out, verdict);
@@ -200,7 +207,7 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
   if (errors != total) out += " (" + std::to_string(errors) + (errors == 1 ? " error)" : " errors)");
   out += "\n" + input;
   append_decryption(out, verdict);
-  for (const Finding& finding : verdict.findings) append_finding(out, finding, paint);
+  for (const Finding& finding : verdict.findings) append_finding(out, finding, verdict.profile, paint);
   append_time_hint(out, capture, verdict, policy);
   return out;
 }
