@@ -134,7 +134,8 @@ RequestContext context_for_action(const RequestContext& full, std::string_view a
   for (const ActionKeys& entry : kActionKeys) {
     if (!iequals(entry.action, action)) continue;
     RequestContext narrowed;
-    for (const auto& [lowered, value] : full.keys()) {
+    for (const auto& key : full.keys()) {
+      const ContextValue& value = key.second;
       const bool global = std::any_of(kGlobalKeys.begin(), kGlobalKeys.end(),
                                       [&](std::string_view g) { return iequals(g, value.name); });
       if (global || key_listed(value.name, entry.keys)) narrowed.set(value.name, value.values, value.multi);
