@@ -1,3 +1,4 @@
+// ASCII case folding and IAM's wildcard match for the IAM stage (see text.h).
 #include "iam/text.h"
 
 #include <cstddef>
