@@ -17,8 +17,9 @@ packages=(
 )
 # The test command also builds and smoke-runs the libFuzzer harnesses.
 # Man pages, completions, the .deb (cpack needs dpkg-dev and file) and the CI examples are tested too.
+# The HTML reports are tested in Debian's chromium (driven by puppeteer-core from npm).
 test_packages=(clang libclang-rt-14-dev help2man groff-base man-db zsh dpkg-dev file python3 python3-yaml
-               python3-jsonschema libxml2-utils)
+               python3-jsonschema libxml2-utils chromium)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
@@ -42,29 +43,30 @@ build() {  # build DIR [cmake args...]
   cmake --build "$dir" -j "$jobs"
 }
 
-# The SARIF Multitool, which the tests run on saml-lint's SARIF, and iam-simulate, which the
-# IAM condition evaluator is compared with, come from npm (pinned in
-# tests/validators/package.json) into build/validators. Without npm access (no registry,
-# or TLS to it not trusted) their tests cannot run: say so loudly and leave them out.
+# The SARIF Multitool, which the tests run on saml-lint's SARIF, puppeteer-core, which drives
+# chromium over the HTML reports, and iam-simulate, which the IAM condition evaluator is
+# compared with, come from npm (pinned in tests/validators/package.json) into
+# build/validators. Without npm access (no registry, or TLS to it not trusted) their tests
+# cannot run: say so loudly and leave them out.
 validators_required=jsonschema
-readonly npm_validators="sarif-multitool;iam-simulate"
 install_validators() {
   command -v npm >/dev/null || install_missing npm
   local dir=build/validators
   if cmp -s tests/validators/package.json "$dir/package.json" && [[ -x $dir/node_modules/.bin/sarif-multitool ]] &&
-      [[ -f $dir/node_modules/@cloud-copilot/iam-simulate/package.json ]]; then
-    validators_required="jsonschema;$npm_validators"
+     [[ -f $dir/node_modules/puppeteer-core/package.json ]] &&
+     [[ -f $dir/node_modules/@cloud-copilot/iam-simulate/package.json ]]; then
+    validators_required="jsonschema;sarif-multitool;browser;iam-simulate"
     return
   fi
-  echo "bootstrap: installing the SARIF Multitool and iam-simulate (npm, tests/validators/package.json)"
+  echo "bootstrap: installing the SARIF Multitool, puppeteer-core and iam-simulate (npm, tests/validators/package.json)"
   rm -rf "$dir" && mkdir -p "$dir"
   if (cd "$dir" && cp ../../tests/validators/package.json . &&
       npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null); then
-    validators_required="jsonschema;$npm_validators"
+    validators_required="jsonschema;sarif-multitool;browser;iam-simulate"
   else
     rm -rf "$dir"
-    echo "bootstrap: WARNING: npm could not install the SARIF Multitool and iam-simulate (error above);" \
-         "their tests are left out of this run" >&2
+    echo "bootstrap: WARNING: npm could not install the SARIF Multitool, puppeteer-core and iam-simulate" \
+         "(error above); the SARIF Multitool, browser and iam-simulate tests are left out of this run" >&2
   fi
 }
 

@@ -1,12 +1,12 @@
 # Third-party validators the tests run on samlkit's output: Python's jsonschema (Debian
-# python3-jsonschema) for the JSON documents, the SARIF Multitool, and iam-simulate (an
-# independent IAM policy evaluator the condition operators are compared with) (both npm,
-# pinned in package.json; `scripts/bootstrap.sh test` installs them into build/validators).
+# python3-jsonschema) for the JSON documents, the SARIF Multitool and puppeteer-core (npm,
+# pinned in package.json; `scripts/bootstrap.sh test` installs them into build/validators),
+# which drives Debian's chromium over the HTML reports.
 # SAMLKIT_REQUIRE_VALIDATORS lists the ones whose absence must stop the configuration
 # (the test command requires both when it could install both) instead of leaving their
 # tests out.
 set(SAMLKIT_REQUIRE_VALIDATORS "" CACHE STRING
-    "Validators that must be found: a list of jsonschema, sarif-multitool, iam-simulate")
+    "Validators that must be found: a list of jsonschema, sarif-multitool, browser, iam-simulate")
 set(SAMLKIT_VALIDATORS_BIN "${PROJECT_SOURCE_DIR}/build/validators/node_modules/.bin"
     CACHE PATH "Where bootstrap.sh installs the npm validators")
 
@@ -30,7 +30,18 @@ if(SAMLKIT_PYTHON3)
 endif()
 samlkit_require_validator(jsonschema "${SAMLKIT_JSONSCHEMA_FOUND}")
 
+# The browser test: Debian's chromium, node, and puppeteer-core from build/validators.
+find_program(SAMLKIT_CHROMIUM NAMES chromium chromium-browser)
 find_program(SAMLKIT_NODE node)
+set(SAMLKIT_NODE_MODULES "${SAMLKIT_VALIDATORS_BIN}/..")
+set(SAMLKIT_BROWSER_FOUND FALSE)
+if(SAMLKIT_CHROMIUM AND SAMLKIT_NODE AND EXISTS "${SAMLKIT_NODE_MODULES}/puppeteer-core/package.json")
+  set(SAMLKIT_BROWSER_FOUND TRUE)
+endif()
+samlkit_require_validator(browser "${SAMLKIT_BROWSER_FOUND}")
+
+# iam-simulate (an independent IAM policy evaluator the condition operators are compared
+# with: tests/e2e/iam_differential_test.cpp), from build/validators, run by node.
 set(SAMLKIT_IAM_SIMULATE_FOUND FALSE)
 get_filename_component(SAMLKIT_VALIDATORS_MODULES "${SAMLKIT_VALIDATORS_BIN}" DIRECTORY)
 if(SAMLKIT_NODE AND EXISTS "${SAMLKIT_VALIDATORS_MODULES}/@cloud-copilot/iam-simulate/package.json")

@@ -5,6 +5,8 @@
 #include <boost/program_options.hpp>
 
 #include <cstddef>
+#include <fstream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -93,5 +95,24 @@ boost::program_options::options_description decryption_options();
 // A missing, unreadable or non-RSA key file is a Config error (exit 2).
 saml::Expected<saml::Ok> apply_decryption_options(const boost::program_options::variables_map& vm,
                                                   saml::Policy& policy);
+
+// --output FILE (implemented in output_file.cpp).
+boost::program_options::options_description output_options();
+
+// While it lives, standard output goes to the --output file, so that every format of a tool
+// writes there unchanged. Without --output, open() returns null and nothing changes; a file
+// that cannot be created is a Config error (exit 2).
+class OutputFile {
+ public:
+  static saml::Expected<std::unique_ptr<OutputFile>> open(const boost::program_options::variables_map& vm);
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+ private:
+  explicit OutputFile(const std::string& path);
+  std::ofstream file_;
+  std::streambuf* saved_ = nullptr;
+};
 
 }  // namespace samlkit::cli

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "saml/capture.h"
 #include "saml/decode.h"
+#include "saml/html_report.h"
 
 namespace samlkit::decode_tool {
 namespace {
@@ -14,12 +15,18 @@ constexpr const char* kTool = "saml-decode";
 
 struct Decoded {
   std::vector<saml::DecodeView> views;
+  std::vector<saml::HtmlMessage> failures;  // for the HTML page: what could not be read
   int exit_code = cli::kExitPass;
 };
 
 void report(const std::string& source, const saml::Error& error, int& exit_code) {
   std::cerr << cli::error_line(kTool, source, error) << "\n";
   exit_code = std::max(exit_code, cli::exit_code_for(error.kind));
+}
+
+void report(const std::string& source, const saml::Error& error, Decoded& decoded) {
+  report(source, error, decoded.exit_code);
+  decoded.failures.push_back({nullptr, source, error, {}});
 }
 
 // Every capture of every input, as views; errors are printed and set the exit code.
@@ -29,18 +36,18 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
   for (const std::string& input : inputs) {
     auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
     if (!bytes) {
-      report(input, bytes.error(), decoded.exit_code);
+      report(input, bytes.error(), decoded);
       continue;
     }
     auto captures = saml::decode_capture(*bytes, input, request.policy.capture_limits);
     if (!captures) {
-      report(input, captures.error(), decoded.exit_code);
+      report(input, captures.error(), decoded);
       continue;
     }
     for (const saml::Capture& capture : *captures) {
       auto view = saml::decode_view(capture, trust, request.policy);
       if (!view) {
-        report(saml::describe_origin(capture), view.error(), decoded.exit_code);
+        report(saml::describe_origin(capture), view.error(), decoded);
         continue;
       }
       if (request.redact) saml::redact_view(*view);
@@ -72,6 +79,7 @@ std::string render(const saml::DecodeView& view, const Request& request, int& ex
       return *xml;
     }
     case Output::Summary:
+    case Output::Html:
       break;
   }
   return saml::decode_summary(view, request.policy.now, saml::TextStyle{request.color});
@@ -87,6 +95,13 @@ int show(const Request& request, const saml::TrustStore& trust) {
     shown.push_back(view);
   } else {
     for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
+  }
+  if (request.output == Output::Html) {
+    std::vector<saml::HtmlMessage> messages;
+    for (const saml::DecodeView* view : shown) messages.push_back({view, "", std::nullopt, {}});
+    if (!request.index) messages.insert(messages.end(), decoded.failures.begin(), decoded.failures.end());
+    std::cout << saml::messages_to_html(messages, {"saml-decode report", request.policy.now, request.policy.skew});
+    return decoded.exit_code;
   }
   if (request.output == Output::Xml && !shown.empty()) {
     std::cerr << kTool << ": note: the XML is re-indented for reading only; the signature is "

@@ -10,7 +10,7 @@
 
 namespace samlkit::decode_tool {
 
-enum class Output { Summary, Json, Xml };
+enum class Output { Summary, Json, Xml, Html };
 
 struct Request {
   std::vector<std::string> inputs;     // file names, "-" for stdin

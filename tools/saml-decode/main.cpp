@@ -21,6 +21,8 @@ po::options_description decode_options() {
   options.add_options()
       ("json", po::bool_switch(), "print the whole model as JSON (schema samlkit.decode/1; an array for several captures)")
       ("xml", po::bool_switch(), "print the decoded XML, pretty-printed (for reading only)")
+      ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
+       "text, json (as --json), xml (as --xml) or html (one self-contained page; see --output)")
       ("diff", po::bool_switch(), "compare two captures: saml-decode --diff A B")
       ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>")
       ("index", po::value<std::size_t>()->value_name("N"), "show only capture N (1-based, over all inputs)");
@@ -47,7 +49,7 @@ void print_usage(const po::options_description& visible) {
 int main(int argc, char** argv) {
   po::options_description visible;
   visible.add(decode_options()).add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
-      .add(cli::decryption_options()).add(cli::general_options());
+      .add(cli::decryption_options()).add(cli::output_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
   po::positional_options_description positional;
@@ -60,17 +62,28 @@ int main(int argc, char** argv) {
   request.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
   request.diff = vm["diff"].as<bool>();
   request.redact = vm["redact"].as<bool>();
-  const bool json = vm["json"].as<bool>();
-  const bool xml = vm["xml"].as<bool>();
-  if (json && xml) {
-    std::cerr << kTool << ": --json and --xml exclude each other\n";
+  const std::string format = vm["format"].as<std::string>();
+  if (format != "text" && format != "json" && format != "xml" && format != "html") {
+    std::cerr << kTool << ": --format " << format << ": expected text, json, xml or html\n";
+    return cli::kExitUsage;
+  }
+  const bool json = vm["json"].as<bool>() || format == "json";
+  const bool xml = vm["xml"].as<bool>() || format == "xml";
+  const bool html = format == "html";
+  if (json + xml + html > 1) {
+    std::cerr << kTool << ": --json, --xml and --format " << format << " exclude each other\n";
+    return cli::kExitUsage;
+  }
+  if (request.diff && html) {
+    std::cerr << kTool << ": --diff has no HTML page\n";
     return cli::kExitUsage;
   }
   if (request.diff && (xml || request.inputs.size() != 2)) {
     std::cerr << kTool << ": --diff takes exactly two inputs (A B) and no --xml\n";
     return cli::kExitUsage;
   }
-  request.output = json ? tool::Output::Json : xml ? tool::Output::Xml : tool::Output::Summary;
+  request.policy.keep_canonical_bytes = html;  // the page shows them behind a digest mismatch
+  request.output = json ? tool::Output::Json : xml ? tool::Output::Xml : html ? tool::Output::Html : tool::Output::Summary;
   if (vm.count("index")) {
     request.index = vm["index"].as<std::size_t>();
     if (*request.index == 0) {
@@ -95,6 +108,11 @@ int main(int argc, char** argv) {
   if (!trust) {
     std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
     return cli::exit_code_for(trust.error().kind);
+  }
+  auto output = cli::OutputFile::open(vm);
+  if (!output) {
+    std::cerr << cli::error_line(kTool, "", output.error()) << "\n";
+    return cli::exit_code_for(output.error().kind);
   }
   return tool::run(request, *trust);
 }

@@ -58,6 +58,7 @@ saml::LintReportFormat report_format(OutputFormat format) {
     case OutputFormat::Json: return saml::LintReportFormat::Json;
     case OutputFormat::Sarif: return saml::LintReportFormat::Sarif;
     case OutputFormat::Junit: return saml::LintReportFormat::Junit;
+    case OutputFormat::Html: return saml::LintReportFormat::Html;
   }
   return saml::LintReportFormat::Text;
 }
@@ -90,6 +91,7 @@ int main(int argc, char** argv) {
 
   auto settings = samlkit::lint_tool::to_settings(vm);
   if (!settings) return usage_error(settings.error().message);
+  settings->lint.keep_view = settings->format == OutputFormat::Html;  // the page draws each message
   po::variables_map trust_vm = vm;
   trust_vm.erase("metadata");  // saml-lint lints the metadata before trusting its keys
   auto trust = cli::build_trust_store(trust_vm);
@@ -115,6 +117,11 @@ int main(int argc, char** argv) {
   if (!items) {
     std::cerr << cli::error_line(kTool, "", items.error()) << "\n";
     return cli::exit_code_for(items.error().kind);
+  }
+  auto output = cli::OutputFile::open(vm);
+  if (!output) {
+    std::cerr << cli::error_line(kTool, "", output.error()) << "\n";
+    return cli::exit_code_for(output.error().kind);
   }
   saml::LintReportOptions report;
   report.config = settings->config;

@@ -41,7 +41,8 @@ saml::Expected<OutputFormat> parse_format(const std::string& name) {
   if (name == "json") return OutputFormat::Json;
   if (name == "sarif") return OutputFormat::Sarif;
   if (name == "junit") return OutputFormat::Junit;
-  return config_error("--format " + name + ": expected text, json, sarif or junit");
+  if (name == "html") return OutputFormat::Html;
+  return config_error("--format " + name + ": expected text, json, sarif, junit or html");
 }
 
 saml::Expected<saml::Ok> read_rule_config(const po::variables_map& vm, saml::LintConfig& config) {
@@ -85,7 +86,8 @@ po::options_description visible_options() {
       ("fail-on", po::value<std::string>()->value_name("LEVEL")->default_value("error"),
        "exit 1 when a finding is at or above this severity: error, warning or info")
       ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
-       "text, json (schema samlkit.lint/1), sarif (2.1.0) or junit; markdown for --list-rules")
+       "text, json (schema samlkit.lint/1), sarif (2.1.0), junit or html (one page; see --output); "
+       "markdown for --list-rules")
       ("config", po::value<std::string>()->value_name("FILE"),
        "INI file with the same options (default: ./.saml-lint.ini when present)")
       ("baseline", po::value<std::string>()->value_name("FILE"),
@@ -111,6 +113,7 @@ po::options_description visible_options() {
   po::options_description all;
   all.add(samlkit::cli::trust_options()).add(samlkit::cli::time_options()).add(samlkit::cli::profile_options()).add(checks)
       .add(samlkit::cli::decryption_options()).add(samlkit::cli::iam_options()).add(rules).add(batch)
+      .add(samlkit::cli::output_options())
       .add(samlkit::cli::general_options());
   return all;
 }

@@ -13,7 +13,7 @@
 
 namespace samlkit::lint_tool {
 
-enum class OutputFormat { Text, Json, Sarif, Junit };
+enum class OutputFormat { Text, Json, Sarif, Junit, Html };
 
 struct Settings {
   std::vector<std::string> inputs;        // files, directories, "-"

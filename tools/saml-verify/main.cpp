@@ -1,6 +1,7 @@
 // saml-verify: verify a captured SAML Response the way AWS does; accept or reject with reasons.
 #include <algorithm>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -8,6 +9,8 @@
 #include "cli.h"
 #include "iam_options.h"
 #include "saml/capture.h"
+#include "saml/decode.h"
+#include "saml/html_report.h"
 #include "saml/report.h"
 #include "saml/verify.h"
 
@@ -29,6 +32,8 @@ po::options_description verify_options() {
       ("max-size", po::value<std::size_t>()->value_name("BYTES")->default_value(1024 * 1024),
        "largest decoded XML message accepted")
       ("json", po::bool_switch(), "print one JSON object (schema samlkit.verify/1) per message")
+      ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
+       "text, json (as --json) or html (one self-contained page; see --output)")
       ("show-c14n", po::bool_switch(),
        "after the text report, print the canonical bytes each signature digested and signed "
        "(to see why a digest does not match)");
@@ -63,6 +68,17 @@ std::string canonical_bytes_text(const saml::Verdict& verdict) {
   return text;
 }
 
+enum class Format { Text, Json, Html };
+
+// The page of --format html: every verdict, or why the input could not be read.
+std::string html_page(const std::vector<saml::DecodeView>& views, const std::string& input,
+                      const std::optional<saml::Error>& error, const saml::Policy& policy) {
+  std::vector<saml::HtmlMessage> messages;
+  for (const saml::DecodeView& view : views) messages.push_back({&view, "", std::nullopt, {}});
+  if (error) messages.push_back({nullptr, input, error, {}});
+  return saml::messages_to_html(messages, {"saml-verify report", policy.now, policy.skew});
+}
+
 // Verifies every message of the input; prints each report; returns the exit code.
 // The verdict's JSON object with the AWS side's members ("iam", "okta", "identity_store")
 // added at its end; both texts are objects dumped with two-space indentation.
@@ -78,18 +94,23 @@ std::string json_with_aws_side(std::string verdict_json, const saml::iam::AwsSid
 }
 
 int verify_input(const std::string& input, const saml::TrustStore& trust,
-                 const saml::Policy& policy, const saml::iam::Config& iam, bool json) {
+                 const saml::Policy& policy, const saml::iam::Config& iam, Format format) {
+  const bool json = format == Format::Json;
   auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
   if (!bytes) {
     std::cerr << cli::error_line(kTool, input, bytes.error()) << "\n";
+    if (format == Format::Html) std::cout << html_page({}, input, bytes.error(), policy);
     return cli::exit_code_for(bytes.error().kind);
   }
   const std::string& source = input;
   auto captures = saml::decode_capture(*bytes, source, policy.capture_limits);
   if (!captures) {
     std::cerr << cli::error_line(kTool, source, captures.error()) << "\n";
+    if (format == Format::Html) std::cout << html_page({}, input, captures.error(), policy);
     return cli::exit_code_for(captures.error().kind);
   }
+  std::vector<saml::DecodeView> views;
+  std::optional<saml::Error> failure;
   int exit_code = cli::kExitPass;
   std::vector<std::string> reports;
   for (const saml::Capture& capture : *captures) {
@@ -97,6 +118,7 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
     if (!verdict) {
       std::cerr << cli::error_line(kTool, source, verdict.error()) << "\n";
       exit_code = std::max(exit_code, cli::exit_code_for(verdict.error().kind));
+      failure = verdict.error();
       continue;
     }
     if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
@@ -104,12 +126,17 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
         iam, verdict->assertion ? &*verdict->assertion : nullptr, verdict->aws ? &*verdict->aws : nullptr,
         policy.now);
     if (saml::iam::no_role_assumable(side)) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
+    if (format == Format::Html) {
+      views.push_back(saml::view_of_verdict(capture, std::move(*verdict)));
+      continue;
+    }
     reports.push_back(json ? json_with_aws_side(saml::verdict_to_json(capture, *verdict, policy), side)
                            : saml::verdict_to_text(capture, *verdict, policy,
                                                    saml::TextStyle{cli::use_color()}) +
                                  cli::iam_text(side) +
                                  (policy.keep_canonical_bytes ? canonical_bytes_text(*verdict) : ""));
   }
+  if (format == Format::Html) std::cout << html_page(views, input, failure, policy);
   // Several messages in one input: a JSON array of verdicts, or the texts one after another.
   const bool array = json && reports.size() > 1;
   if (array) std::cout << "[\n";
@@ -126,7 +153,7 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
 int main(int argc, char** argv) {
   po::options_description visible;
   visible.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options()).add(verify_options())
-      .add(cli::decryption_options()).add(cli::iam_options()).add(cli::general_options());
+      .add(cli::decryption_options()).add(cli::iam_options()).add(cli::output_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;
@@ -165,7 +192,14 @@ int main(int argc, char** argv) {
   if (vm.count("audience")) policy.audiences = vm["audience"].as<std::vector<std::string>>();
   if (vm.count("recipient")) policy.recipients = vm["recipient"].as<std::vector<std::string>>();
   policy.allow_sha1 = vm["allow-sha1"].as<bool>();
-  policy.keep_canonical_bytes = vm["show-c14n"].as<bool>() && !vm["json"].as<bool>();
+  const std::string format_name = vm["json"].as<bool>() ? "json" : vm["format"].as<std::string>();
+  if (format_name != "text" && format_name != "json" && format_name != "html") {
+    std::cerr << kTool << ": --format " << format_name << ": expected text, json or html\n";
+    return cli::kExitUsage;
+  }
+  const Format format = format_name == "json" ? Format::Json : format_name == "html" ? Format::Html : Format::Text;
+  // The page shows the canonical bytes behind a digest mismatch on demand.
+  policy.keep_canonical_bytes = (vm["show-c14n"].as<bool>() && format == Format::Text) || format == Format::Html;
   const std::size_t max_size = vm["max-size"].as<std::size_t>();
   if (max_size == 0) {
     std::cerr << kTool << ": --max-size must be at least 1 byte\n";
@@ -173,5 +207,10 @@ int main(int argc, char** argv) {
   }
   policy.capture_limits.max_xml_bytes = max_size;
   policy.parse_limits.max_bytes = max_size;
-  return verify_input(vm["input"].as<std::string>(), *trust, policy, *iam, vm["json"].as<bool>());
+  auto output = cli::OutputFile::open(vm);
+  if (!output) {
+    std::cerr << cli::error_line(kTool, "", output.error()) << "\n";
+    return cli::exit_code_for(output.error().kind);
+  }
+  return verify_input(vm["input"].as<std::string>(), *trust, policy, *iam, format);
 }

@@ -1,5 +1,5 @@
 // Lint stage: the verify pipeline plus every hygiene rule of the rule table, per profile,
-// with per-rule configuration and reports for CI (text, JSON, SARIF 2.1.0, JUnit XML).
+// with per-rule configuration and reports for CI (text, JSON, SARIF 2.1.0, JUnit XML, HTML).
 #pragma once
 
 #include <map>
@@ -21,6 +21,8 @@
 
 namespace saml {
 
+struct DecodeView;  // saml/decode.h
+
 // IdP metadata as saml-lint read it (--metadata), for the cross-checks MET008 and MET009.
 struct IdpMetadata {
   std::string source;
@@ -35,6 +37,7 @@ struct LintOptions {
   bool record_baseline = false;       // --write-baseline: fill LintResult::observed
   // --iam, --okta-*, --identity-store: the AWS side (IAM0xx, OKT0xx) of every message.
   std::shared_ptr<const iam::Config> aws_side;
+  bool keep_view = false;             // fill LintResult::view (for the HTML report)
 };
 
 struct LintResult {
@@ -48,6 +51,9 @@ struct LintResult {
   std::optional<Baseline> observed;
   std::optional<EncryptionReport> encryption;  // an EncryptedAssertion: which key decrypted it
   std::optional<iam::AwsSide> aws_side;        // when LintOptions::aws_side asked for it
+  // With LintOptions::keep_view: the message as saml-verify saw it (view_of_verdict), for the
+  // HTML report's time line, signature map and identity view.
+  std::shared_ptr<const DecodeView> view;
 };
 
 // Runs verify_capture, then every lint rule over what it built. Rules on signed content
@@ -105,7 +111,8 @@ std::string lint_to_sarif(const std::vector<LintEntry>& entries, const LintRepor
 // JUnit XML: a testsuite per message, a testcase per enabled rule, failures for findings.
 std::string lint_to_junit(const std::vector<LintEntry>& entries, const LintReportOptions& options);
 
-enum class LintReportFormat { Text, Json, Sarif, Junit };
+// Html: one self-contained page, a section per message and a sortable summary table.
+enum class LintReportFormat { Text, Json, Sarif, Junit, Html };
 
 // One report written entry by entry, so that a batch need not hold its entries: begin(),
 // entry() for each LintEntry in order, then end(). Each returns the next piece of the

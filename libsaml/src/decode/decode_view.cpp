@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "pipeline/encrypted.h"
+#include "pipeline/encrypted_id.h"
 #include "pipeline/structure.h"
 #include "saml/decode.h"
 #include "saml/rules.h"
@@ -54,7 +55,8 @@ void open_encrypted(DecodeView& view, const Policy& policy, const DsigPolicy& ds
 }
 
 
-void read_parts(DecodeView& view) {
+// `policy` null: no --decrypt-key to read an EncryptedID with (the verdict already did).
+void read_parts(DecodeView& view, const Policy* policy) {
   const xmlNode* root = view.document->root();
   if (root == nullptr) return;
   view.message_type = text_of(root->name);
@@ -67,11 +69,49 @@ void read_parts(DecodeView& view) {
   }
   if (assertion != nullptr) {
     view.assertion = read_assertion(assertion);
+    // With a --decrypt-key, the NameID of an EncryptedID is shown (verified or not, as the
+    // assertion is); why it cannot be is verify's finding (SIG021), not repeated here.
+    std::vector<Finding> encrypted_id_findings;
+    if (policy != nullptr) open_encrypted_id(*view.assertion, *policy, encrypted_id_findings);
     view.aws = read_aws_view(*view.assertion, view.aws_findings);
   }
 }
 
+// Only the AWS findings of the rules of the view's profile.
+void keep_profile_findings(DecodeView& view) {
+  std::erase_if(view.aws_findings, [&](const Finding& finding) {
+    const Rule* rule = find_rule(finding.rule_id);
+    return rule == nullptr || !rule_in_profile(*rule, view.profile);
+  });
+}
+
 }  // namespace
+
+DecodeView view_of_verdict(const Capture& capture, Verdict verdict) {
+  DecodeView view;
+  view.capture = capture;
+  view.trust_given = true;
+  // The verdict's own document, so that its covered nodes are the nodes we read.
+  view.document = std::move(verdict.document);
+  view.verify_findings = std::move(verdict.findings);
+  view.profile = verdict.profile;
+  view.profile_reason = std::move(verdict.profile_reason);
+  view.signatures = std::move(verdict.signatures);
+  view.accepted = verdict.accepted;
+  view.encryption = std::move(verdict.encryption);
+  view.decrypted_document = std::move(verdict.decrypted_document);
+  if (view.document) read_parts(view, nullptr);
+  // The NameID verify decrypted from an EncryptedID of this very (verified) assertion.
+  if (view.assertion && verdict.assertion && view.assertion->node == verdict.assertion->node &&
+      !view.assertion->has_name_id && verdict.assertion->has_name_id) {
+    view.assertion->has_name_id = true;
+    view.assertion->name_id = verdict.assertion->name_id;
+    view.assertion->name_id_format = verdict.assertion->name_id_format;
+    view.assertion->name_id_where = verdict.assertion->name_id_where;
+  }
+  keep_profile_findings(view);
+  return view;
+}
 
 Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy) {
@@ -87,24 +127,16 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
   if (view.trust_given) {
     auto verdict = verify_capture(capture, trust, policy);
     if (!verdict) return verdict.error();
+    if (verdict->response && verdict->document) return view_of_verdict(capture, std::move(*verdict));
     view.verify_findings = std::move(verdict->findings);
     view.profile = verdict->profile;
     view.profile_reason = verdict->profile_reason;
-    if (verdict->response && verdict->document) {
-      // The verdict's own document, so that its covered nodes are the nodes we read.
-      view.document = verdict->document;
-      view.signatures = std::move(verdict->signatures);
-      view.accepted = verdict->accepted;
-      view.encryption = std::move(verdict->encryption);
-      view.decrypted_document = std::move(verdict->decrypted_document);
-    } else {
-      view.signatures = verify_signatures(*view.document, trust, dsig_policy);
-    }
+    view.signatures = verify_signatures(*view.document, trust, dsig_policy);
   } else {
     view.signatures = verify_signatures(*view.document, TrustStore{}, dsig_policy);
     open_encrypted(view, policy, dsig_policy);
   }
-  read_parts(view);
+  read_parts(view, &policy);
   if (!view.trust_given) {
     // Unverified: detected from what the message shows, as saml-verify would from the signed parts.
     const DetectedProfile profile = choose_profile(policy.profile, view.assertion ? &*view.assertion : nullptr,
@@ -112,10 +144,7 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
     view.profile = profile.profile;
     view.profile_reason = profile.reason + (view.assertion ? " (unverified)" : "");
   }
-  std::erase_if(view.aws_findings, [&](const Finding& finding) {
-    const Rule* rule = find_rule(finding.rule_id);
-    return rule == nullptr || !rule_in_profile(*rule, view.profile);
-  });
+  keep_profile_findings(view);
   return view;
 }
 
