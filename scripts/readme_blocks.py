@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Regenerates the command outputs shown in README.md and docs/capture.md, so they never drift.
+"""Regenerates the command outputs shown in README.md, docs/capture.md and docs/aws-side.md, so
+they never drift.
 
 A block in those documents looks like this:
 
@@ -27,7 +28,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The documents whose commands are run, relative to the repository root.
-DOCUMENTS = ("README.md", "docs/capture.md")
+DOCUMENTS = ("README.md", "docs/capture.md", "docs/aws-side.md")
 BLOCK = re.compile(r"<!-- run: (?P<command>.+?) -->\n.*?<!-- /run -->", re.DOTALL)
 
 

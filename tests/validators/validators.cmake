@@ -7,7 +7,7 @@
 # (the test command requires both when it could install both) instead of leaving their
 # tests out.
 set(SAMLKIT_REQUIRE_VALIDATORS "" CACHE STRING
-    "Validators that must be found: a list of jsonschema, sarif-multitool, browser, github-yaml")
+    "Validators that must be found: a list of jsonschema, sarif-multitool, browser, github-yaml, iam-simulate")
 set(SAMLKIT_VALIDATORS_BIN "${PROJECT_SOURCE_DIR}/build/validators/node_modules/.bin"
     CACHE PATH "Where bootstrap.sh installs the npm validators")
 
@@ -49,3 +49,12 @@ if(SAMLKIT_CHROMIUM AND SAMLKIT_NODE AND EXISTS "${SAMLKIT_NODE_MODULES}/puppete
   set(SAMLKIT_BROWSER_FOUND TRUE)
 endif()
 samlkit_require_validator(browser "${SAMLKIT_BROWSER_FOUND}")
+
+# iam-simulate (an independent IAM policy evaluator the condition operators are compared
+# with: tests/e2e/iam_differential_test.cpp), from build/validators, run by node.
+set(SAMLKIT_IAM_SIMULATE_FOUND FALSE)
+get_filename_component(SAMLKIT_VALIDATORS_MODULES "${SAMLKIT_VALIDATORS_BIN}" DIRECTORY)
+if(SAMLKIT_NODE AND EXISTS "${SAMLKIT_VALIDATORS_MODULES}/@cloud-copilot/iam-simulate/package.json")
+  set(SAMLKIT_IAM_SIMULATE_FOUND TRUE)
+endif()
+samlkit_require_validator(iam-simulate "${SAMLKIT_IAM_SIMULATE_FOUND}")

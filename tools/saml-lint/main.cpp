@@ -8,6 +8,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "inputs.h"
+#include "iam_options.h"
 #include "metadata_inputs.h"
 #include "options.h"
 #include "saml/lint.h"
@@ -97,6 +98,14 @@ int main(int argc, char** argv) {
   if (!trust) {
     std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
     return cli::exit_code_for(trust.error().kind);
+  }
+  auto aws_side = cli::read_iam_config(vm, *trust);
+  if (!aws_side) {
+    std::cerr << cli::error_line(kTool, "", aws_side.error()) << "\n";
+    return cli::exit_code_for(aws_side.error().kind);
+  }
+  if (aws_side->active()) {
+    settings->lint.aws_side = std::make_shared<const saml::iam::Config>(std::move(*aws_side));
   }
   auto metadata_entries = samlkit::lint_tool::lint_metadata_files(settings->metadata, *trust,
                                                                   settings->lint, settings->config);

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli.h"
+#include "iam_options.h"
 
 namespace po = boost::program_options;
 
@@ -111,8 +112,8 @@ po::options_description visible_options() {
       ("jobs,j", po::value<unsigned>()->value_name("N"), "threads (default: the number of cores)");
   po::options_description all;
   all.add(samlkit::cli::trust_options()).add(samlkit::cli::time_options()).add(samlkit::cli::profile_options()).add(checks)
-      .add(samlkit::cli::input_options())
-      .add(samlkit::cli::decryption_options()).add(rules).add(batch).add(samlkit::cli::output_options())
+      .add(samlkit::cli::input_options()).add(samlkit::cli::decryption_options())
+      .add(samlkit::cli::iam_options()).add(rules).add(batch).add(samlkit::cli::output_options())
       .add(samlkit::cli::general_options());
   return all;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "iam_options.h"
 #include "saml/capture.h"
 #include "saml/decode.h"
 #include "saml/html_report.h"
@@ -45,7 +46,8 @@ void print_usage(const po::options_description& visible) {
                "encoded value, ...: auto-detected) against the IdP's key and the rules AWS\n"
                "enforces.\n"
                "INPUT defaults to - (standard input).\n"
-               "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error,\n"
+               "Exit status: 0 accepted, 1 rejected (or, with --iam, no role assumable),\n"
+               "2 usage or configuration error,\n"
                "3 input could not be read or decoded.\n\n"
             << visible;
 }
@@ -78,8 +80,22 @@ std::string html_page(const std::vector<saml::DecodeView>& views, const std::str
 }
 
 // Verifies every message of the input; prints each report; returns the exit code.
+// The verdict's JSON object with the AWS side's members ("iam", "okta", "identity_store")
+// added at its end; both texts are objects dumped with two-space indentation.
+std::string json_with_aws_side(std::string verdict_json, const saml::iam::AwsSide& side) {
+  const std::string members = saml::iam::aws_side_to_json(side);   // "{\n  ...\n}"
+  if (members.size() <= 2) return verdict_json;
+  const std::size_t close = verdict_json.rfind('}');
+  std::size_t end = close;
+  while (end > 0 && (verdict_json[end - 1] == '\n' || verdict_json[end - 1] == ' ')) --end;
+  const std::string inner = members.substr(1, members.rfind('}') - 1);   // "\n  ...\n"
+  verdict_json.replace(end, close - end, "," + inner.substr(0, inner.size() - 1) + "\n");
+  return verdict_json;
+}
+
 int verify_input(const std::string& input, const cli::InputSelection& selection,
-                 const saml::TrustStore& trust, const saml::Policy& policy, Format format) {
+                 const saml::TrustStore& trust, const saml::Policy& policy,
+                 const saml::iam::Config& iam, Format format) {
   const bool json = format == Format::Json;
   auto bytes = cli::read_input(input, selection);
   if (!bytes) {
@@ -118,13 +134,18 @@ int verify_input(const std::string& input, const cli::InputSelection& selection,
       continue;
     }
     if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
+    const saml::iam::AwsSide side = saml::iam::evaluate_aws_side(
+        iam, verdict->assertion ? &*verdict->assertion : nullptr, verdict->aws ? &*verdict->aws : nullptr,
+        policy.now);
+    if (saml::iam::no_role_assumable(side)) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
     if (format == Format::Html) {
       views.push_back(saml::view_of_verdict(capture, std::move(*verdict)));
       continue;
     }
-    reports.push_back(json ? saml::verdict_to_json(capture, *verdict, policy)
+    reports.push_back(json ? json_with_aws_side(saml::verdict_to_json(capture, *verdict, policy), side)
                            : saml::verdict_to_text(capture, *verdict, policy,
                                                    saml::TextStyle{cli::use_color()}) +
+                                 cli::iam_text(side) +
                                  (policy.keep_canonical_bytes ? canonical_bytes_text(*verdict) : ""));
   }
   if (format == Format::Html) std::cout << html_page(views, input, failure, policy);
@@ -144,8 +165,8 @@ int verify_input(const std::string& input, const cli::InputSelection& selection,
 int main(int argc, char** argv) {
   po::options_description visible;
   visible.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options()).add(verify_options())
-      .add(cli::input_options()).add(cli::decryption_options()).add(cli::output_options())
-      .add(cli::general_options());
+      .add(cli::input_options()).add(cli::decryption_options()).add(cli::iam_options())
+      .add(cli::output_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;
@@ -167,6 +188,11 @@ int main(int argc, char** argv) {
   if (!trust) {
     std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
     return cli::exit_code_for(trust.error().kind);
+  }
+  auto iam = cli::read_iam_config(vm, *trust);
+  if (!iam) {
+    std::cerr << cli::error_line(kTool, "", iam.error()) << "\n";
+    return cli::exit_code_for(iam.error().kind);
   }
   if (trust->empty()) {
     std::cerr << cli::no_trust_message(kTool) << "\n";
@@ -204,5 +230,5 @@ int main(int argc, char** argv) {
     std::cerr << cli::error_line(kTool, "", output.error()) << "\n";
     return cli::exit_code_for(output.error().kind);
   }
-  return verify_input(vm["input"].as<std::string>(), *selection, *trust, policy, format);
+  return verify_input(vm["input"].as<std::string>(), *selection, *trust, policy, *iam, format);
 }

@@ -29,7 +29,7 @@ enum class ErrorKind {
 
 // Which problem an Error is: the one list of error codes. Numbers are banded by the stage
 // that raises them (1xx capture, 2xx xml, 3xx time, 4xx trust, 5xx xmlenc, 6xx aws,
-// 7xx decode, 8xx lint, 9xx the tools' input and command line); a code keeps its number and
+// 7xx decode, 8xx lint, 9xx the tools' input and command line, 10xx iam); a code keeps its number and
 // its name. Code branches on these values, never on a message. docs/architecture.md lists
 // them (checked against this enum by the test docs.error_codes).
 enum class ErrorCode {
@@ -95,6 +95,12 @@ enum class ErrorCode {
   OutputOpen = 906,            // the --output file cannot be written
   CliIndex = 907,              // --index out of range
   CliMaxInputSize = 908,       // --max-input-size out of range
+  IamOption = 909,             // an --iam-* option value that is not accepted
+  OktaOption = 910,            // --okta-* options without --okta-groups
+  // iam: the AWS-side configuration (IAM exports, trust policies, Okta group mapping)
+  IamInput = 1000,             // an IAM export that cannot be read
+  IamPolicy = 1001,            // a policy document that is not valid IAM policy JSON
+  OktaFilter = 1002,           // an Okta group filter that cannot be used
 };
 
 // The stable dotted name of a code ("capture.base64", "xml.syntax"), as JSON reports show it.

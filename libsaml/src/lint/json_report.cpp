@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "iam/aws_side_json.h"
 #include "lint/json_stream.h"
 #include "lint/report_common.h"
 #include "lint/report_writers.h"
@@ -65,6 +66,10 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   j["findings"] = findings;
   j["not_applicable"] = result.not_applicable;
   j["encryption"] = result.encryption ? detail::encryption_json(*result.encryption) : Json(nullptr);
+  if (result.aws_side) {
+    const Json aws_side = iam::aws_side_json(*result.aws_side);
+    for (const auto& [key, value] : aws_side.items()) j[key] = value;
+  }
   return j;
 }
 

@@ -58,6 +58,11 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::OutputOpen: return "output.open";
     case ErrorCode::CliIndex: return "cli.index";
     case ErrorCode::CliMaxInputSize: return "cli.max-input-size";
+    case ErrorCode::IamOption: return "iam.option";
+    case ErrorCode::OktaOption: return "okta.option";
+    case ErrorCode::IamInput: return "iam.input";
+    case ErrorCode::IamPolicy: return "iam.policy";
+    case ErrorCode::OktaFilter: return "okta.filter";
   }
   return "unknown";  // not reached: every enumerator has a case (-Wswitch checks it)
 }
