@@ -72,6 +72,22 @@ std::optional<unsigned long> read_number(std::string_view text, std::size_t& i, 
   return value;
 }
 
+// The control characters that bash's $'...' and PowerShell's backtick escapes both name by
+// one letter; nullopt for any other letter.
+std::optional<char> control_escape(char letter) {
+  switch (letter) {
+    case 'n': return '\n';
+    case 'r': return '\r';
+    case 't': return '\t';
+    case 'a': return '\a';
+    case 'b': return '\b';
+    case 'f': return '\f';
+    case 'v': return '\v';
+    case 'e': return '\x1B';
+    default: return std::nullopt;
+  }
+}
+
 // bash's $'...' (ANSI-C quoting); `i` is just past the opening quote.
 Expected<std::size_t> read_ansi_c(std::string_view text, std::size_t i, std::string& word) {
   while (i < text.size() && text[i] != '\'') {
@@ -81,15 +97,12 @@ Expected<std::size_t> read_ansi_c(std::string_view text, std::size_t i, std::str
     }
     const char escape = text[i + 1];
     i += 2;
+    if (const std::optional<char> control = control_escape(escape)) {
+      word += *control;
+      continue;
+    }
     switch (escape) {
-      case 'n': word += '\n'; break;
-      case 'r': word += '\r'; break;
-      case 't': word += '\t'; break;
-      case 'a': word += '\a'; break;
-      case 'b': word += '\b'; break;
-      case 'f': word += '\f'; break;
-      case 'v': word += '\v'; break;
-      case 'e': case 'E': word += '\x1B'; break;
+      case 'E': word += '\x1B'; break;
       case '\\': case '\'': case '"': case '?': word += escape; break;
       case 'x': case 'u': case 'U': {
         const std::size_t max = escape == 'x' ? 2 : escape == 'u' ? 4 : 8;
@@ -251,17 +264,10 @@ Expected<std::size_t> read_powershell_double(std::string_view text, std::size_t 
     if (c == '`' && i + 1 < text.size()) {
       const char escape = text[i + 1];
       i += 2;
-      switch (escape) {
-        case 'n': word += '\n'; break;
-        case 'r': word += '\r'; break;
-        case 't': word += '\t'; break;
-        case '0': word += '\0'; break;
-        case 'a': word += '\a'; break;
-        case 'b': word += '\b'; break;
-        case 'f': word += '\f'; break;
-        case 'v': word += '\v'; break;
-        case 'e': word += '\x1B'; break;
-        default: word += escape;
+      if (escape == '0') {
+        word += '\0';
+      } else {
+        word += control_escape(escape).value_or(escape);
       }
       continue;
     }
