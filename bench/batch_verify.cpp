@@ -1,10 +1,10 @@
 // Verifies every file of a directory with the whole pipeline (decode_capture +
 // verify_capture), on JOBS threads, one file in memory per thread at a time (streaming).
 // Prints how many were accepted; exits 1 unless all were. bench/run times the process.
-// With "floor" the files (raw XML) go through the floor instead, so that bench/run can count
-// the instructions of both per message under callgrind.
+// With "floor" or "xmlsec-floor" the files (raw XML) go through that floor instead, so that
+// bench/run can time the floors as whole processes and count their instructions per message.
 //
-//   samlkit_bench_batch JOBS CERT.pem DIR [floor]
+//   samlkit_bench_batch JOBS CERT.pem DIR [floor|xmlsec-floor]
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
@@ -16,19 +16,22 @@
 
 #include "bench_inputs.h"
 #include "floor.h"
+#include "xmlsec_floor.h"
 #include "saml/capture.h"
 #include "saml/verify.h"
 
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
-  const bool floor_only = argc == 5 && std::string(argv[4]) == "floor";
-  if (argc != 4 && !floor_only) {
-    std::cerr << "usage: samlkit_bench_batch JOBS CERT.pem DIR [floor]\n";
+  const std::string mode = argc == 5 ? argv[4] : "";
+  if ((argc != 4 && argc != 5) || (argc == 5 && mode != "floor" && mode != "xmlsec-floor")) {
+    std::cerr << "usage: samlkit_bench_batch JOBS CERT.pem DIR [floor|xmlsec-floor]\n";
     return 2;
   }
   std::optional<samlbench::Floor> floor;
-  if (floor_only) floor.emplace(samlbench::read_file(argv[2]));
+  std::optional<samlbench::XmlsecFloor> xmlsec_floor;
+  if (mode == "floor") floor.emplace(samlbench::read_file(argv[2]), samlbench::fixture_now());
+  if (mode == "xmlsec-floor") xmlsec_floor.emplace(samlbench::read_file(argv[2]), samlbench::fixture_now());
   const int jobs = std::max(1, std::stoi(argv[1]));
   saml::TrustStore trust;
   if (auto added = trust.add_pem_certificates(samlbench::read_file(argv[2]), argv[2]); !added) {
@@ -45,8 +48,8 @@ int main(int argc, char** argv) {
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       const std::string bytes = samlbench::read_file(files[i].string());
-      if (floor_only) {
-        if (floor->verify_xml(bytes)) ++accepted;
+      if (floor || xmlsec_floor) {
+        if (floor ? floor->verify_xml(bytes) : xmlsec_floor->verify_xml(bytes)) ++accepted;
         continue;
       }
       auto captures = saml::decode_capture(bytes, files[i].string(), policy.capture_limits);

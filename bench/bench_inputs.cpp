@@ -1,5 +1,6 @@
 #include "bench_inputs.h"
 
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -33,6 +34,11 @@ saml::Policy fixture_policy() {
   if (!now) throw std::runtime_error(now.error().message);
   policy.now = *now;
   return policy;
+}
+
+std::time_t fixture_now() {
+  return static_cast<std::time_t>(
+      std::chrono::duration_cast<std::chrono::seconds>(fixture_policy().now.time_since_epoch()).count());
 }
 
 }  // namespace samlbench

@@ -1,6 +1,7 @@
 // What every benchmark shares: the typical Okta->AWS fixture, its trust store and policy.
 #pragma once
 
+#include <ctime>
 #include <string>
 
 #include "saml/policy.h"
@@ -23,5 +24,7 @@ std::string read_file(const std::string& path);
 saml::TrustStore fixture_trust_store();
 // Default AWS policy with `now` inside the fixtures' window.
 saml::Policy fixture_policy();
+// The same instant in seconds, for the floors' checks.
+std::time_t fixture_now();
 
 }  // namespace samlbench

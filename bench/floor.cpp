@@ -8,6 +8,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "floor_checks.h"
+
 namespace samlbench {
 namespace {
 
@@ -25,8 +27,9 @@ struct X509Deleter {
 };
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxDeleter>;
 
-// Base64 with any line breaks (OpenSSL's decoder skips them).
-std::string decode_base64(std::string_view text) {
+}  // namespace
+
+std::string floor_decode_base64(std::string_view text) {
   std::string out((text.size() / 4 + 1) * 3, '\0');
   EVP_ENCODE_CTX* ctx = EVP_ENCODE_CTX_new();
   EVP_DecodeInit(ctx);
@@ -42,14 +45,8 @@ std::string decode_base64(std::string_view text) {
   return out;
 }
 
-const xmlNode* child(const xmlNode* parent, const char* local_name) {
-  for (const xmlNode* node = parent ? parent->children : nullptr; node; node = node->next) {
-    if (node->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(node->name), local_name) == 0) {
-      return node;
-    }
-  }
-  return nullptr;
-}
+namespace {
+
 
 std::string text_of(const xmlNode* element) {
   xmlChar* raw = xmlNodeGetContent(element);
@@ -91,7 +88,7 @@ bool canonicalize_into(xmlDoc* doc, Subtree set, xmlChar** inclusive_prefixes, E
 
 }  // namespace
 
-Floor::Floor(const std::string& cert_pem) {
+Floor::Floor(const std::string& cert_pem, std::time_t now) : now_(now) {
   std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(cert_pem.data(), static_cast<int>(cert_pem.size())));
   std::unique_ptr<X509, X509Deleter> cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
   if (!cert) throw std::runtime_error("floor: cannot read the certificate");
@@ -99,17 +96,18 @@ Floor::Floor(const std::string& cert_pem) {
   if (!key_) throw std::runtime_error("floor: the certificate has no usable public key");
 }
 
-bool Floor::verify_base64(std::string_view base64) const { return verify_xml(decode_base64(base64)); }
+bool Floor::verify_base64(std::string_view base64) const { return verify_xml(floor_decode_base64(base64)); }
 
 bool Floor::verify_xml(std::string_view xml) const {
   std::unique_ptr<xmlDoc, DocDeleter> doc(
       xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, XML_PARSE_NONET));
   if (!doc) return false;
-  const xmlNode* assertion = child(xmlDocGetRootElement(doc.get()), "Assertion");
-  const xmlNode* signature = child(assertion, "Signature");
-  const xmlNode* signed_info = child(signature, "SignedInfo");
-  const xmlNode* digest_value = child(child(signed_info, "Reference"), "DigestValue");
-  const xmlNode* signature_value = child(signature, "SignatureValue");
+  const xmlNode* response = xmlDocGetRootElement(doc.get());
+  const xmlNode* assertion = child_named(response, "Assertion");
+  const xmlNode* signature = child_named(assertion, "Signature");
+  const xmlNode* signed_info = child_named(signature, "SignedInfo");
+  const xmlNode* digest_value = child_named(child_named(signed_info, "Reference"), "DigestValue");
+  const xmlNode* signature_value = child_named(signature, "SignatureValue");
   if (digest_value == nullptr || signature_value == nullptr) return false;
 
   // Okta's Reference transform names "xs" as an inclusive prefix.
@@ -123,15 +121,16 @@ bool Floor::verify_xml(std::string_view xml) const {
       EVP_DigestFinal_ex(md.get(), digest, &digest_length) != 1) {
     return false;
   }
-  const std::string expected = decode_base64(text_of(digest_value));
+  const std::string expected = floor_decode_base64(text_of(digest_value));
   if (expected.size() != digest_length || std::memcmp(expected.data(), digest, digest_length) != 0) return false;
 
   MdCtxPtr verify(EVP_MD_CTX_new());
-  const std::string signature_bytes = decode_base64(text_of(signature_value));
+  const std::string signature_bytes = floor_decode_base64(text_of(signature_value));
   return verify && EVP_DigestVerifyInit(verify.get(), nullptr, EVP_sha256(), nullptr, key_.get()) == 1 &&
          canonicalize_into(doc.get(), {signed_info, nullptr}, nullptr, verify.get()) &&
          EVP_DigestVerifyFinal(verify.get(), reinterpret_cast<const unsigned char*>(signature_bytes.data()),
-                               signature_bytes.size()) == 1;
+                               signature_bytes.size()) == 1 &&
+         floor_saml_checks(response, assertion, now_);
 }
 
 }  // namespace samlbench
