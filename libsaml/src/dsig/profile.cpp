@@ -1,7 +1,6 @@
 #include "dsig/profile.h"
 
 #include "saml/xml.h"
-#include "trust/certificate.h"
 #include "saml/rules.h"
 
 namespace saml::detail {
@@ -16,6 +15,18 @@ bool is_signable_parent(const xmlNode* parent) {
   if (parent == root) return is_element(parent, ns::protocol, "Response");
   return is_element(parent, ns::assertion, "Assertion") && parent->parent == root &&
          is_element(root, ns::protocol, "Response");
+}
+
+// The element's text without the whitespace base64 text may wrap in.
+std::string base64_without_whitespace(const xmlNode* element) {
+  std::string compact;
+  for (const xmlNode* child = element->children; child; child = child->next) {
+    if ((child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE) || child->content == nullptr) continue;
+    for (const xmlChar* c = child->content; *c != '\0'; ++c) {
+      if (*c != ' ' && *c != '\t' && *c != '\r' && *c != '\n') compact.push_back(static_cast<char>(*c));
+    }
+  }
+  return compact;
 }
 
 std::size_t count_element_children(const xmlNode* parent) {
@@ -243,8 +254,7 @@ class ProfileChecker {
              node);
       }
       if (is_element(node, ns::dsig, "X509Certificate")) {
-        auto der = der_from_base64_text(text_content(node));
-        if (der) shape_.keyinfo_certificates_der.push_back(std::move(*der));
+        shape_.keyinfo_certificates_base64.push_back(base64_without_whitespace(node));
       }
     });
   }

@@ -23,7 +23,9 @@ struct SignatureShape {
   std::string c14n_method;
   std::string reference_c14n_method;  // the Reference's c14n transform, if it has one
   KeyFamily key_family = KeyFamily::None;
-  std::vector<std::string> keyinfo_certificates_der;
+  // Each KeyInfo X509Certificate's base64 text, whitespace removed (decoded, or recognised
+  // as a trusted certificate's, by the signature stage).
+  std::vector<std::string> keyinfo_certificates_base64;
 };
 
 // Appends a finding for every profile violation of `signature`; the shape is filled as

@@ -4,15 +4,35 @@
 #include <xmlsec/xmldsig.h>
 #include <xmlsec/xmltree.h>
 
-#include <memory>
-
 #include "util/xmlsec_runtime.h"
 
 namespace saml::detail {
 namespace {
 
-struct DSigCtxDeleter {
-  void operator()(xmlSecDSigCtx* ctx) const { xmlSecDSigCtxDestroy(ctx); }
+// A verification context on the stack, lent the pinned key. xmlsec destroys the signKey
+// it finds when the context is finalised, so the key is taken back first: no copy of the
+// key per message, and the shared key is only read (xmlsec's signature transform takes its
+// own reference to the EVP_PKEY), so threads may lend it at the same time.
+class LentKeyContext {
+ public:
+  explicit LentKeyContext(const PinnedKey& key) {
+    initialised_ = xmlSecDSigCtxInitialize(&ctx_, nullptr) >= 0;
+    if (initialised_) ctx_.signKey = key.key.get();
+  }
+  ~LentKeyContext() {
+    if (!initialised_) return;
+    ctx_.signKey = nullptr;
+    xmlSecDSigCtxFinalize(&ctx_);
+  }
+  LentKeyContext(const LentKeyContext&) = delete;
+  LentKeyContext& operator=(const LentKeyContext&) = delete;
+
+  bool initialised() const { return initialised_; }
+  xmlSecDSigCtx* get() { return &ctx_; }
+
+ private:
+  xmlSecDSigCtx ctx_{};
+  bool initialised_ = false;
 };
 
 bool enable_transforms(xmlSecDSigCtx* ctx, const DsigPolicy& policy) {
@@ -82,24 +102,23 @@ XmlsecOutcome verify_with_key(const xmlNode* signature, const PinnedKey& key, co
   ensure_xmlsec_initialised();
   take_xmlsec_error();
   // No keys manager: xmlsec cannot look a key up, so only the preset key is ever used.
-  std::unique_ptr<xmlSecDSigCtx, DSigCtxDeleter> ctx(xmlSecDSigCtxCreate(nullptr));
-  if (!ctx) return {XmlsecOutcome::Kind::Failed, "cannot create the xmlsec context", {}, {}};
-  ctx->signKey = duplicate_for_use(key);
-  if (ctx->signKey == nullptr) return {XmlsecOutcome::Kind::Failed, "cannot copy the trusted key", {}, {}};
+  LentKeyContext context(key);
+  if (!context.initialised()) return {XmlsecOutcome::Kind::Failed, "cannot create the xmlsec context", {}, {}};
+  xmlSecDSigCtx* ctx = context.get();
   ctx->enabledReferenceUris = xmlSecTransformUriTypeSameDocument;
   ctx->flags |= XMLSEC_DSIG_FLAGS_IGNORE_MANIFESTS;
   if (policy.keep_canonical_bytes) {
     ctx->flags |= XMLSEC_DSIG_FLAGS_STORE_SIGNEDINFO_REFERENCES | XMLSEC_DSIG_FLAGS_STORE_SIGNATURE;
   }
   ctx->keyInfoReadCtx.retrievalMethodCtx.enabledUris = xmlSecTransformUriTypeNone;
-  if (!enable_transforms(ctx.get(), policy)) {
+  if (!enable_transforms(ctx, policy)) {
     return {XmlsecOutcome::Kind::Failed, "cannot restrict xmlsec's transforms: " + take_xmlsec_error(), {}, {}};
   }
 
   // xmlsec takes a non-const node but does not modify the tree when verifying.
-  const int rc = xmlSecDSigCtxVerify(ctx.get(), const_cast<xmlNode*>(signature));
-  XmlsecOutcome outcome = judge(ctx.get(), rc);
-  if (policy.keep_canonical_bytes) take_canonical_bytes(ctx.get(), outcome);
+  const int rc = xmlSecDSigCtxVerify(ctx, const_cast<xmlNode*>(signature));
+  XmlsecOutcome outcome = judge(ctx, rc);
+  if (policy.keep_canonical_bytes) take_canonical_bytes(ctx, outcome);
   return outcome;
 }
 

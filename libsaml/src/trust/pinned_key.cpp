@@ -33,6 +33,4 @@ Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key) 
   return std::shared_ptr<const PinnedKey>(std::move(pinned));
 }
 
-xmlSecKey* duplicate_for_use(const PinnedKey& pinned) { return xmlSecKeyDuplicate(pinned.key.get()); }
-
 }  // namespace saml::detail

@@ -1,5 +1,5 @@
 // A trusted public key as xmlsec wants it: an xmlSecKey holding only the public key
-// (no X509 data), built once when the TrustStore is built and duplicated per use.
+// (no X509 data), built once when the TrustStore is built and lent to each verification.
 #pragma once
 
 #include <openssl/evp.h>
@@ -24,8 +24,5 @@ struct PinnedKey {
 
 // Takes a reference to `public_key` (the caller keeps its own).
 Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key);
-
-// A fresh copy for one verification (xmlsec's context takes ownership of it).
-xmlSecKey* duplicate_for_use(const PinnedKey& pinned);
 
 }  // namespace saml::detail

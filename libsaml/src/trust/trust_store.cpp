@@ -98,6 +98,19 @@ const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_
   return nullptr;
 }
 
+const TrustedKey* find_trusted_certificate_base64(const TrustStore& trust, std::string_view base64) {
+  std::string encoded;
+  for (const TrustedKey& key : trust.keys()) {
+    const std::size_t length = (key.der.size() + 2) / 3 * 4;
+    if (key.der.empty() || base64.size() != length) continue;
+    encoded.resize(length + 1);  // EVP_EncodeBlock writes a terminating NUL
+    EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
+                    reinterpret_cast<const unsigned char*>(key.der.data()), static_cast<int>(key.der.size()));
+    if (std::string_view(encoded.data(), length) == base64) return &key;
+  }
+  return nullptr;
+}
+
 }  // namespace detail
 
 Expected<int> TrustStore::add_pem_certificates(std::string_view pem, std::string_view source) {

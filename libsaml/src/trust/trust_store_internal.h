@@ -20,4 +20,9 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
 // X509 object is built per message), or nullptr.
 const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_view der);
 
+// The trusted key whose certificate's DER is exactly what this base64 text (no whitespace)
+// encodes, recognised by encoding the trusted DER (cheap) instead of decoding the text; or
+// nullptr (the text may still decode to a trusted certificate: non-canonical base64).
+const TrustedKey* find_trusted_certificate_base64(const TrustStore& trust, std::string_view base64);
+
 }  // namespace saml::detail

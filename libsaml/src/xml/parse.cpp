@@ -115,7 +115,7 @@ Expected<Document> parse_xml(std::string_view xml, const ParseLimits& limits) {
   ctxt->_private = &state;
   // No NOENT, DTDLOAD, DTDATTR, DTDVALID or XINCLUDE: nothing is substituted or loaded.
   xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
-                                    XML_PARSE_BIG_LINES);
+                                    XML_PARSE_BIG_LINES | XML_PARSE_COMPACT);
   // Belt and braces against process-wide defaults (xmlSubstituteEntitiesDefault & co.).
   ctxt->replaceEntities = 0;
   ctxt->loadsubset = 0;

@@ -1,6 +1,7 @@
 // Small read helpers over a parsed tree; names are compared by namespace URI + local name.
 #include <libxml/tree.h>
 
+#include <cstring>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,16 @@ std::string_view view(const xmlChar* text) {
                          : std::string_view();
 }
 
+// A NUL-terminated libxml2 name equals `expected`: the first byte rejects most names, and
+// strnlen never reads past the terminator.
+bool name_equals(const xmlChar* name, std::string_view expected) {
+  if (name == nullptr) return expected.empty();
+  const auto* text = reinterpret_cast<const char*>(name);
+  if (expected.empty()) return text[0] == '\0';
+  return text[0] == expected[0] && strnlen(text, expected.size() + 1) == expected.size() &&
+         std::memcmp(text, expected.data(), expected.size()) == 0;
+}
+
 struct XmlCharDeleter {
   void operator()(xmlChar* text) const { xmlFree(text); }
 };
@@ -23,7 +34,7 @@ const xmlAttr* find_no_ns_attribute(const xmlNode* element, std::string_view nam
     return nullptr;
   }
   for (const xmlAttr* attr = element->properties; attr != nullptr; attr = attr->next) {
-    if (attr->ns == nullptr && view(attr->name) == name) {
+    if (attr->ns == nullptr && name_equals(attr->name, name)) {
       return attr;
     }
   }
@@ -33,11 +44,10 @@ const xmlAttr* find_no_ns_attribute(const xmlNode* element, std::string_view nam
 }  // namespace
 
 bool is_element(const xmlNode* node, std::string_view ns_uri, std::string_view local_name) {
-  if (node == nullptr || node->type != XML_ELEMENT_NODE || view(node->name) != local_name) {
+  if (node == nullptr || node->type != XML_ELEMENT_NODE || !name_equals(node->name, local_name)) {
     return false;
   }
-  const std::string_view node_ns = node->ns != nullptr ? view(node->ns->href) : std::string_view();
-  return node_ns == ns_uri;
+  return name_equals(node->ns != nullptr ? node->ns->href : nullptr, ns_uri);
 }
 
 const xmlNode* first_child(const xmlNode* parent, std::string_view ns_uri,
@@ -97,6 +107,10 @@ std::string attribute(const xmlNode* element, std::string_view name) {
   const xmlAttr* attr = find_no_ns_attribute(element, name);
   if (attr == nullptr) {
     return {};
+  }
+  // The usual value, one text node, is that node's content; otherwise libxml2 joins the parts.
+  if (attr->children != nullptr && attr->children->type == XML_TEXT_NODE && attr->children->next == nullptr) {
+    return std::string(view(attr->children->content));
   }
   const std::unique_ptr<xmlChar, XmlCharDeleter> value(
       xmlNodeListGetString(attr->doc, attr->children, 1));
