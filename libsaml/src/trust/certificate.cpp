@@ -86,17 +86,32 @@ CertificateInfo describe_certificate(X509* cert) {
   X509_digest(cert, EVP_sha256(), info.fingerprint.data(), &length);
   info.not_before = asn1_time_to_point(X509_get0_notBefore(cert));
   info.not_after = asn1_time_to_point(X509_get0_notAfter(cert));
-  if (EVP_PKEY* key = X509_get0_pubkey(cert)) describe_public_key(key, info);
+  if (EVP_PKEY* key = X509_get0_pubkey(cert)) {
+    describe_key_type(key, info);
+    // The certificate's own SubjectPublicKeyInfo, written back from its decoded fields: for
+    // the keys IdPs use the bytes i2d_PUBKEY writes, without setting up an OpenSSL encoder
+    // (that set-up was a fifth of a one-shot saml-verify).
+    unsigned char* spki = nullptr;
+    const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &spki);
+    if (length > 0) {
+      EVP_Digest(spki, static_cast<std::size_t>(length), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
+    }
+    OPENSSL_free(spki);
+  }
   return info;
 }
 
-void describe_public_key(EVP_PKEY* key, CertificateInfo& info) {
+void describe_key_type(EVP_PKEY* key, CertificateInfo& info) {
   switch (EVP_PKEY_get_base_id(key)) {
     case EVP_PKEY_RSA: info.key_type = "RSA"; break;
     case EVP_PKEY_EC: info.key_type = "EC"; break;
     default: info.key_type = OBJ_nid2sn(EVP_PKEY_get_base_id(key)); break;
   }
   info.key_bits = EVP_PKEY_get_bits(key);
+}
+
+void describe_public_key(EVP_PKEY* key, CertificateInfo& info) {
+  describe_key_type(key, info);
   unsigned char* spki = nullptr;
   const int length = i2d_PUBKEY(key, &spki);
   if (length > 0) {
