@@ -88,6 +88,8 @@ saml::Expected<std::string> read_file(const std::string& path, std::size_t max_b
     return read_error(failure_kind, saml::ErrorCode::InputOpen,
                       "cannot open " + path + ": " + std::strerror(errno));
   }
+  // read_stream reads in 16 KiB blocks: no stdio buffer (allocated per file) between them.
+  std::setvbuf(file.get(), nullptr, _IONBF, 0);
   struct stat status {};
   std::size_t size = 0;
   if (fstat(fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode)) {

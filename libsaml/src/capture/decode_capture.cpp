@@ -72,6 +72,13 @@ bool is_base64_start(std::string_view text) {
   return !head.empty();
 }
 
+// The one capture of an input, moved in: a braced list would copy it, XML and all.
+std::vector<Capture> only(Capture capture) {
+  std::vector<Capture> captures;
+  captures.push_back(std::move(capture));
+  return captures;
+}
+
 Capture make_capture(CaptureFormat format, std::string_view source, DecodedMessage message) {
   Capture capture;
   capture.xml = std::move(message.xml);
@@ -94,7 +101,7 @@ Expected<std::vector<Capture>> from_raw_xml(std::string_view markup, std::string
   }
   DecodedMessage message;
   message.xml = std::string(markup);
-  return std::vector<Capture>{make_capture(CaptureFormat::RawXml, source, std::move(message))};
+  return only(make_capture(CaptureFormat::RawXml, source, std::move(message)));
 }
 
 Expected<std::vector<Capture>> from_form_body(std::string_view body, std::size_t start,
@@ -119,7 +126,7 @@ Expected<std::vector<Capture>> from_form_body(std::string_view body, std::size_t
   }
   capture->format = capture->deflated ? CaptureFormat::RedirectDeflate : CaptureFormat::FormBody;
   capture->origin.source = std::string(source);
-  return std::vector<Capture>{std::move(*capture)};
+  return only(std::move(*capture));
 }
 
 Expected<std::vector<Capture>> from_url(std::string_view url, std::size_t start,
@@ -150,7 +157,7 @@ Expected<std::vector<Capture>> from_url(std::string_view url, std::size_t start,
   capture->format = CaptureFormat::Url;
   capture->origin.source = std::string(source);
   capture->origin.url = std::string(url);
-  return std::vector<Capture>{std::move(*capture)};
+  return only(std::move(*capture));
 }
 
 // An Error from inside a wrapper (an HTML page, a command) whose offsets are not file offsets.
@@ -186,7 +193,7 @@ Expected<std::vector<Capture>> from_html(std::string_view page, std::string_view
   capture->origin.source = std::string(source);
   capture->origin.url = form->action;
   capture->origin.method = form->method;
-  return std::vector<Capture>{std::move(*capture)};
+  return only(std::move(*capture));
 }
 
 // An HTTP Date header (RFC 9110 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT").
@@ -271,7 +278,7 @@ Expected<std::vector<Capture>> from_command(std::string_view command, std::strin
                                "\" is not an HTTP date; the capture time is unknown");
     }
   }
-  return std::vector<Capture>{std::move(*capture)};
+  return only(std::move(*capture));
 }
 
 Expected<std::vector<Capture>> from_percent_encoded(std::string_view text, std::size_t start,
@@ -288,8 +295,7 @@ Expected<std::vector<Capture>> from_percent_encoded(std::string_view text, std::
   if (!message) {
     return message.error();
   }
-  return std::vector<Capture>{
-      make_capture(CaptureFormat::PercentEncodedBase64, source, std::move(*message))};
+  return only(make_capture(CaptureFormat::PercentEncodedBase64, source, std::move(*message)));
 }
 
 Expected<std::vector<Capture>> from_base64(std::string_view text, std::size_t start,
@@ -300,7 +306,7 @@ Expected<std::vector<Capture>> from_base64(std::string_view text, std::size_t st
   if (!message) {
     return message.error();
   }
-  return std::vector<Capture>{make_capture(CaptureFormat::Base64, source, std::move(*message))};
+  return only(make_capture(CaptureFormat::Base64, source, std::move(*message)));
 }
 
 Expected<std::vector<Capture>> from_json(std::string_view json, std::size_t start,

@@ -1,5 +1,7 @@
 #include "dsig/profile.h"
 
+#include <cstring>
+
 #include "saml/xml.h"
 #include "saml/rules.h"
 
@@ -17,13 +19,17 @@ bool is_signable_parent(const xmlNode* parent) {
          is_element(root, ns::protocol, "Response");
 }
 
-// The element's text without the whitespace base64 text may wrap in.
+// The element's text without the whitespace base64 text may wrap in, copied run by run.
 std::string base64_without_whitespace(const xmlNode* element) {
+  constexpr const char* kSpace = " \t\r\n";
   std::string compact;
   for (const xmlNode* child = element->children; child; child = child->next) {
     if ((child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE) || child->content == nullptr) continue;
-    for (const xmlChar* c = child->content; *c != '\0'; ++c) {
-      if (*c != ' ' && *c != '\t' && *c != '\r' && *c != '\n') compact.push_back(static_cast<char>(*c));
+    for (const char* at = reinterpret_cast<const char*>(child->content); *at != '\0';) {
+      const std::size_t run = std::strcspn(at, kSpace);
+      compact.append(at, run);
+      at += run;
+      at += std::strspn(at, kSpace);
     }
   }
   return compact;
