@@ -196,12 +196,16 @@ def main():
         for name, label in (("floor", "floor (parse + 2x exc-c14n + SHA-256 + RSA-2048 + checks)"),
                             ("xmlsec_floor", "xmlsec floor (parse + ID + xmlSecDSigCtxVerify + checks)"),
                             ("verify_capture", "verify_capture (XML -> verdict, document freed)"),
-                            ("lint_capture", "lint_capture (verify + every lint rule)"),
-                            ("process_xmlsec_floor", "whole process: xmlsec floor over the files"),
-                            ("process_saml_lint", "whole process: saml-lint --jobs 1 over the files")):
+                            ("lint_capture", "lint_capture (verify + every lint rule)")):
             if f"instructions.{name}" in results:
                 value = results[f"instructions.{name}"] / n
                 print(f"| {label} | {value / 1000:.0f}k | {value / floor_i:.2f}x | {value / xfloor_i:.2f}x |")
+        if "instructions.process_saml_lint" in results:
+            process_x = results["instructions.process_xmlsec_floor"] / n
+            process_l = results["instructions.process_saml_lint"] / n
+            print(f"| whole process: xmlsec floor over the files | {process_x / 1000:.0f}k | - | 1.00x |")
+            print(f"| whole process: saml-lint --jobs 1 over the files | {process_l / 1000:.0f}k | - | "
+                  f"{process_l / process_x:.2f}x |")
         value = results.get("instructions.verify_capture", 0) / n
         print(f"\nverify_capture in instructions <= 1.1x the xmlsec floor: {verdict(value / xfloor_i <= 1.1)} "
               f"({value / xfloor_i:.2f}x; {value / floor_i:.2f}x the floor). Counted inside the functions "

@@ -92,9 +92,9 @@ CertificateInfo describe_certificate(X509* cert) {
     // the keys IdPs use the bytes i2d_PUBKEY writes, without setting up an OpenSSL encoder
     // (that set-up was a fifth of a one-shot saml-verify).
     unsigned char* spki = nullptr;
-    const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &spki);
-    if (length > 0) {
-      EVP_Digest(spki, static_cast<std::size_t>(length), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
+    const int spki_length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &spki);
+    if (spki_length > 0) {
+      EVP_Digest(spki, static_cast<std::size_t>(spki_length), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
     }
     OPENSSL_free(spki);
   }
