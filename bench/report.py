@@ -210,9 +210,9 @@ def main():
         print(f"\nverify_capture in instructions <= 1.1x the xmlsec floor: {verdict(value / xfloor_i <= 1.1)} "
               f"({value / xfloor_i:.2f}x; {value / floor_i:.2f}x the floor). Counted inside the functions "
               f"only (the process rows: everything); unlike the times above, these counts do not depend on "
-              f"the machine's load. Under valgrind OpenSSL does not see the host's vector extensions, so "
-              f"RSA counts more instructions than it runs natively: instruction ratios come out lower "
-              f"than time ratios.")
+              f"the machine's load. valgrind's CPU has no AVX-512, so OpenSSL takes a longer RSA path "
+              f"than on a host that has it: there RSA weighs less in time than here in instructions, "
+              f"and instruction ratios come out lower than time ratios.")
 
     if "har_bytes" in results:
         print(f"\n### A {results['har_bytes'] / 1e6:.0f} MB HAR (whole process, median CPU time of the rounds)\n")
