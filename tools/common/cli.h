@@ -1,10 +1,13 @@
-// What every samlkit tool shares: exit codes, input reading, the trust and time options,
-// error lines and the colour decision.
+// What every samlkit tool shares: exit codes, input reading, the trust, time and
+// expectation options, the report formats, error lines and the colour decision.
 #pragma once
 
 #include <boost/program_options.hpp>
 
 #include <cstddef>
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -35,17 +38,34 @@ inline constexpr std::size_t kMaxInputBytes = 64 * 1024 * 1024;
 saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
                                       saml::ErrorKind failure_kind);
 
+// Reads a tool's INPUT (a file, or stdin for "-"; at most kMaxInputBytes). Standard input
+// that is a terminal gets a one-line hint on stderr first (the tool would seem to hang).
+saml::Expected<std::string> read_input(std::string_view tool, const std::string& path);
+
+// Prints error_line() to stderr and returns the exit code for the error's kind.
+int fail(std::string_view tool, std::string_view source, const saml::Error& error);
+
 // --cert PEM, --fingerprint SHA256, --metadata FILE (each repeatable).
 boost::program_options::options_description trust_options();
-// --now TIME (xs:dateTime; default: this machine's clock), --skew SECONDS.
+// --now TIME (default: the capture's own time when it records one, else this machine's
+// clock), --cert-now TIME (default: the clock), --skew SECONDS.
 boost::program_options::options_description time_options();
+// --audience, --recipient, --allow-sha1, --max-size: what saml-verify and saml-lint expect.
+boost::program_options::options_description expectation_options();
+// Sets the policy's audiences, recipients, SHA-1 acceptance and size limits.
+saml::Expected<saml::Ok> apply_expectation_options(const boost::program_options::variables_map& vm,
+                                                   saml::Policy& policy);
 
 // The TrustStore from the trust options (may be empty: the tool decides what that means).
 saml::Expected<saml::TrustStore> build_trust_store(const boost::program_options::variables_map& vm);
-// Sets policy.now and policy.skew from the time options. The tool, not the library, reads
-// the clock.
+// Sets policy.now, policy.cert_now and policy.skew from the time options. The tool, not the
+// library, reads the clock. policy.now_source says where policy.now came from.
 saml::Expected<saml::Ok> apply_time_options(const boost::program_options::variables_map& vm,
                                             saml::Policy& policy);
+// The policy a capture is judged with: without --now, a capture that records when it was
+// made (HAR, SAML-tracer) is judged at that time; otherwise `policy` unchanged.
+const saml::Policy& policy_for(const saml::Capture& capture, const saml::Policy& policy,
+                               std::optional<saml::Policy>& storage);
 
 // Explains that a certificate in the message is never trusted and how to pass one.
 std::string no_trust_message(std::string_view tool);
@@ -53,8 +73,24 @@ std::string no_trust_message(std::string_view tool);
 // "<tool>: <source>: <message> (line L, <element>, offset N)".
 std::string error_line(std::string_view tool, std::string_view source, const saml::Error& error);
 
-// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
-bool use_color();
+// The report formats of all tools, in one list; each tool names the ones it writes. (A new
+// format is added here, in format_names(), and in the tool's list.)
+enum class Format { Text, Json, JsonLines, Sarif, Junit };
+std::string_view format_name(Format format);
+
+// --format (the tool's formats), --json, --json-lines and --color=auto|always|never.
+boost::program_options::options_description output_options(std::span<const Format> formats);
+// The format chosen (--json and --json-lines are short for --format json / json-lines);
+// another name, or two choices that disagree, is a Config error.
+saml::Expected<Format> selected_format(const boost::program_options::variables_map& vm,
+                                       std::span<const Format> formats);
+// --color always or never as given; auto: only when stdout is a terminal, NO_COLOR is unset
+// or empty (https://no-color.org) and TERM is not "dumb".
+bool use_color(const boost::program_options::variables_map& vm);
+
+// Flushes stdout. A failed write (a full disk, a closed pipe) is said on stderr and turns
+// `exit_code` into kExitUsage if it was lower; returns the exit code to end with.
+int finish_output(std::string_view tool, int exit_code);
 
 // What --version prints, the same for every tool: "<tool> (samlkit) <version>" (the form
 // help2man reads), then a line with the linked libxml2, xmlsec and OpenSSL versions.
@@ -71,6 +107,9 @@ struct CommandLine {
   const boost::program_options::options_description& hidden;
   const boost::program_options::positional_options_description& positional;
   void (*print_usage)(const boost::program_options::options_description& visible);
+  // Stores more variables after the command line's (saml-lint's config file); may throw
+  // boost::program_options::error. Empty: none.
+  std::function<void(boost::program_options::variables_map&)> store_more = {};
 };
 
 // Parses argv, then answers --help and --version itself. Returns the variables, or the exit

@@ -2,15 +2,18 @@
 
 #include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "cli.h"
 #include "saml/capture.h"
 #include "saml/decode.h"
+#include "saml/report.h"
 
 namespace samlkit::decode_tool {
 namespace {
 
 constexpr const char* kTool = "saml-decode";
+constexpr const char* kSchema = "samlkit.decode/2";
 
 struct Decoded {
   std::vector<saml::DecodeView> views;
@@ -18,8 +21,7 @@ struct Decoded {
 };
 
 void report(const std::string& source, const saml::Error& error, int& exit_code) {
-  std::cerr << cli::error_line(kTool, source, error) << "\n";
-  exit_code = std::max(exit_code, cli::exit_code_for(error.kind));
+  exit_code = std::max(exit_code, cli::fail(kTool, source, error));
 }
 
 // Every capture of every input, as views; errors are printed and set the exit code.
@@ -27,7 +29,7 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
                       const saml::TrustStore& trust) {
   Decoded decoded;
   for (const std::string& input : inputs) {
-    auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
+    auto bytes = cli::read_input(kTool, input);
     if (!bytes) {
       report(input, bytes.error(), decoded.exit_code);
       continue;
@@ -38,7 +40,8 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
       continue;
     }
     for (const saml::Capture& capture : *captures) {
-      auto view = saml::decode_view(capture, trust, request.policy);
+      std::optional<saml::Policy> storage;
+      auto view = saml::decode_view(capture, trust, cli::policy_for(capture, request.policy, storage));
       if (!view) {
         report(saml::describe_origin(capture), view.error(), decoded.exit_code);
         continue;
@@ -59,22 +62,30 @@ const saml::DecodeView* pick(const std::vector<saml::DecodeView>& views, std::si
   return nullptr;
 }
 
-std::string render(const saml::DecodeView& view, const Request& request, int& exit_code) {
-  switch (request.output) {
-    case Output::Json:
-      return saml::decode_to_json(view, request.policy.now);
-    case Output::Xml: {
-      auto xml = saml::pretty_xml(view);
-      if (!xml) {
-        report(saml::describe_origin(view.capture), xml.error(), exit_code);
-        return "";
-      }
-      return *xml;
+// The summary or the XML of one view (text output).
+std::string render_text(const saml::DecodeView& view, const Request& request, int& exit_code) {
+  if (request.xml) {
+    auto xml = saml::pretty_xml(view);
+    if (!xml) {
+      report(saml::describe_origin(view.capture), xml.error(), exit_code);
+      return "";
     }
-    case Output::Summary:
-      break;
+    return *xml;
   }
-  return saml::decode_summary(view, request.policy.now, saml::TextStyle{request.color});
+  std::optional<saml::Policy> storage;
+  const saml::Policy& judged = cli::policy_for(view.capture, request.policy, storage);
+  return saml::decode_summary(view, judged.now, saml::TextStyle{request.color}, judged.cert_now);
+}
+
+void print_json(const std::vector<const saml::DecodeView*>& shown, const Request& request) {
+  saml::JsonReport json(kSchema, request.format == cli::Format::JsonLines ? saml::JsonLayout::Lines
+                                                                          : saml::JsonLayout::Document);
+  std::cout << json.begin();
+  for (const saml::DecodeView* view : shown) {
+    std::optional<saml::Policy> storage;
+    std::cout << json.message(saml::decode_to_json(*view, cli::policy_for(view->capture, request.policy, storage).now));
+  }
+  std::cout << json.end();
 }
 
 int show(const Request& request, const saml::TrustStore& trust) {
@@ -88,23 +99,24 @@ int show(const Request& request, const saml::TrustStore& trust) {
   } else {
     for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
   }
-  if (request.output == Output::Xml && !shown.empty()) {
+  if (request.format != cli::Format::Text) {
+    print_json(shown, request);
+    return decoded.exit_code;
+  }
+  if (request.xml && !shown.empty()) {
     std::cerr << kTool << ": note: the XML is re-indented for reading only; the signature is "
                           "computed over the original bytes, so verify those, not this text\n";
   }
   const bool several = shown.size() > 1;
-  const bool array = request.output == Output::Json && several;
-  if (array) std::cout << "[\n";
   for (std::size_t i = 0; i < shown.size(); ++i) {
-    const std::string text = render(*shown[i], request, decoded.exit_code);
-    if (i > 0) std::cout << (array ? ",\n" : "\n");
-    if (several && !array) {
+    const std::string text = render_text(*shown[i], request, decoded.exit_code);
+    if (i > 0) std::cout << "\n";
+    if (several) {
       std::cout << "capture " << i + 1 << " of " << shown.size() << " (--index " << i + 1 << ")";
-      std::cout << (request.output == Output::Xml ? ": " + saml::describe_origin(shown[i]->capture) : "") << "\n";
+      std::cout << (request.xml ? ": " + saml::describe_origin(shown[i]->capture) : "") << "\n";
     }
     std::cout << text;
   }
-  if (array) std::cout << "]\n";
   return decoded.exit_code;
 }
 
@@ -127,7 +139,7 @@ int diff(const Request& request, const saml::TrustStore& trust) {
   const saml::DecodeView* b = diff_side(after, request, request.inputs[1]);
   if (a == nullptr || b == nullptr) return decode_exit != cli::kExitPass ? decode_exit : cli::kExitUsage;
   const std::vector<saml::Change> changes = saml::diff_views(*a, *b);
-  if (request.output == Output::Json) {
+  if (request.format != cli::Format::Text) {
     std::cout << saml::diff_to_json(changes);
   } else {
     std::cout << "--- " << saml::describe_origin(a->capture) << "\n+++ "

@@ -5,17 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "cli.h"
 #include "saml/policy.h"
 #include "saml/trust.h"
 
 namespace samlkit::decode_tool {
 
-enum class Output { Summary, Json, Xml };
-
 struct Request {
   std::vector<std::string> inputs;     // file names, "-" for stdin
   std::optional<std::size_t> index;    // 1-based capture number over all inputs
-  Output output = Output::Summary;
+  cli::Format format = cli::Format::Text;  // Text: the summary, or the XML with `xml`
+  bool xml = false;
   bool redact = false;
   bool diff = false;                   // compare inputs[0] with inputs[1]
   bool color = false;

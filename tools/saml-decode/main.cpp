@@ -1,5 +1,6 @@
 // saml-decode: open any SAML capture and show what is inside, offline. Unverified unless
 // trust options are given.
+#include <array>
 #include <iostream>
 #include <string>
 #include <variant>
@@ -15,11 +16,11 @@ namespace tool = samlkit::decode_tool;
 namespace {
 
 constexpr const char* kTool = "saml-decode";
+constexpr std::array kFormats = {cli::Format::Text, cli::Format::Json, cli::Format::JsonLines};
 
 po::options_description decode_options() {
-  po::options_description options("Output");
+  po::options_description options("Views");
   options.add_options()
-      ("json", po::bool_switch(), "print the whole model as JSON (schema samlkit.decode/1; an array for several captures)")
       ("xml", po::bool_switch(), "print the decoded XML, pretty-printed (for reading only)")
       ("diff", po::bool_switch(), "compare two captures: saml-decode --diff A B")
       ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>")
@@ -42,35 +43,23 @@ void print_usage(const po::options_description& visible) {
             << visible;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  po::options_description visible;
-  visible.add(decode_options()).add(cli::trust_options()).add(cli::time_options())
-      .add(cli::decryption_options()).add(cli::general_options());
-  po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  auto parsed = cli::parse_command_line({kTool, visible, hidden, positional, print_usage}, argc, argv);
-  if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
-  const po::variables_map& vm = std::get<po::variables_map>(parsed);
-
+int run(const po::variables_map& vm) {
   tool::Request request;
   request.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
   request.diff = vm["diff"].as<bool>();
   request.redact = vm["redact"].as<bool>();
-  const bool json = vm["json"].as<bool>();
-  const bool xml = vm["xml"].as<bool>();
-  if (json && xml) {
-    std::cerr << kTool << ": --json and --xml exclude each other\n";
+  request.xml = vm["xml"].as<bool>();
+  auto format = cli::selected_format(vm, kFormats);
+  if (!format) return cli::fail(kTool, "", format.error());
+  if (request.xml && *format != cli::Format::Text) {
+    std::cerr << kTool << ": --xml and --format " << cli::format_name(*format) << " exclude each other\n";
     return cli::kExitUsage;
   }
-  if (request.diff && (xml || request.inputs.size() != 2)) {
+  if (request.diff && (request.xml || request.inputs.size() != 2)) {
     std::cerr << kTool << ": --diff takes exactly two inputs (A B) and no --xml\n";
     return cli::kExitUsage;
   }
-  request.output = json ? tool::Output::Json : xml ? tool::Output::Xml : tool::Output::Summary;
+  request.format = *format;
   if (vm.count("index")) {
     request.index = vm["index"].as<std::size_t>();
     if (*request.index == 0) {
@@ -78,19 +67,29 @@ int main(int argc, char** argv) {
       return cli::kExitUsage;
     }
   }
-  request.color = cli::use_color();
+  request.color = cli::use_color(vm);
   if (auto applied = cli::apply_time_options(vm, request.policy); !applied) {
-    std::cerr << cli::error_line(kTool, "", applied.error()) << "\n";
-    return cli::exit_code_for(applied.error().kind);
+    return cli::fail(kTool, "", applied.error());
   }
   if (auto decryption = cli::apply_decryption_options(vm, request.policy); !decryption) {
-    std::cerr << cli::error_line(kTool, "", decryption.error()) << "\n";
-    return cli::exit_code_for(decryption.error().kind);
+    return cli::fail(kTool, "", decryption.error());
   }
   auto trust = cli::build_trust_store(vm);
-  if (!trust) {
-    std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
-    return cli::exit_code_for(trust.error().kind);
-  }
+  if (!trust) return cli::fail(kTool, "", trust.error());
   return tool::run(request, *trust);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description visible;
+  visible.add(cli::output_options(kFormats)).add(decode_options()).add(cli::trust_options())
+      .add(cli::time_options()).add(cli::decryption_options()).add(cli::general_options());
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  auto parsed = cli::parse_command_line({kTool, visible, hidden, positional, print_usage}, argc, argv);
+  if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
+  return cli::finish_output(kTool, run(std::get<po::variables_map>(parsed)));
 }

@@ -32,7 +32,7 @@ std::vector<saml::LintEntry> lint_item(const WorkItem& item, const saml::TrustSt
                                        const saml::LintConfig& config) {
   std::string bytes = item.text;
   if (item.line == 0) {
-    auto read = cli::read_file(item.source, cli::kMaxInputBytes, saml::ErrorKind::Decode);
+    auto read = cli::read_input("saml-lint", item.source);
     if (!read) return {error_entry(item, read.error())};
     bytes = std::move(*read);
   }
@@ -40,7 +40,14 @@ std::vector<saml::LintEntry> lint_item(const WorkItem& item, const saml::TrustSt
   if (!captures) return {error_entry(item, captures.error())};
   std::vector<saml::LintEntry> entries;
   for (const saml::Capture& capture : *captures) {
-    auto result = saml::lint_capture(capture, trust, options);
+    // A capture that records its time is judged at it (unless --now says otherwise).
+    std::optional<saml::Policy> policy;
+    std::optional<saml::LintOptions> at_capture_time;
+    if (&cli::policy_for(capture, options.policy, policy) != &options.policy) {
+      at_capture_time = options;
+      at_capture_time->policy = *policy;
+    }
+    auto result = saml::lint_capture(capture, trust, at_capture_time ? *at_capture_time : options);
     if (!result) {
       entries.push_back(error_entry(item, result.error()));
       continue;

@@ -53,7 +53,7 @@ std::string message_of_line(const std::string& line) {
 }
 
 saml::Expected<std::vector<WorkItem>> line_items(const std::string& source) {
-  auto bytes = cli::read_file(source, cli::kMaxInputBytes, saml::ErrorKind::Decode);
+  auto bytes = cli::read_input("saml-lint", source);
   if (!bytes) return bytes.error();
   std::vector<WorkItem> items;
   std::size_t start = 0;

@@ -1,6 +1,8 @@
 // saml-verify: verify a captured SAML Response the way AWS does; accept or reject with reasons.
 #include <algorithm>
+#include <array>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -16,18 +18,12 @@ namespace cli = samlkit::cli;
 namespace {
 
 constexpr const char* kTool = "saml-verify";
+constexpr std::array kFormats = {cli::Format::Text, cli::Format::Json, cli::Format::JsonLines};
+constexpr const char* kSchema = "samlkit.verify/2";
 
 po::options_description verify_options() {
-  po::options_description options("Checks");
+  po::options_description options("Diagnosis");
   options.add_options()
-      ("audience", po::value<std::vector<std::string>>()->value_name("URI")->composing(),
-       "accepted audience, exact match (repeatable; default: the AWS audiences)")
-      ("recipient", po::value<std::vector<std::string>>()->value_name("URL")->composing(),
-       "accepted Recipient, exact match (repeatable; default: the AWS sign-in endpoints)")
-      ("allow-sha1", po::bool_switch(), "accept RSA-SHA1/ECDSA-SHA1 signatures and SHA-1 digests")
-      ("max-size", po::value<std::size_t>()->value_name("BYTES")->default_value(1024 * 1024),
-       "largest decoded XML message accepted")
-      ("json", po::bool_switch(), "print one JSON object (schema samlkit.verify/1) per message")
       ("show-c14n", po::bool_switch(),
        "after the text report, print the canonical bytes each signature digested and signed "
        "(to see why a digest does not match)");
@@ -40,8 +36,8 @@ void print_usage(const po::options_description& visible) {
                "encoded value, ...: auto-detected) against the IdP's key and the rules AWS\n"
                "enforces.\n"
                "INPUT defaults to - (standard input).\n"
-               "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error,\n"
-               "3 input could not be read or decoded.\n\n"
+               "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error (or the\n"
+               "report could not be written), 3 input could not be read or decoded.\n\n"
             << visible;
 }
 
@@ -61,88 +57,80 @@ std::string canonical_bytes_text(const saml::Verdict& verdict) {
   return text;
 }
 
+struct Output {
+  cli::Format format = cli::Format::Text;
+  bool color = false;
+};
+
 // Verifies every message of the input; prints each report; returns the exit code.
 int verify_input(const std::string& input, const saml::TrustStore& trust,
-                 const saml::Policy& policy, bool json) {
-  auto bytes = cli::read_file(input, cli::kMaxInputBytes, saml::ErrorKind::Decode);
-  if (!bytes) {
-    std::cerr << cli::error_line(kTool, input, bytes.error()) << "\n";
-    return cli::exit_code_for(bytes.error().kind);
-  }
-  const std::string& source = input;
-  auto captures = saml::decode_capture(*bytes, source, policy.capture_limits);
-  if (!captures) {
-    std::cerr << cli::error_line(kTool, source, captures.error()) << "\n";
-    return cli::exit_code_for(captures.error().kind);
-  }
+                 const saml::Policy& policy, const Output& output) {
+  auto bytes = cli::read_input(kTool, input);
+  if (!bytes) return cli::fail(kTool, input, bytes.error());
+  auto captures = saml::decode_capture(*bytes, input, policy.capture_limits);
+  if (!captures) return cli::fail(kTool, input, captures.error());
+  const bool text = output.format == cli::Format::Text;
+  saml::JsonReport json(kSchema, output.format == cli::Format::JsonLines ? saml::JsonLayout::Lines
+                                                                         : saml::JsonLayout::Document);
+  if (!text) std::cout << json.begin();
   int exit_code = cli::kExitPass;
-  std::vector<std::string> reports;
+  bool first = true;
   for (const saml::Capture& capture : *captures) {
-    auto verdict = saml::verify_capture(capture, trust, policy);
+    std::optional<saml::Policy> storage;
+    const saml::Policy& judged = cli::policy_for(capture, policy, storage);
+    auto verdict = saml::verify_capture(capture, trust, judged);
     if (!verdict) {
-      std::cerr << cli::error_line(kTool, source, verdict.error()) << "\n";
-      exit_code = std::max(exit_code, cli::exit_code_for(verdict.error().kind));
+      exit_code = std::max(exit_code, cli::fail(kTool, input, verdict.error()));
       continue;
     }
     if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
-    reports.push_back(json ? saml::verdict_to_json(capture, *verdict, policy)
-                           : saml::verdict_to_text(capture, *verdict, policy,
-                                                   saml::TextStyle{cli::use_color()}) +
-                                 (policy.keep_canonical_bytes ? canonical_bytes_text(*verdict) : ""));
+    if (!text) {
+      std::cout << json.message(saml::verdict_to_json(capture, *verdict, judged));
+      continue;
+    }
+    // Several messages in one input: the texts one after another.
+    std::cout << (first ? "" : "\n")
+              << saml::verdict_to_text(capture, *verdict, judged, saml::TextStyle{output.color})
+              << (judged.keep_canonical_bytes ? canonical_bytes_text(*verdict) : "");
+    first = false;
   }
-  // Several messages in one input: a JSON array of verdicts, or the texts one after another.
-  const bool array = json && reports.size() > 1;
-  if (array) std::cout << "[\n";
-  for (std::size_t i = 0; i < reports.size(); ++i) {
-    if (i > 0) std::cout << (array ? ",\n" : "\n");
-    std::cout << reports[i];
-  }
-  if (array) std::cout << "]\n";
+  if (!text) std::cout << json.end();
   return exit_code;
+}
+
+int run(const po::variables_map& vm) {
+  saml::Policy policy;
+  if (auto applied = cli::apply_time_options(vm, policy); !applied) return cli::fail(kTool, "", applied.error());
+  if (auto expected = cli::apply_expectation_options(vm, policy); !expected) {
+    return cli::fail(kTool, "", expected.error());
+  }
+  if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) {
+    return cli::fail(kTool, "", decryption.error());
+  }
+  auto format = cli::selected_format(vm, kFormats);
+  if (!format) return cli::fail(kTool, "", format.error());
+  auto trust = cli::build_trust_store(vm);
+  if (!trust) return cli::fail(kTool, "", trust.error());
+  if (trust->empty()) {
+    std::cerr << cli::no_trust_message(kTool) << "\n";
+    return cli::kExitUsage;
+  }
+  policy.keep_canonical_bytes = vm["show-c14n"].as<bool>() && *format == cli::Format::Text;
+  return verify_input(vm["input"].as<std::string>(), *trust, policy, {*format, cli::use_color(vm)});
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   po::options_description visible;
-  visible.add(cli::trust_options()).add(cli::time_options()).add(verify_options())
-      .add(cli::decryption_options()).add(cli::general_options());
+  visible.add(cli::trust_options()).add(cli::time_options()).add(cli::expectation_options())
+      .add(cli::decryption_options()).add(cli::output_options(kFormats)).add(verify_options())
+      .add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;
   positional.add("input", 1);
   auto parsed = cli::parse_command_line({kTool, visible, hidden, positional, print_usage}, argc, argv);
   if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
-  const po::variables_map& vm = std::get<po::variables_map>(parsed);
-
-  saml::Policy policy;
-  if (auto applied = cli::apply_time_options(vm, policy); !applied) {
-    std::cerr << cli::error_line(kTool, "", applied.error()) << "\n";
-    return cli::exit_code_for(applied.error().kind);
-  }
-  if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) {
-    std::cerr << cli::error_line(kTool, "", decryption.error()) << "\n";
-    return cli::exit_code_for(decryption.error().kind);
-  }
-  auto trust = cli::build_trust_store(vm);
-  if (!trust) {
-    std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
-    return cli::exit_code_for(trust.error().kind);
-  }
-  if (trust->empty()) {
-    std::cerr << cli::no_trust_message(kTool) << "\n";
-    return cli::kExitUsage;
-  }
-  if (vm.count("audience")) policy.audiences = vm["audience"].as<std::vector<std::string>>();
-  if (vm.count("recipient")) policy.recipients = vm["recipient"].as<std::vector<std::string>>();
-  policy.allow_sha1 = vm["allow-sha1"].as<bool>();
-  policy.keep_canonical_bytes = vm["show-c14n"].as<bool>() && !vm["json"].as<bool>();
-  const std::size_t max_size = vm["max-size"].as<std::size_t>();
-  if (max_size == 0) {
-    std::cerr << kTool << ": --max-size must be at least 1 byte\n";
-    return cli::kExitUsage;
-  }
-  policy.capture_limits.max_xml_bytes = max_size;
-  policy.parse_limits.max_bytes = max_size;
-  return verify_input(vm["input"].as<std::string>(), *trust, policy, vm["json"].as<bool>());
+  return cli::finish_output(kTool, run(std::get<po::variables_map>(parsed)));
 }

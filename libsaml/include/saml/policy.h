@@ -24,8 +24,19 @@ bool is_aws_signin_endpoint(std::string_view url);
 // then uppercase letters and digits).
 bool is_aws_provider_acs_url(std::string_view url);
 
+// Where a time the policy judges at came from (said in every report).
+enum class TimeSource { SystemClock, Option, Capture };
+// "clock", "option" (--now or --cert-now), "capture" (the time the capture records).
+const char* time_source_name(TimeSource source);
+
 struct Policy {
-  TimePoint now{};                          // never read from the clock by the library
+  // Two clocks, never read by the library: a message's conditions are judged at `now`;
+  // certificate and metadata expiry at `cert_now`, so that a message judged at the time it
+  // was captured still warns of a certificate that expires next week.
+  TimePoint now{};
+  TimeSource now_source = TimeSource::SystemClock;
+  TimePoint cert_now{};
+  TimeSource cert_now_source = TimeSource::SystemClock;
   std::chrono::seconds skew{0};             // AWS documents none
   std::vector<std::string> audiences;       // empty = default_aws_audiences()
   std::vector<std::string> recipients;      // empty = any AWS sign-in endpoint

@@ -143,7 +143,7 @@ constexpr std::array kRules = {
          "Sign the assertion (Okta: AWS app > Sign On > Edit > Assertion Signature: Signed).",
          kAwsSamlDoc, kLintAll},
     Rule{"SIG014", E, "Signing certificate expired",
-         "The certificate of the key that verified the signature is past its notAfter at --now. "
+         "The certificate of the key that verified the signature is past its notAfter at --cert-now (default: the clock, whatever --now says). "
          "IAM checks the dates of the certificates in uploaded metadata, and an expired key "
          "means the IdP's rotation is overdue.",
          "Rotate the signing certificate at the IdP (Okta: Sign On > SAML Signing Certificates) "
@@ -151,7 +151,7 @@ constexpr std::array kRules = {
          kAwsTroubleshoot, kLintAll},
     Rule{"SIG015", W, "Signing certificate expires within 30 days",
          "The certificate of the key that verified the signature expires within 30 days of "
-         "--now; sign-in breaks when it does unless the new key is in IAM first.",
+         "--cert-now (default: the clock); sign-in breaks when it does unless the new key is in IAM first.",
          "Generate the next certificate at the IdP (Okta: Sign On > SAML Signing Certificates), "
          "add its metadata to the IAM identity provider, then activate it.",
          kAwsTroubleshoot, kLintAll},
@@ -389,9 +389,10 @@ constexpr std::array kRules = {
          "Duration in the AWS app's Sign On settings).",
          kAwsSamlDoc, rule_profile::aws},
     Rule{"HYG005", W, "NameID format AWS does not list",
-         "AWS documents persistent, transient, emailAddress and unspecified NameID formats (it "
-         "reports the format as saml:sub_type); other formats make trust policies on saml:sub "
-         "and saml:sub_type unreliable.",
+         "AWS documents four NameID format URIs: SAML 2.0 persistent and transient, SAML 1.1 "
+         "emailAddress and unspecified (urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified; "
+         "it reports the format as saml:sub_type); other formats, including a SAML 2.0 "
+         "'unspecified', make trust policies on saml:sub and saml:sub_type unreliable.",
          "Set the Name ID format (Okta: Sign On > Edit > 'Name ID format') to Persistent, "
          "Transient, EmailAddress or Unspecified.",
          kAwsSamlDoc, rule_profile::aws | rule_profile::identity_center},
@@ -421,13 +422,13 @@ constexpr std::array kRules = {
          "Certificates > Actions > View IdP metadata of the active certificate).",
          kIamCreateSamlProvider},
     Rule{"MET005", E, "Metadata signing certificate expired",
-         "A signing certificate in the metadata is past its notAfter at --now; IAM refuses "
+         "A signing certificate in the metadata is past its notAfter at --cert-now (default: the clock); IAM refuses "
          "metadata with expired certificates, and responses signed with it fail.",
          "Rotate the signing certificate at the IdP (Okta: Sign On > SAML Signing Certificates) "
          "and upload the new metadata to the IAM identity provider.",
          kIamCreateSamlProvider},
     Rule{"MET006", W, "Metadata signing certificate expires within 30 days",
-         "A signing certificate in the metadata expires within 30 days of --now; sign-in breaks "
+         "A signing certificate in the metadata expires within 30 days of --cert-now (default: the clock); sign-in breaks "
          "when it does unless the next certificate is uploaded first.",
          "Generate the next certificate at the IdP (Okta: Sign On > SAML Signing Certificates), "
          "add it to the metadata uploaded to IAM, then activate it.",

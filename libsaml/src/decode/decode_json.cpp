@@ -1,8 +1,9 @@
-// decode_to_json: the whole view as one document, schema "samlkit.decode/1"
+// decode_to_json: the whole view as one message of schema "samlkit.decode/2"
 // (docs/schema/saml-decode.schema.json). Keys are always present; absent values are null.
 #include <nlohmann/json.hpp>
 
 #include "report/encryption_json.h"
+#include "report/finding_report.h"
 #include "report/json_values.h"
 #include "saml/decode.h"
 
@@ -23,7 +24,7 @@ Json strings(const std::vector<std::string>& list) {
 Json findings_json(const std::vector<Finding>& findings) {
   Json array = Json::array();
   for (const Finding& f : findings) {
-    array.push_back(Json{{"rule", f.rule_id}, {"severity", severity_name(f.severity)}, {"message", f.message}});
+    array.push_back(detail::finding_json(f));
   }
   return array;
 }
@@ -209,7 +210,6 @@ Json timeline_json(const DecodeView& view, TimePoint now) {
 
 std::string decode_to_json(const DecodeView& view, TimePoint now) {
   Json j;
-  j["schema"] = "samlkit.decode/1";
   j["origin"] = origin_json(view.capture);
   j["now"] = format_xs_datetime(now);
   j["trust_given"] = view.trust_given;

@@ -69,6 +69,8 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   if (!verdict) return verdict.error();
 
   LintResult result;
+  result.now = options.policy.now;
+  result.now_source = options.policy.now_source;
   result.accepted = verdict->accepted;
   result.encryption = verdict->encryption;
   if (options.baseline || options.record_baseline) result.observed = baseline_of(*verdict);

@@ -64,12 +64,12 @@ Outcome check_response_only_signed(const Context& context, std::vector<Finding>&
 Outcome check_certificate_expired(const Context& context, std::vector<Finding>& findings) {
   return for_each_signing_key(context, [&](const SignatureReport& report) {
     const auto& not_after = report.key_used->not_after;
-    if (!not_after || context.policy.now < *not_after) return;
+    if (!not_after || context.policy.cert_now < *not_after) return;
     findings.push_back(make_finding(
         "SIG014", key_name(report) + " expired " +
-                      format_exact_duration(context.policy.now - *not_after) + " before now (notAfter " +
-                      format_xs_datetime(*not_after) + ", now " +
-                      format_xs_datetime(context.policy.now) + ")",
+                      format_exact_duration(context.policy.cert_now - *not_after) + " before the certificate time (notAfter " +
+                      format_xs_datetime(*not_after) + ", certificates judged at " +
+                      format_xs_datetime(context.policy.cert_now) + ")",
         report.where));
   });
 }
@@ -77,15 +77,15 @@ Outcome check_certificate_expired(const Context& context, std::vector<Finding>& 
 Outcome check_certificate_expiring(const Context& context, std::vector<Finding>& findings) {
   return for_each_signing_key(context, [&](const SignatureReport& report) {
     const auto& not_after = report.key_used->not_after;
-    if (!not_after || context.policy.now >= *not_after ||
-        *not_after - context.policy.now > kExpiryWarning) {
+    if (!not_after || context.policy.cert_now >= *not_after ||
+        *not_after - context.policy.cert_now > kExpiryWarning) {
       return;
     }
     findings.push_back(make_finding(
         "SIG015", key_name(report) + " expires in " +
-                      format_exact_duration(*not_after - context.policy.now) + " (notAfter " +
-                      format_xs_datetime(*not_after) + ", now " +
-                      format_xs_datetime(context.policy.now) + ")",
+                      format_exact_duration(*not_after - context.policy.cert_now) + " (notAfter " +
+                      format_xs_datetime(*not_after) + ", certificates judged at " +
+                      format_xs_datetime(context.policy.cert_now) + ")",
         report.where));
   });
 }

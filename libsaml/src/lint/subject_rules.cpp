@@ -42,9 +42,23 @@ Outcome check_name_id_format(const Context& context, std::vector<Finding>& findi
           kAwsNameIdFormats.end()) {
     return Outcome::Checked;
   }
+  // The same short name under another URI ("...:SAML:2.0:nameid-format:unspecified") gets
+  // the URI AWS documents for it; any other format the whole list.
+  const std::string_view short_name = std::string_view(format).substr(format.rfind(':') + 1);
+  std::string documented;
+  for (const std::string_view uri : kAwsNameIdFormats) {
+    if (uri.substr(uri.rfind(':') + 1) == short_name) {
+      documented = "AWS documents " + std::string(short_name) + " as " + std::string(uri);
+    }
+  }
+  if (documented.empty()) {
+    for (const std::string_view uri : kAwsNameIdFormats) {
+      documented += (documented.empty() ? "AWS documents " : ", ") + std::string(uri);
+    }
+  }
   findings.push_back(make_finding(
-      "HYG005", "NameID Format " + detail::quote_value(format) +
-                    " is not one AWS lists (persistent, transient, emailAddress, unspecified)",
+      "HYG005", "NameID Format " + detail::quote_value(format) + " is not one AWS documents (" +
+                    documented + ")",
       assertion->name_id_where));
   return Outcome::Checked;
 }

@@ -1,0 +1,28 @@
+// A finding as every report shows it, in one place: the text line (with its location and
+// fix) and the JSON object of saml-verify, saml-decode and saml-lint.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "saml/finding.h"
+#include "util/painter.h"
+
+namespace saml::detail {
+
+// " at line 3, samlp:Response/saml:Assertion@ID", or "" when nothing is known.
+std::string location_text(const Location& where);
+
+// "<indent>[ID] severity at ...: message\n<indent>  fix: ...\n", coloured by `paint`.
+std::string finding_text(const Finding& finding, const util::Painter& paint, std::string_view indent);
+
+// {"line", "element", "attribute"}: absent values are null.
+nlohmann::ordered_json location_json(const Location& where);
+
+// {"rule", "severity", "title", "message", "location", "fix", "reference"}
+// (docs/schema/finding.schema.json).
+nlohmann::ordered_json finding_json(const Finding& finding);
+
+}  // namespace saml::detail
