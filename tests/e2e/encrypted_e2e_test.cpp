@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE(every_fixture_has_a_row) {
 BOOST_DATA_TEST_CASE(verify_verdicts, boost::unit_test::data::make(kRows), row) {
   const samltest::Run run = run_verify(row_args(row, {"--json"}));
   BOOST_TEST(run.exit_code == row.exit_code, row << ": exit " << run.exit_code << "\n" << run.out << run.err);
-  const Json verdict = parse_json(row, run);
+  const Json verdict = parse_json(row, run).at("messages").at(0);
   BOOST_TEST(verdict.at("accepted").get<bool>() == (row.exit_code == 0), row);
   const std::vector<std::string> rules = rules_of(verdict.at("findings"));
   for (const std::string& rule : row.rules) {
@@ -179,7 +179,7 @@ BOOST_DATA_TEST_CASE(verify_verdicts, boost::unit_test::data::make(kRows), row) 
 BOOST_DATA_TEST_CASE(decode_verdicts, boost::unit_test::data::make(kRows), row) {
   const samltest::Run run = run_decode(row_args(row, {"--json"}));
   BOOST_TEST(run.exit_code == 0, row << ": exit " << run.exit_code << "\n" << run.err);
-  const Json view = parse_json(row, run);
+  const Json view = parse_json(row, run).at("messages").at(0);
   BOOST_TEST(view.at("accepted").get<bool>() == (row.exit_code == 0), row);
   const std::vector<std::string> rules = rules_of(view.at("verify_findings"));
   for (const std::string& rule : row.rules) {
@@ -200,7 +200,7 @@ BOOST_DATA_TEST_CASE(lint_verdicts, boost::unit_test::data::make(kRows), row) {
   const samltest::Run run = run_lint(row_args(row, {"--format", "json"}));
   BOOST_TEST(run.exit_code == row.lint_exit, row << ": exit " << run.exit_code << "\n" << run.out << run.err);
   const Json report = parse_json(row, run);
-  const Json& result = report.at("results").at(0);
+  const Json& result = report.at("messages").at(0);
   std::vector<std::string> rules = rules_of(result.at("findings"));
   for (const std::string& rule : row.lint_rules) {
     const auto found = std::find(rules.begin(), rules.end(), rule);

@@ -113,12 +113,34 @@ saml::Expected<saml::Ok> read_rule_config(const po::variables_map& vm, saml::Lin
 
 }  // namespace
 
+namespace {
+
+// "error|warning|info" and "aws|aws-identity-center|generic": the choices as --help shows them
+// (the shell completions offer them).
+std::string severity_choices() {
+  std::string names;
+  for (saml::Severity severity : {saml::Severity::Error, saml::Severity::Warning, saml::Severity::Info}) {
+    names += (names.empty() ? "" : "|") + std::string(saml::severity_name(severity));
+  }
+  return names;
+}
+
+std::string profile_choices() {
+  std::string names;
+  for (saml::Profile profile : {saml::Profile::Aws, saml::Profile::AwsIdentityCenter, saml::Profile::Generic}) {
+    names += (names.empty() ? "" : "|") + std::string(saml::profile_name(profile));
+  }
+  return names;
+}
+
+}  // namespace
+
 po::options_description visible_options() {
   po::options_description rules("Rules and output");
   rules.add_options()
       ("list-rules", "list every rule (--format text, markdown for the docs/rules.md page, or json)")
       ("explain", po::value<std::string>()->value_name("ID"), "explain one rule")
-      ("profile", po::value<std::string>()->value_name("NAME"),
+      ("profile", po::value<std::string>()->value_name(profile_choices()),
        "aws (IAM federation), aws-identity-center or generic; default: detected per message")
       ("disable", po::value<std::vector<std::string>>()->value_name("ID")->composing(),
        "turn a rule off (repeatable)")
@@ -126,7 +148,7 @@ po::options_description visible_options() {
        "turn a rule back on, e.g. one the config file disables (repeatable; wins over --disable)")
       ("severity", po::value<std::vector<std::string>>()->value_name("ID=LEVEL")->composing(),
        "change a rule's severity to error, warning or info (repeatable)")
-      ("fail-on", po::value<std::string>()->value_name("LEVEL")->default_value("error"),
+      ("fail-on", po::value<std::string>()->value_name(severity_choices())->default_value("error"),
        "exit 1 when a finding is at or above this severity: error, warning or info")
       ("config", po::value<std::string>()->value_name("FILE"),
        "INI file with the same options (default: ./.saml-lint.ini when present)")
