@@ -361,14 +361,16 @@ BOOST_AUTO_TEST_CASE(json_with_encryption_validates_against_the_schemas) {
   decode_args.push_back("--json");
   std::vector<std::string> lint_args = common;
   lint_args.insert(lint_args.end(), {"--format", "json", encrypted("tampered-key-aes256-gcm.xml")});
+  std::vector<std::string> verify_args = common;
+  verify_args.insert(verify_args.end() - 2, "--json");
+  verify_args.pop_back();  // saml-verify takes one input
   const samltest::TempFile decode_json(run_decode(decode_args).out, ".json");
   const samltest::TempFile lint_json(run_lint(lint_args).out, ".json");
-  const std::string validate =
-      "import json, sys, jsonschema\n"
-      "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))";
+  const samltest::TempFile verify_json(run_verify(verify_args).out, ".json");
   for (const auto& [schema, document] : {std::pair{std::string(DECODE_JSON_SCHEMA), decode_json.path()},
-                                         std::pair{std::string(LINT_JSON_SCHEMA), lint_json.path()}}) {
-    const samltest::Run check = samltest::run_tool(PYTHON3_PATH, {"-c", validate, schema, document});
+                                         std::pair{std::string(LINT_JSON_SCHEMA), lint_json.path()},
+                                         std::pair{std::string(VERIFY_JSON_SCHEMA), verify_json.path()}}) {
+    const samltest::Run check = samltest::run_tool(PYTHON3_PATH, {VALIDATE_JSON, schema, document});
     BOOST_TEST(check.exit_code == 0, schema << ": " << check.err);
   }
 }

@@ -141,6 +141,7 @@ saml::LintOptions options_at(const char* now, std::optional<saml::Profile> profi
   auto parsed = saml::parse_xs_datetime(now);
   BOOST_REQUIRE(parsed);
   options.policy.now = *parsed;
+  options.policy.cert_now = *parsed;
   options.profile = profile;
   return options;
 }

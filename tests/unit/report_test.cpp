@@ -140,13 +140,16 @@ BOOST_AUTO_TEST_CASE(json_rejected_without_assertion_has_no_identity) {
   }
   BOOST_TEST(j["response"]["signed"] == false);
   const Json& f = j["findings"].at(0);
-  for (const char* key : {"rule", "severity", "title", "message", "line", "element", "attribute", "fix"}) {
+  for (const char* key : {"rule", "severity", "title", "message", "location", "fix", "reference"}) {
     BOOST_TEST(f.contains(key), "finding key " << key << " missing");
+  }
+  for (const char* key : {"line", "element", "attribute"}) {
+    BOOST_TEST(f["location"].contains(key), "location key " << key << " missing");
   }
   BOOST_TEST(f["rule"] == "SIG001");
   BOOST_TEST(f["severity"] == "error");
-  BOOST_TEST(f["line"] == 1);
-  BOOST_TEST(f["attribute"].is_null(), "an empty attribute is null");
+  BOOST_TEST(f["location"]["line"] == 1);
+  BOOST_TEST(f["location"]["attribute"].is_null(), "an empty attribute is null");
   BOOST_TEST(f["fix"] == fix_of("SIG001"));
 }
 

@@ -96,6 +96,12 @@ int finish_output(std::string_view tool, int exit_code);
 // help2man reads), then a line with the linked libxml2, xmlsec and OpenSSL versions.
 std::string version_text(std::string_view tool);
 
+// The --help layout of every tool: 80 columns, at least 49 for the descriptions (an option
+// with a long list of choices gets its description on the next line rather than pushing
+// every description to the right).
+inline constexpr unsigned kHelpWidth = 80;
+inline constexpr unsigned kHelpDescriptionWidth = 49;
+
 // --help and --version, the same on every tool.
 boost::program_options::options_description general_options();
 

@@ -46,10 +46,11 @@ bool is_path_option(const std::string& name) {
   return false;
 }
 
-// Reads a config file's text as Boost does (throws po::error).
-po::parsed_options parse_config_text(const std::string& text) {
+// Reads a config file's text as Boost does (throws po::error). The result points into
+// `options`, which must outlive it.
+po::parsed_options parse_config_text(const std::string& text, const po::options_description& options) {
   std::istringstream in(text);
-  return po::parse_config_file(in, visible_options());
+  return po::parse_config_file(in, options);
 }
 
 // The first line of `text` by which `fails` holds for the lines up to it: where an error
@@ -78,10 +79,11 @@ std::string read_text(const std::string& path) {
 
 // The config file's variables alone (with the defaults), as when it is the whole command line.
 po::variables_map variables_of_config(const std::string& text) {
+  const po::options_description options = visible_options();
   po::variables_map vm;
   const char* argv[] = {"saml-lint"};
-  po::store(po::command_line_parser(1, const_cast<char**>(argv)).options(visible_options()).run(), vm);
-  po::store(parse_config_text(text), vm);
+  po::store(po::command_line_parser(1, const_cast<char**>(argv)).options(options).run(), vm);
+  po::store(parse_config_text(text, options), vm);
   po::notify(vm);
   return vm;
 }
@@ -166,7 +168,7 @@ po::options_description visible_options() {
        "succeed when there is no message to lint (default: exit 2, so that a CI job whose "
        "--include matches nothing does not pass silently)")
       ("jobs,j", po::value<unsigned>()->value_name("N"), "threads (default: the number of cores)");
-  po::options_description all;
+  po::options_description all(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   all.add(cli::trust_options()).add(cli::time_options()).add(cli::expectation_options())
       .add(cli::decryption_options()).add(rules).add(cli::output_options(kFormats)).add(batch)
       .add(cli::general_options());
@@ -181,13 +183,14 @@ void store_config_file(po::variables_map& vm, ConfigFile& found) {
   }
   if (found.path.empty()) return;
   const std::string text = read_text(found.path);
-  po::parsed_options parsed(nullptr);
+  const po::options_description options = visible_options();
+  po::parsed_options parsed(&options);
   try {
-    parsed = parse_config_text(text);
+    parsed = parse_config_text(text, options);
   } catch (const po::error& e) {
-    const int line = first_failing_line(text, [](const std::string& prefix) {
+    const int line = first_failing_line(text, [&options](const std::string& prefix) {
       try {
-        parse_config_text(prefix);
+        parse_config_text(prefix, options);
         return false;
       } catch (const po::error&) {
         return true;

@@ -122,7 +122,7 @@ int run(const po::variables_map& vm) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description visible;
+  po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   visible.add(cli::trust_options()).add(cli::time_options()).add(cli::expectation_options())
       .add(cli::decryption_options()).add(cli::output_options(kFormats)).add(verify_options())
       .add(cli::general_options());

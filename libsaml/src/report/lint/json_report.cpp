@@ -96,7 +96,8 @@ class JsonLinesWriter final : public LintReportWriter {
   std::string entry(const LintEntry& entry) override {
     Json line;
     line["schema"] = kSchema;
-    for (const auto& [key, value] : entry_json(entry, options_.config).items()) line[key] = value;
+    const Json object = entry_json(entry, options_.config);
+    for (const auto& [key, value] : object.items()) line[key] = value;
     return line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
   }
   std::string end() override { return {}; }
