@@ -464,6 +464,35 @@ BOOST_AUTO_TEST_CASE(sarif_has_fingerprints_help_and_security_severity) {
              "the fingerprint does not change with the time of the run");
 }
 
+// In one-line XML every finding is on line 2: the column tells them apart.
+BOOST_AUTO_TEST_CASE(findings_in_xml_carry_the_element_column) {
+  const std::string input = kFixtures + "/lint/nameid-format-x509.xml";
+  const std::string xml = slurp(input);
+  const std::string line2 = xml.substr(xml.find('\n') + 1);
+  const std::size_t expected = line2.find("<saml2:NameID") + 1;
+  BOOST_REQUIRE(expected > 1u);
+  const Run sarif = run(SAML_LINT_PATH, {"--cert", kCert, "--now", kNow, "--format", "sarif", input});
+  bool found = false;
+  for (const Json& result : parse(sarif, "SARIF").at("runs").at(0).at("results")) {
+    if (result.at("ruleId") != "HYG005") continue;
+    found = true;
+    const Json& region = result.at("locations").at(0).at("physicalLocation").at("region");
+    BOOST_TEST(region.at("startLine") == 2);
+    BOOST_TEST(region.at("startColumn").get<std::size_t>() == expected, region.dump());
+  }
+  BOOST_TEST(found, sarif.out);
+  const Run text = run(SAML_LINT_PATH, {"--cert", kCert, "--now", kNow, input});
+  BOOST_TEST(contains(text.out, "at line 2, column " + std::to_string(expected) + ", "), text.out);
+  const Run json = run(SAML_LINT_PATH, {"--cert", kCert, "--now", kNow, "--json", input});
+  bool json_found = false;
+  for (const Json& finding : parse(json, "lint --json").at("messages").at(0).at("findings")) {
+    if (finding.at("rule") != "HYG005") continue;
+    json_found = true;
+    BOOST_TEST(finding.at("location").at("column").get<std::size_t>() == expected);
+  }
+  BOOST_TEST(json_found, json.out);
+}
+
 BOOST_AUTO_TEST_CASE(list_rules_as_json) {
   const Run r = run(SAML_LINT_PATH, {"--list-rules", "--format", "json"});
   BOOST_TEST(r.exit_code == 0, r.err);

@@ -79,6 +79,13 @@ saml::Expected<std::string> read_input(std::string_view tool, const std::string&
   return read_file(path, kMaxInputBytes, saml::ErrorKind::Decode);
 }
 
+saml::Expected<std::vector<saml::Capture>> read_captures(std::string_view tool, const std::string& path,
+                                                         const saml::CaptureLimits& limits) {
+  auto bytes = read_input(tool, path);
+  if (!bytes) return bytes.error();
+  return saml::decode_capture(*bytes, path, limits);
+}
+
 int fail(std::string_view tool, std::string_view source, const saml::Error& error) {
   std::cerr << error_line(tool, source, error) << "\n";
   return exit_code_for(error.kind);

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <variant>
 
+#include "saml/capture.h"
 #include "saml/error.h"
 #include "saml/policy.h"
 #include "saml/trust.h"
@@ -41,6 +42,11 @@ saml::Expected<std::string> read_file(const std::string& path, std::size_t max_b
 // Reads a tool's INPUT (a file, or stdin for "-"; at most kMaxInputBytes). Standard input
 // that is a terminal gets a one-line hint on stderr first (the tool would seem to hang).
 saml::Expected<std::string> read_input(std::string_view tool, const std::string& path);
+
+// The input loop's first half, the same in every tool: reads INPUT (read_input) and decodes
+// the captures it holds. An unreadable input or one holding no SAML message is the Error.
+saml::Expected<std::vector<saml::Capture>> read_captures(std::string_view tool, const std::string& path,
+                                                         const saml::CaptureLimits& limits);
 
 // Prints error_line() to stderr and returns the exit code for the error's kind.
 int fail(std::string_view tool, std::string_view source, const saml::Error& error);

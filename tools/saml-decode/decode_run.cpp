@@ -29,12 +29,7 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
                       const saml::TrustStore& trust) {
   Decoded decoded;
   for (const std::string& input : inputs) {
-    auto bytes = cli::read_input(kTool, input);
-    if (!bytes) {
-      report(input, bytes.error(), decoded.exit_code);
-      continue;
-    }
-    auto captures = saml::decode_capture(*bytes, input, request.policy.capture_limits);
+    auto captures = cli::read_captures(kTool, input, request.policy.capture_limits);
     if (!captures) {
       report(input, captures.error(), decoded.exit_code);
       continue;

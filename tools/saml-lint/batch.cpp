@@ -30,13 +30,10 @@ saml::LintEntry error_entry(const WorkItem& item, saml::Error error) {
 std::vector<saml::LintEntry> lint_item(const WorkItem& item, const saml::TrustStore& trust,
                                        const saml::LintOptions& options,
                                        const saml::LintConfig& config) {
-  std::string bytes = item.text;
-  if (item.line == 0) {
-    auto read = cli::read_input("saml-lint", item.source);
-    if (!read) return {error_entry(item, read.error())};
-    bytes = std::move(*read);
-  }
-  auto captures = saml::decode_capture(bytes, item.source, options.policy.capture_limits);
+  // A file, or (--lines) the message its line holds.
+  const saml::CaptureLimits& limits = options.policy.capture_limits;
+  auto captures = item.line == 0 ? cli::read_captures("saml-lint", item.source, limits)
+                                 : saml::decode_capture(item.text, item.source, limits);
   if (!captures) return {error_entry(item, captures.error())};
   std::vector<saml::LintEntry> entries;
   for (const saml::Capture& capture : *captures) {

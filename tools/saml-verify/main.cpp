@@ -65,9 +65,7 @@ struct Output {
 // Verifies every message of the input; prints each report; returns the exit code.
 int verify_input(const std::string& input, const saml::TrustStore& trust,
                  const saml::Policy& policy, const Output& output) {
-  auto bytes = cli::read_input(kTool, input);
-  if (!bytes) return cli::fail(kTool, input, bytes.error());
-  auto captures = saml::decode_capture(*bytes, input, policy.capture_limits);
+  auto captures = cli::read_captures(kTool, input, policy.capture_limits);
   if (!captures) return cli::fail(kTool, input, captures.error());
   const bool text = output.format == cli::Format::Text;
   saml::JsonReport json(kSchema, output.format == cli::Format::JsonLines ? saml::JsonLayout::Lines

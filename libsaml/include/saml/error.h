@@ -16,6 +16,9 @@ struct Location {
   std::string attribute;
   // Byte offset in the captured (encoded) input, for decode errors; -1 = not applicable.
   long offset = -1;
+  // 1-based column of the element's start tag on `line`, in UTF-16 code units as SARIF counts
+  // them; 0 = unknown (libxml2 records lines only: parse_xml measures element columns).
+  int column = 0;
 
   bool empty() const { return line == 0 && element.empty() && attribute.empty() && offset < 0; }
 };

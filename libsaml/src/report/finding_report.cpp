@@ -11,6 +11,7 @@ using Json = nlohmann::ordered_json;
 std::string location_text(const Location& where) {
   std::string text;
   if (where.line > 0) text += "line " + std::to_string(where.line);
+  if (where.line > 0 && where.column > 0) text += ", column " + std::to_string(where.column);
   if (!where.element.empty()) {
     text += (text.empty() ? "" : ", ") + where.element;
     if (!where.attribute.empty()) text += "@" + where.attribute;
@@ -31,6 +32,7 @@ std::string finding_text(const Finding& finding, const util::Painter& paint, std
 Json location_json(const Location& where) {
   Json j;
   j["line"] = where.line > 0 ? Json(where.line) : Json(nullptr);
+  j["column"] = where.line > 0 && where.column > 0 ? Json(where.column) : Json(nullptr);
   j["element"] = text_or_null(where.element);
   j["attribute"] = text_or_null(where.attribute);
   return j;

@@ -18,7 +18,7 @@ std::string location_text(const Location& where);
 // "<indent>[ID] severity at ...: message\n<indent>  fix: ...\n", coloured by `paint`.
 std::string finding_text(const Finding& finding, const util::Painter& paint, std::string_view indent);
 
-// {"line", "element", "attribute"}: absent values are null.
+// {"line", "column", "element", "attribute"}: absent values are null.
 nlohmann::ordered_json location_json(const Location& where);
 
 // {"rule", "severity", "title", "message", "location", "fix", "reference"}

@@ -1,7 +1,7 @@
 // The SARIF report: SARIF 2.1.0 as GitHub code scanning reads it. Every enabled rule is in
 // tool.driver.rules with its help (and a security-severity for the security areas); each
-// finding is a result located at its input file (and line, when the input was the XML
-// itself) with a partial fingerprint that survives edits elsewhere in the file. Results
+// finding is a result located at its input file (line and column, when the input was
+// the XML itself) with a partial fingerprint that survives edits elsewhere in the file. Results
 // are written as entries come; the invocation (unreadable inputs) is only known at the end,
 // so it follows them.
 #include <openssl/evp.h>
@@ -137,6 +137,9 @@ Json result_json(const Finding& finding, const LintEntry& entry, std::size_t rul
   if (xml_lines && finding.where.line > 0) line = finding.where.line;
   Json region;
   region["startLine"] = line;
+  if (xml_lines && finding.where.line > 0 && finding.where.column > 0) {
+    region["startColumn"] = finding.where.column;
+  }
   Json physical;
   physical["artifactLocation"] = {{"uri", uri_of(entry.source)}};
   physical["region"] = region;
