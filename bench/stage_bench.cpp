@@ -122,7 +122,7 @@ void BM_SamlChecks(benchmark::State& state) {
   for (auto _ : state) {
     std::vector<saml::Finding> findings;
     saml::check_response(*verdict.response, findings);
-    saml::check_verified_assertion(*verdict.response, *verdict.assertion, inputs().policy, findings);
+    saml::check_verified_assertion(*verdict.response, *verdict.assertion, inputs().policy, saml::Profile::Aws, findings);
     benchmark::DoNotOptimize(findings);
   }
 }

@@ -45,7 +45,7 @@ const saml::TrustStore& lint_trust_store() {
 saml::LintOptions lint_options(std::optional<saml::Profile> profile) {
   saml::LintOptions options;
   options.policy = fuzz::fixture_policy();
-  options.profile = profile;
+  options.policy.profile = profile;
   return options;
 }
 

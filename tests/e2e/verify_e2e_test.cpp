@@ -257,7 +257,11 @@ BOOST_AUTO_TEST_CASE(time_cases) {
 
   j = run_json({"--cert", key("idp-rsa.crt"), "--now", "2024-05-01T12:10:00Z", "--skew", "600", file}, run);
   BOOST_TEST(run.exit_code == 0, "skew 600 at 12:10: " << j.at("findings").dump());
-  BOOST_TEST(has(finding_rules(j), "HYG001"), "10 min after issue warns HYG001");
+  BOOST_TEST(!has(finding_rules(j), "HYG001"), "the skew widens STS's 5-minute window too");
+
+  j = run_json({"--cert", key("idp-rsa.crt"), "--now", "2024-05-01T12:10:00Z", file}, run);
+  BOOST_TEST(run.exit_code == 1, "12:10 without skew: " << j.at("findings").dump());
+  BOOST_TEST(has(finding_rules(j), "HYG001"), "STS refuses a response redeemed 10 min after issue");
 
   j = run_json({"--cert", key("idp-rsa.crt"), "--now", "2024-05-01T13:30:00Z", file}, run);
   BOOST_TEST(run.exit_code == 1, "13:30");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "saml/aws.h"
+#include "saml/aws_endpoints.h"
 #include "saml/model.h"
 #include "saml/policy.h"
 #include "saml/xml.h"
@@ -483,9 +484,11 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(policy_defaults)
 
 BOOST_AUTO_TEST_CASE(default_audiences) {
+  // One table: lint's partition list had cn-northwest-1 and the defaults did not (issue 18).
   const std::vector<std::string> expected = {
       "urn:amazon:webservices", "https://signin.aws.amazon.com/saml",
-      "urn:amazon:webservices:govcloud", "urn:amazon:webservices:cn-north-1"};
+      "urn:amazon:webservices:govcloud", "urn:amazon:webservices:cn-north-1",
+      "urn:amazon:webservices:cn-northwest-1"};
   BOOST_TEST(saml::default_aws_audiences() == expected);
 }
 
@@ -495,7 +498,9 @@ BOOST_AUTO_TEST_CASE(signin_endpoints) {
                                 "https://ap-southeast-2.signin.aws.amazon.com/saml",
                                 "https://eu-central-1.signin.aws.amazon.com/saml",
                                 "https://signin.amazonaws-us-gov.com/saml",
-                                "https://signin.amazonaws.cn/saml"}) {
+                                "https://us-gov-west-1.signin.amazonaws-us-gov.com/saml",
+                                "https://signin.amazonaws.cn/saml",
+                                "https://cn-northwest-1.signin.amazonaws.cn/saml"}) {
     BOOST_TEST(saml::is_aws_signin_endpoint(url), "should accept " << url);
   }
   for (const std::string url : {"https://signin.aws.amazon.com/saml/",
@@ -519,7 +524,15 @@ BOOST_AUTO_TEST_CASE(signin_endpoints) {
                                 "https://.signin.aws.amazon.com/saml",
                                 "https://us-east-1.signin.aws.amazon.com/saml/",
                                 "https://signin.amazonaws.cn/saml/",
-                                "https://sp.example.com/acs", ""}) {
+                                "https://sp.example.com/acs", "",
+                                // made-up regions and regions of another partition
+                                "https://xx-east-1.signin.aws.amazon.com/saml",
+                                "https://moon-base-1.signin.aws.amazon.com/saml",
+                                "https://us-gov-west-1.signin.aws.amazon.com/saml",
+                                "https://cn-north-1.signin.aws.amazon.com/saml",
+                                "https://us-east-1.signin.amazonaws.cn/saml",
+                                "https://us-east-1.signin.amazonaws-us-gov.com/saml",
+                                "https://signin.aws.amazon.com:443/saml"}) {
     BOOST_TEST(!saml::is_aws_signin_endpoint(url), "should refuse '" << url << "'");
   }
 }

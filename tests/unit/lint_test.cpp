@@ -32,6 +32,7 @@ constexpr const char* kClean = "responses/okta-aws-signed-assertion.xml";
 constexpr const char* kNow = "2024-05-01T12:01:00Z";
 constexpr const char* kEncryptedClean = "encrypted/oaep-mgf1p-aes256-gcm.xml";
 constexpr const char* kSpKey = "keys/sp-rsa.key";
+constexpr const char* kOktaIssuer = "http://www.okta.com/exk1fxcj2k3Lm4NoP5d7";
 
 struct Case {
   const char* rule;
@@ -40,6 +41,7 @@ struct Case {
   const char* now = kNow;   // for the triggering run; the clean run uses kNow
   bool trusted = true;      // false: lint without any trusted key (triggering run only)
   const char* decrypt_key = nullptr;  // SP key for encrypted fixtures (both runs)
+  const char* issuer = nullptr;       // --issuer (both runs)
 };
 
 std::ostream& operator<<(std::ostream& out, const Case& c) { return out << c.rule << " " << c.triggers; }
@@ -53,6 +55,7 @@ const std::vector<Case> kCases = {
     {"XML005", "responses/encrypted-assertion.xml", kClean},
     {"XML006", "lint/unknown-saml-element.xml", kClean},
     {"XML007", "encrypted/tampered-data-aes256-gcm.xml", kEncryptedClean, kNow, true, kSpKey},
+    {"XML008", "lint/repeated-nameid.xml", kClean},
     {"SIG001", "responses/unsigned.xml", kClean},
     {"SIG002", "attacks/signed-assertion-in-evil-advice.xml", kClean},
     {"SIG003", "attacks/reference-uri-empty.xml", kClean},
@@ -76,6 +79,9 @@ const std::vector<Case> kCases = {
     {"PRO002", "responses/status-responder.xml", kClean},
     {"PRO003", "responses/assertion-no-issuer.xml", kClean},
     {"PRO004", "responses/destination-mismatch.xml", kClean},
+    {"PRO005", "lint/response-issuer-differs.xml", kClean},
+    {"PRO006", "metadata/issuer-changed.xml", kClean, kNow, true, nullptr, kOktaIssuer},
+    {"PRO007", "lint/no-authn-statement.xml", kClean},
     {"SUB001", "responses/no-nameid.xml", kClean},
     {"SUB002", "responses/two-subject-confirmations.xml", kClean},
     {"SUB003", "responses/confirmation-no-notonorafter.xml", kClean},
@@ -83,12 +89,14 @@ const std::vector<Case> kCases = {
     {"SUB005", "responses/wrong-recipient.xml", kClean},
     {"SUB006", kClean, kClean, "2024-05-01T12:06:00Z"},
     {"SUB007", "encrypted/plain-recipient-aes256-gcm.xml", kEncryptedClean, kNow, true, kSpKey},
+    {"SUB008", "lint/confirmation-not-yet-valid.xml", kClean},
     {"CND001", kClean, kClean, "2024-05-01T11:50:00Z"},
     {"CND002", kClean, kClean, "2024-05-01T12:06:00Z"},
     {"CND003", "responses/no-audience-restriction.xml", kClean},
     {"CND004", "responses/wrong-audience.xml", kClean},
     {"CND005", kClean, kClean, "2024-05-01T13:01:00Z"},
     {"CND006", "responses/bad-time-value.xml", kClean},
+    {"CND007", "lint/unknown-condition.xml", kClean},
     {"AWS001", "responses/no-role-attribute.xml", kClean},
     {"AWS002", "responses/role-single-arn.xml", kClean},
     {"AWS003", "responses/role-invalid-account.xml", kClean},
@@ -116,6 +124,7 @@ const std::vector<Case> kCases = {
     {"AWS025", "lint/identity-center-nameid-not-email.xml", "lint/identity-center.xml"},
     {"AWS026", "lint/identity-center-with-roles.xml", "lint/identity-center.xml"},
     {"AWS027", "encrypted/identity-center-aes256-gcm.xml", kEncryptedClean, kNow, true, kSpKey},
+    {"AWS028", "lint/identity-center.xml", kClean},
     {"HYG001", kClean, kClean, "2024-05-01T12:05:01Z"},
     {"HYG002", "lint/issue-instant-future.xml", kClean},
     {"HYG003", "lint/lifetime-ten-minutes.xml", kClean},
@@ -142,7 +151,7 @@ saml::LintOptions options_at(const char* now, std::optional<saml::Profile> profi
   BOOST_REQUIRE(parsed);
   options.policy.now = *parsed;
   options.policy.cert_now = *parsed;
-  options.profile = profile;
+  options.policy.profile = profile;
   return options;
 }
 
@@ -160,7 +169,9 @@ saml::LintOptions with_keys(saml::LintOptions options, const std::vector<std::st
 }
 
 saml::LintOptions case_options(const Case& c, const char* now) {
-  return c.decrypt_key ? with_keys(options_at(now), {c.decrypt_key}) : options_at(now);
+  saml::LintOptions options = c.decrypt_key ? with_keys(options_at(now), {c.decrypt_key}) : options_at(now);
+  if (c.issuer != nullptr) options.policy.issuers = {c.issuer};
+  return options;
 }
 
 saml::LintResult lint(const std::string& fixture, const saml::LintOptions& options,
@@ -247,11 +258,19 @@ BOOST_AUTO_TEST_CASE(no_trusted_key_reports_sig012_instead_of_the_trust_rules) {
 BOOST_AUTO_TEST_CASE(profiles_are_detected_and_change_the_rules) {
   const saml::LintResult idc = lint("lint/identity-center.xml", options_at(kNow));
   BOOST_TEST((idc.profile == saml::Profile::AwsIdentityCenter));
-  BOOST_TEST(idc.findings.empty(), "identity center: " << ids(idc));
+  BOOST_TEST(ids(idc) == "AWS028 ", "identity center, nothing pinned: " << ids(idc));
+  saml::LintOptions pinned = options_at(kNow);
+  pinned.policy.audiences = {"https://us-east-1.signin.aws/platform/saml/d-9067c2a3b1"};
+  pinned.policy.recipients = {"https://us-east-1.signin.aws/platform/saml/acs/3f1e2d4c-5b6a-4789-8abc-def012345678"};
+  BOOST_TEST(lint("lint/identity-center.xml", pinned).findings.empty(), "identity center, pinned");
   BOOST_TEST(not_applicable(idc, "AWS001"), "Role rules must not apply to Identity Center");
 
-  const saml::LintResult generic = lint("lint/generic-sp.xml", options_at(kNow));
-  BOOST_TEST((generic.profile == saml::Profile::Generic));
+  // Nothing identifies the service provider: the AWS profile applies, and says why.
+  const saml::LintResult unknown_sp = lint("lint/generic-sp.xml", options_at(kNow));
+  BOOST_TEST((unknown_sp.profile == saml::Profile::Aws));
+  BOOST_TEST(unknown_sp.profile_reason.rfind("default:", 0) == 0, unknown_sp.profile_reason);
+  BOOST_TEST(has(unknown_sp, "CND004"), "not an AWS audience: " << ids(unknown_sp));
+  const saml::LintResult generic = lint("lint/generic-sp.xml", options_at(kNow, saml::Profile::Generic));
   BOOST_TEST(generic.findings.empty(), "generic: " << ids(generic));
 
   saml::LintOptions wrong = options_at(kNow);
@@ -260,7 +279,7 @@ BOOST_AUTO_TEST_CASE(profiles_are_detected_and_change_the_rules) {
 
   const saml::LintResult forced =
       lint("lint/duplicate-role-values.xml", options_at(kNow, saml::Profile::Generic));
-  BOOST_TEST(forced.profile_reason == "given");
+  BOOST_TEST(forced.profile_reason == "given: --profile generic");
   BOOST_TEST(!has(forced, "AWS014"), "AWS rules must not run under --profile generic");
 }
 

@@ -107,7 +107,7 @@ saml::Verdict expired_verdict() {
   saml::Verdict v = accepted_verdict();
   v.accepted = false;
   v.findings.push_back(saml::make_finding(
-      "CND002", "the assertion expired 4 min 59.877 s ago",
+      saml::RuleId::expired, "the assertion expired 4 min 59.877 s ago",
       saml::Location{1, "/Response/Assertion/Conditions", "NotOnOrAfter", -1}));
   return v;
 }
@@ -125,7 +125,7 @@ BOOST_AUTO_TEST_CASE(json_rejected_without_assertion_has_no_identity) {
   saml::Response r;
   r.id = "id1";
   v.response = r;
-  v.findings.push_back(saml::make_finding("SIG001", "not covered", saml::Location{1, "/Response/Assertion", "", -1}));
+  v.findings.push_back(saml::make_finding(saml::RuleId::assertion_not_signed, "not covered", saml::Location{1, "/Response/Assertion", "", -1}));
   const Json j = Json::parse(saml::verdict_to_json(capture(), v, policy_at(at(12, 1, 0))));
   BOOST_TEST(!j.contains("schema"), "the schema is the document's, not each message's");
   BOOST_TEST(j["accepted"] == false);
@@ -202,7 +202,7 @@ BOOST_AUTO_TEST_CASE(text_rejected_lists_location_fix_and_now_hint) {
 
 BOOST_AUTO_TEST_CASE(text_has_no_time_hint_when_other_errors_exist) {
   saml::Verdict v = expired_verdict();
-  v.findings.push_back(saml::make_finding("CND004", "wrong audience"));
+  v.findings.push_back(saml::make_finding(saml::RuleId::audience_not_accepted, "wrong audience"));
   const std::string text = saml::verdict_to_text(capture(), v, policy_at(at(12, 10, 0)));
   BOOST_TEST(text.rfind("REJECTED: 2 problems", 0) == 0, text);
   BOOST_TEST(contains(text, "[CND004] error: wrong audience"), text);

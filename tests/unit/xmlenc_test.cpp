@@ -10,6 +10,8 @@
 
 #include "../support/fixtures.h"
 #include "saml/verify.h"
+#include "saml/aws_endpoints.h"
+#include "saml/lint.h"
 #include "saml/xmlenc.h"
 
 namespace {
@@ -239,36 +241,51 @@ BOOST_AUTO_TEST_CASE(decryption_keys_refuse_what_cannot_decrypt) {
 
 BOOST_AUTO_TEST_CASE(lint_checks_on_encrypted_assertions) {
   const saml::Policy policy = policy_with({kSpKey});
-  const auto lint = [](const saml::Verdict& verdict) {
-    std::vector<saml::Finding> findings;
-    BOOST_TEST_REQUIRE(verdict.encryption.has_value());
-    BOOST_TEST_REQUIRE(verdict.response.has_value());
-    saml::check_encryption(*verdict.encryption, *verdict.response,
-                           verdict.assertion ? &*verdict.assertion : nullptr, findings);
+  // The encryption rules saml-lint reports for a fixture (SIG017, SIG018, SUB007, AWS027).
+  const auto lint = [](const std::string& name, const saml::Policy& lint_policy) {
+    auto captures = saml::decode_capture(samltest::read_fixture("encrypted/" + name), name);
+    BOOST_TEST_REQUIRE(captures.has_value());
+    saml::LintOptions options;
+    options.policy = lint_policy;
+    auto result = saml::lint_capture(captures->front(), idp_trust(), options);
+    BOOST_TEST_REQUIRE(result.has_value());
     std::string ids;
-    for (const saml::Finding& f : findings) ids += f.rule_id + " ";
+    for (const saml::Finding& f : result->findings) {
+      if (f.rule_id == "SIG017" || f.rule_id == "SIG018" || f.rule_id == "SUB007" || f.rule_id == "AWS027") {
+        ids += f.rule_id + " ";
+      }
+    }
     return ids;
   };
-  BOOST_TEST(lint(verify_fixture("oaep-mgf1p-aes256-gcm.xml", policy)) == "", "GCM to the ACS URL is clean");
-  BOOST_TEST(lint(verify_fixture("oaep-mgf1p-aes128-cbc.xml", policy)) == "SIG018 ");
-  BOOST_TEST(lint(verify_fixture("plain-recipient-aes256-gcm.xml", policy)) == "SUB007 SUB007 ",
+  BOOST_TEST(lint("oaep-mgf1p-aes256-gcm.xml", policy) == "", "GCM to the ACS URL is clean");
+  BOOST_TEST(lint("oaep-mgf1p-aes128-cbc.xml", policy) == "SIG018 ");
+  BOOST_TEST(lint("plain-recipient-aes256-gcm.xml", policy) == "SUB007 SUB007 ",
              "Destination and Recipient are both the plain endpoint");
-  BOOST_TEST(lint(verify_fixture("identity-center-aes256-gcm.xml", policy)) == "AWS027 ");
-  BOOST_TEST(lint(verify_fixture("rsa15-aes256-cbc.xml", policy_with({}))) == "SIG017 SIG018 ",
-             "without a key, lint reports RSA-1.5 itself");
-  BOOST_TEST(lint(verify_fixture("rsa15-aes256-cbc.xml", policy)) == "SIG018 ",
-             "with a key, verify already reported SIG017");
+  BOOST_TEST(lint("identity-center-aes256-gcm.xml", policy) == "AWS027 ");
+  BOOST_TEST(lint("rsa15-aes256-cbc.xml", policy_with({})) == "SIG017 SIG018 ",
+             "without a key, the RSA-1.5 rule reports it itself");
+  BOOST_TEST(lint("rsa15-aes256-cbc.xml", policy) == "SIG017 SIG018 ",
+             "with a key, decryption refuses RSA-1.5 (SIG017) and lint keeps the verdict's finding");
+  BOOST_TEST(lint("rsa15-aes256-cbc.xml", policy_with({}, true)) == "SIG017 SIG018 ",
+             "--allow-rsa15 without a key: still said, as a warning");
 }
 
 BOOST_AUTO_TEST_CASE(identity_center_acs_urls) {
   for (const std::string url : {"https://us-east-1.signin.aws/platform/saml/acs/0123abcd",
-                                "https://portal.sso.eu-west-1.amazonaws.com/saml/assertion/MDEy"}) {
+                                "https://us-west-2.sso.signin.aws/platform/saml/acs/1111111111111111-aaee-ffff-dddd-11111111111",
+                                "https://us-west-2.signin.aws.amazon.com/platform/saml/acs/0123-abcd"}) {
     BOOST_TEST(saml::is_identity_center_acs_url(url), "should accept " << url);
   }
   for (const std::string url : {"https://signin.aws.amazon.com/saml", "https://.signin.aws/platform/saml/acs/x",
-                                "http://us-east-1.signin.aws/platform/saml/acs/x",
+                                "http://us-east-1.signin.aws/platform/saml/acs/0123abcd",
                                 "https://us-east-1.signin.aws/platform/saml/",
-                                "https://evil.example/platform/saml/acs/x"}) {
+                                "https://xx-east-1.signin.aws/platform/saml/acs/0123abcd",
+                                "https://portal.sso.eu-west-1.amazonaws.com/saml/assertion/MDEy",
+                                "https://us-east-1.signin.aws.evil.example/platform/saml/acs/0123abcd",
+                                "https://evil.example/platform/saml/acs/0123abcd"}) {
     BOOST_TEST(!saml::is_identity_center_acs_url(url), "should refuse " << url);
   }
+  BOOST_TEST(saml::is_identity_center_issuer("https://us-east-1.signin.aws.amazon.com/platform/saml/d-9066208dac"));
+  BOOST_TEST(!saml::is_identity_center_issuer("https://us-east-1.signin.aws.amazon.com/platform/saml/d-XYZ"));
+  BOOST_TEST(!saml::is_identity_center_issuer("https://evil.example/platform/saml/d-9066208dac"));
 }

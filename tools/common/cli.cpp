@@ -272,4 +272,35 @@ std::string version_text(std::string_view tool) {
          "\n";
 }
 
+po::options_description profile_options() {
+  // "aws|aws-identity-center|generic": the choices as --help shows them (the shell
+  // completions offer them).
+  std::string choices;
+  for (const saml::Profile profile : {saml::Profile::Aws, saml::Profile::AwsIdentityCenter, saml::Profile::Generic}) {
+    choices += (choices.empty() ? "" : "|") + std::string(saml::profile_name(profile));
+  }
+  po::options_description options("Profile");
+  options.add_options()
+      ("profile", po::value<std::string>()->value_name(choices),
+       "judge as aws (IAM federation), aws-identity-center or generic; default: detected per "
+       "message from its audience, Recipient and Destination (aws when nothing identifies it)")
+      ("issuer", po::value<std::vector<std::string>>()->value_name("URI")->composing(),
+       "accepted IdP Issuer (entityID), exact match (repeatable; default: any, or with "
+       "--metadata the entityID of the metadata whose key verified it)");
+  return options;
+}
+
+saml::Expected<saml::Ok> apply_profile_options(const po::variables_map& vm, saml::Policy& policy) {
+  if (vm.count("profile")) {
+    const std::string name = vm["profile"].as<std::string>();
+    policy.profile = saml::parse_profile(name);
+    if (!policy.profile) {
+      return saml::Error{saml::ErrorKind::Config, "usage.profile",
+                         "--profile " + name + ": expected aws, aws-identity-center or generic", {}};
+    }
+  }
+  if (vm.count("issuer")) policy.issuers = vm["issuer"].as<std::vector<std::string>>();
+  return saml::Ok{};
+}
+
 }  // namespace samlkit::cli

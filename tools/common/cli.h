@@ -62,6 +62,13 @@ boost::program_options::options_description expectation_options();
 saml::Expected<saml::Ok> apply_expectation_options(const boost::program_options::variables_map& vm,
                                                    saml::Policy& policy);
 
+// --profile NAME (aws, aws-identity-center, generic; default: detected) and --issuer URI
+// (repeatable): which rules judge a message and which IdPs it may come from.
+boost::program_options::options_description profile_options();
+// Sets policy.profile and policy.issuers; an unknown profile name is a Config error (exit 2).
+saml::Expected<saml::Ok> apply_profile_options(const boost::program_options::variables_map& vm,
+                                               saml::Policy& policy);
+
 // The TrustStore from the trust options (may be empty: the tool decides what that means).
 saml::Expected<saml::TrustStore> build_trust_store(const boost::program_options::variables_map& vm);
 // Sets policy.now, policy.cert_now and policy.skew from the time options. The tool, not the

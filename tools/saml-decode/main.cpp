@@ -71,6 +71,9 @@ int run(const po::variables_map& vm) {
   if (auto applied = cli::apply_time_options(vm, request.policy); !applied) {
     return cli::fail(kTool, "", applied.error());
   }
+  if (auto profile = cli::apply_profile_options(vm, request.policy); !profile) {
+    return cli::fail(kTool, "", profile.error());
+  }
   if (auto decryption = cli::apply_decryption_options(vm, request.policy); !decryption) {
     return cli::fail(kTool, "", decryption.error());
   }
@@ -84,7 +87,8 @@ int run(const po::variables_map& vm) {
 int main(int argc, char** argv) {
   po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   visible.add(cli::output_options(kFormats)).add(decode_options()).add(cli::trust_options())
-      .add(cli::time_options()).add(cli::decryption_options()).add(cli::general_options());
+      .add(cli::time_options()).add(cli::profile_options()).add(cli::decryption_options())
+      .add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
   po::positional_options_description positional;

@@ -117,8 +117,7 @@ saml::Expected<saml::Ok> read_rule_config(const po::variables_map& vm, saml::Lin
 
 namespace {
 
-// "error|warning|info" and "aws|aws-identity-center|generic": the choices as --help shows them
-// (the shell completions offer them).
+// "error|warning|info": the choices as --help shows them (the shell completions offer them).
 std::string severity_choices() {
   std::string names;
   for (saml::Severity severity : {saml::Severity::Error, saml::Severity::Warning, saml::Severity::Info}) {
@@ -127,13 +126,6 @@ std::string severity_choices() {
   return names;
 }
 
-std::string profile_choices() {
-  std::string names;
-  for (saml::Profile profile : {saml::Profile::Aws, saml::Profile::AwsIdentityCenter, saml::Profile::Generic}) {
-    names += (names.empty() ? "" : "|") + std::string(saml::profile_name(profile));
-  }
-  return names;
-}
 
 }  // namespace
 
@@ -142,8 +134,6 @@ po::options_description visible_options() {
   rules.add_options()
       ("list-rules", "list every rule (--format text, markdown for the docs/rules.md page, or json)")
       ("explain", po::value<std::string>()->value_name("ID"), "explain one rule")
-      ("profile", po::value<std::string>()->value_name(profile_choices()),
-       "aws (IAM federation), aws-identity-center or generic; default: detected per message")
       ("disable", po::value<std::vector<std::string>>()->value_name("ID")->composing(),
        "turn a rule off (repeatable)")
       ("enable", po::value<std::vector<std::string>>()->value_name("ID")->composing(),
@@ -169,9 +159,9 @@ po::options_description visible_options() {
        "--include matches nothing does not pass silently)")
       ("jobs,j", po::value<unsigned>()->value_name("N"), "threads (default: the number of cores)");
   po::options_description all(cli::kHelpWidth, cli::kHelpDescriptionWidth);
-  all.add(cli::trust_options()).add(cli::time_options()).add(cli::expectation_options())
-      .add(cli::decryption_options()).add(rules).add(cli::output_options(kFormats)).add(batch)
-      .add(cli::general_options());
+  all.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
+      .add(cli::expectation_options()).add(cli::decryption_options()).add(rules)
+      .add(cli::output_options(kFormats)).add(batch).add(cli::general_options());
   return all;
 }
 
@@ -238,14 +228,8 @@ saml::Expected<Settings> settings_from(const po::variables_map& vm) {
     if (!baseline) return baseline.error();
     settings.lint.baseline = std::move(*baseline);
   }
-  if (vm.count("profile")) {
-    const std::string name = vm["profile"].as<std::string>();
-    settings.lint.profile = saml::parse_profile(name);
-    if (!settings.lint.profile) {
-      return config_error("--profile " + name + ": expected aws, aws-identity-center or generic");
-    }
-  }
   saml::Policy& policy = settings.lint.policy;
+  if (auto profile = cli::apply_profile_options(vm, policy); !profile) return profile.error();
   if (auto applied = cli::apply_time_options(vm, policy); !applied) return applied.error();
   if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) return decryption.error();
   if (auto expected = cli::apply_expectation_options(vm, policy); !expected) return expected.error();

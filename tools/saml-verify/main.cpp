@@ -105,6 +105,7 @@ int run(const po::variables_map& vm) {
   if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) {
     return cli::fail(kTool, "", decryption.error());
   }
+  if (auto profile = cli::apply_profile_options(vm, policy); !profile) return cli::fail(kTool, "", profile.error());
   auto format = cli::selected_format(vm, kFormats);
   if (!format) return cli::fail(kTool, "", format.error());
   auto trust = cli::build_trust_store(vm);
@@ -121,9 +122,9 @@ int run(const po::variables_map& vm) {
 
 int main(int argc, char** argv) {
   po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
-  visible.add(cli::trust_options()).add(cli::time_options()).add(cli::expectation_options())
-      .add(cli::decryption_options()).add(cli::output_options(kFormats)).add(verify_options())
-      .add(cli::general_options());
+  visible.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
+      .add(cli::expectation_options()).add(cli::decryption_options()).add(cli::output_options(kFormats))
+      .add(verify_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;

@@ -8,6 +8,7 @@
 #include "saml/finding.h"
 #include "saml/model.h"
 #include "saml/policy.h"
+#include "saml/profile.h"
 
 namespace saml {
 
@@ -19,19 +20,21 @@ void check_response(const Response& response, std::vector<Finding>& findings);
 void check_assertion_protocol(const Response& response, const Assertion& assertion,
                               std::vector<Finding>& findings);
 
-// SUB001..SUB005: NameID, exactly one bearer confirmation, its NotOnOrAfter and Recipient.
-void check_subject(const Assertion& assertion, const Policy& policy,
+// SUB001..SUB005: NameID, exactly one bearer confirmation, its NotOnOrAfter and Recipient
+// (policy.recipients, else the profile's ACS URLs; generic: no expectation).
+void check_subject(const Assertion& assertion, const Policy& policy, Profile profile,
                    std::vector<Finding>& findings);
 
-// CND006 for every unparseable time, then CND001, CND002, SUB006, CND005 against
+// CND006 for every unparseable time, then CND001, CND002, SUB006, SUB008, CND005 against
 // policy.now and policy.skew.
 void check_times(const Assertion& assertion, const Policy& policy, std::vector<Finding>& findings);
 
-// CND003 (AudienceRestriction present), CND004 (every restriction has an accepted audience).
-void check_audiences(const Assertion& assertion, const Policy& policy,
+// CND003 (AudienceRestriction present), CND004 (every restriction has an accepted audience:
+// policy.audiences, else the profile's; generic: no expectation).
+void check_audiences(const Assertion& assertion, const Policy& policy, Profile profile,
                      std::vector<Finding>& findings);
 
-// HYG001: issued more than 5 minutes before now (a warning; STS refuses it).
+// HYG001: issued more than 5 minutes before now (STS refuses it).
 void check_issue_age(const Assertion& assertion, const Policy& policy,
                      std::vector<Finding>& findings);
 
@@ -39,7 +42,8 @@ void check_issue_age(const Assertion& assertion, const Policy& policy,
 void check_message_size(const Capture& capture, std::vector<Finding>& findings);
 
 // Every assertion check above, in that order, for an assertion a trusted signature covers.
+// Findings of rules outside `profile` are left for the caller to drop (verify_capture).
 void check_verified_assertion(const Response& response, const Assertion& assertion,
-                              const Policy& policy, std::vector<Finding>& findings);
+                              const Policy& policy, Profile profile, std::vector<Finding>& findings);
 
 }  // namespace saml

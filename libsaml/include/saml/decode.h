@@ -19,6 +19,7 @@
 #include "saml/finding.h"
 #include "saml/model.h"
 #include "saml/policy.h"
+#include "saml/profile.h"
 #include "saml/report.h"
 #include "saml/trust.h"
 #include "saml/xml.h"
@@ -60,7 +61,11 @@ struct DecodeView {
   std::optional<EncryptionReport> encryption;
   std::shared_ptr<const Document> decrypted_document;
   std::optional<AwsView> aws;
-  std::vector<Finding> aws_findings;  // what read_aws_view found wrong (AWS0xx)
+  // What read_aws_view found wrong (AWS0xx), for the rules of `profile` only.
+  std::vector<Finding> aws_findings;
+  // The profile saml-verify judges it by (given or detected, the same detection) and why.
+  Profile profile = Profile::Aws;
+  std::string profile_reason;
   std::optional<AuthnRequestView> authn_request;
   // Every ds:Signature with its algorithms and KeyInfo certificates. Without trust, none
   // is Verified (an empty trust store makes each one Untrusted).

@@ -1,6 +1,7 @@
 // A finding: one rule's verdict on one place in the input.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 namespace saml {
 
 enum class Severity { Info, Warning, Error };
+enum class RuleId : std::uint16_t;  // saml/rules.h
 
 const char* severity_name(Severity severity);
 
@@ -17,10 +19,12 @@ struct Finding {
   Severity severity = Severity::Error;
   std::string message;   // what is wrong here, with the values involved
   Location where;
+
+  bool is(RuleId rule) const;  // a finding of that rule
 };
 
-// Builds a finding whose severity is the rule's default from the table.
-Finding make_finding(std::string_view rule_id, std::string message, Location where = {});
+// Builds a finding of a rule, with the rule's ID and default severity from its row.
+Finding make_finding(RuleId rule, std::string message, Location where = {});
 
 bool has_errors(const std::vector<Finding>& findings);
 

@@ -13,18 +13,12 @@
 #include "saml/capture.h"
 #include "saml/finding.h"
 #include "saml/policy.h"
+#include "saml/profile.h"
 #include "saml/rules.h"
 #include "saml/trust.h"
 #include "saml/xmlenc.h"
 
 namespace saml {
-
-enum class Profile { Aws, AwsIdentityCenter, Generic };
-
-const char* profile_name(Profile profile);  // "aws", "aws-identity-center", "generic"
-std::optional<Profile> parse_profile(std::string_view name);
-// Whether a rule of the table belongs to a profile (Rule::profiles, or its area).
-bool rule_in_profile(const Rule& rule, Profile profile);
 
 // IdP metadata as saml-lint read it (--metadata), for the cross-checks MET008 and MET009.
 struct IdpMetadata {
@@ -34,8 +28,7 @@ struct IdpMetadata {
 };
 
 struct LintOptions {
-  Policy policy;
-  std::optional<Profile> profile;  // nullopt: detected from the verified assertion
+  Policy policy;  // policy.profile: nullopt to detect it from the message
   std::vector<IdpMetadata> metadata;  // the --metadata documents (MET008, MET009)
   std::optional<Baseline> baseline;   // --baseline: the DRF rules compare with it
   bool record_baseline = false;       // --write-baseline: fill LintResult::observed

@@ -48,6 +48,9 @@ struct AudienceRestriction {
 
 struct Conditions {
   bool present = false;
+  // Conditions other than AudienceRestriction, OneTimeUse and ProxyRestriction: the
+  // assertion is Indeterminate to a relying party that cannot evaluate them.
+  std::vector<Location> unknown;
   Instant not_before;
   Instant not_on_or_after;
   std::vector<AudienceRestriction> audience_restrictions;
@@ -78,6 +81,10 @@ struct Assertion {
   Conditions conditions;
   std::vector<AuthnStatement> authn_statements;
   std::vector<Attribute> attributes;   // from every AttributeStatement, in order
+  // Each extra occurrence of an element SAML allows once (Issuer, Subject, the Subject's
+  // identifier, Conditions, a confirmation's SubjectConfirmationData): the model reads the
+  // first, so a second one is a parser differential waiting to happen.
+  std::vector<Location> repeated;
   Location where;
 
   // First attribute with that Name, or nullptr.
@@ -104,6 +111,7 @@ struct Response {
   std::string issuer;
   bool has_issuer = false;
   Status status;
+  std::vector<Location> repeated;  // an extra Issuer or Status (as Assertion::repeated)
   Location where;
 };
 

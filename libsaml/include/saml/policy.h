@@ -3,26 +3,18 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "saml/capture.h"
+#include "saml/profile.h"
 #include "saml/time.h"
 #include "saml/xml.h"
 
 namespace saml {
 
 class DecryptionKeys;  // saml/xmlenc.h
-
-// Audiences AWS accepts for IAM federation.
-const std::vector<std::string>& default_aws_audiences();
-// True for the AWS sign-in endpoints (global, regional, GovCloud, China), and for the
-// provider-specific ACS URL of a SAML provider with encryption keys (below).
-bool is_aws_signin_endpoint(std::string_view url);
-// True for <sign-in endpoint>/acs/<IdP-ID>, e.g.
-// https://us-east-1.signin.aws.amazon.com/saml/acs/SAMLSPABCDEFGHIJKLMNOP (IdP-ID: "SAMLSP"
-// then uppercase letters and digits).
-bool is_aws_provider_acs_url(std::string_view url);
 
 // Where a time the policy judges at came from (said in every report).
 enum class TimeSource { SystemClock, Option, Capture };
@@ -38,8 +30,14 @@ struct Policy {
   TimePoint cert_now{};
   TimeSource cert_now_source = TimeSource::SystemClock;
   std::chrono::seconds skew{0};             // AWS documents none
-  std::vector<std::string> audiences;       // empty = default_aws_audiences()
-  std::vector<std::string> recipients;      // empty = any AWS sign-in endpoint
+  // The profile to judge by; nullopt: detected from the message (detect_profile).
+  std::optional<Profile> profile;
+  // Expected values, compared exactly. Empty: the profile's defaults (saml/aws_endpoints.h):
+  // the AWS audiences and sign-in endpoints, Identity Center's issuer and ACS URLs, or
+  // (generic) no expectation.
+  std::vector<std::string> audiences;
+  std::vector<std::string> recipients;
+  std::vector<std::string> issuers;         // accepted IdP Issuers (--issuer); empty: any
   bool allow_sha1 = false;
   // Keep the canonical bytes each signature digested and signed (SignatureReport), for
   // diagnosing a digest mismatch; off by default (costs a copy per signature).

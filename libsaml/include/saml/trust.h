@@ -44,6 +44,9 @@ struct TrustedKey {
   std::string source;           // file it came from
   std::shared_ptr<const detail::PinnedKey> pinned;
   std::string der;              // the certificate's DER: a KeyInfo copy is recognised byte for byte
+  // The entityIDs of the metadata entities that list this key (--metadata); empty when it was
+  // given otherwise. The Issuer of what it verifies must be one of them (MET008).
+  std::vector<std::string> entity_ids;
 };
 
 class TrustStore {

@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "saml/aws.h"
@@ -11,6 +13,7 @@
 #include "saml/finding.h"
 #include "saml/model.h"
 #include "saml/policy.h"
+#include "saml/profile.h"
 #include "saml/trust.h"
 #include "saml/xml.h"
 #include "saml/xmlenc.h"
@@ -19,7 +22,13 @@ namespace saml {
 
 struct Verdict {
   bool accepted = false;
-  std::vector<Finding> findings;   // every problem found, errors and warnings, in order
+  // The profile the message was judged by (policy.profile, or detected) and why.
+  Profile profile = Profile::Aws;
+  std::string profile_reason;
+  // Every problem of the rules saml-verify enforces for that profile, errors and warnings.
+  std::vector<Finding> findings;
+  // The IDs (views into the rule table) of the verdict's own rule checks that did not apply.
+  std::vector<std::string_view> checks_not_applicable;
   // The parsed document; node pointers in the fields below point into it.
   std::shared_ptr<const Document> document;
   std::optional<Response> response;      // the Response element's own fields
@@ -36,7 +45,8 @@ struct Verdict {
   std::shared_ptr<const Document> decrypted_document;
 };
 
-// Runs every check saml-verify enforces. Decode/parse failures are an Error (exit 3);
+// Runs every rule saml-verify enforces (the rule table's Verdict rules of the profile).
+// Decode/parse failures, and XML that is no SAML message at all, are an Error (exit 3);
 // everything else, including a DOCTYPE refusal, is a Verdict with findings.
 Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy);

@@ -132,16 +132,4 @@ struct EncryptionReport {
 // for the reports. Empty when nothing was decrypted.
 std::string decryption_key_text(const EncryptionReport& encryption);
 
-// True for IAM Identity Center ACS URLs (https://<region>.signin.aws/platform/saml/acs/...
-// and https://portal.sso.<region>.amazonaws.com/saml/assertion/...).
-bool is_identity_center_acs_url(std::string_view url);
-
-// Lint checks for encrypted assertions (they add nothing for a plaintext one):
-// SIG017 (RSA-1.5 key transport, when no decryption was attempted: verify reports it
-// otherwise), SIG018 (AES-CBC data encryption, info), SUB007 (Destination / decrypted Recipients not the
-// provider-specific ACS URL), AWS027 (Destination or Recipient is IAM Identity Center).
-// `assertion` is the verified decrypted assertion, or nullptr when it was not decrypted.
-void check_encryption(const EncryptionReport& encryption, const Response& response,
-                      const Assertion* assertion, std::vector<Finding>& findings);
-
 }  // namespace saml

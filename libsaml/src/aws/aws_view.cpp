@@ -9,8 +9,10 @@
 #include <utility>
 #include <vector>
 
+#include "aws/attribute_values.h"
 #include "aws/quote.h"
 #include "saml/aws.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
@@ -22,32 +24,11 @@ constexpr long kMaxSessionDuration = 43200;
 constexpr std::size_t kMinSessionName = 2;
 constexpr std::size_t kMaxSessionName = 64;
 
-struct Value {
-  std::string_view text;
-  Location where;
-};
-
-// The values of every Attribute with that Name, in order (a repeated Attribute element
-// must not hide values from the checks), and where the first such Attribute is.
-struct Values {
-  std::vector<Value> values;
-  bool present = false;
-  Location where;
-};
+using Value = detail::AttributeValue;
+using Values = detail::AttributeValues;
 
 Values collect(const Assertion& assertion, std::string_view name) {
-  Values out;
-  out.where = assertion.where;
-  for (const Attribute& attr : assertion.attributes) {
-    if (attr.name != name) continue;
-    if (!out.present) out.where = attr.where;
-    out.present = true;
-    for (std::size_t i = 0; i < attr.values.size(); ++i) {
-      const Location where = i < attr.value_locations.size() ? attr.value_locations[i] : attr.where;
-      out.values.push_back(Value{attr.values[i], where});
-    }
-  }
-  return out;
+  return detail::collect_attribute_values(assertion, name);
 }
 
 std::string quoted_list(const std::vector<Value>& values) {
@@ -56,17 +37,17 @@ std::string quoted_list(const std::vector<Value>& values) {
   return out;
 }
 
-const char* rule_for_role_error(const std::string& code) {
-  if (code == "aws.role.role_arn") return "AWS003";
-  if (code == "aws.role.provider_arn") return "AWS004";
-  return "AWS002";
+RuleId rule_for_role_error(const std::string& code) {
+  if (code == "aws.role.role_arn") return RuleId::role_arn_invalid;
+  if (code == "aws.role.provider_arn") return RuleId::provider_arn_invalid;
+  return RuleId::role_value_malformed;
 }
 
 void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>& findings) {
   const Values roles = collect(assertion, aws_attr::role);
   if (roles.values.empty()) {
     findings.push_back(make_finding(
-        "AWS001", roles.present ? "the Role attribute has no values" : "no Role attribute",
+        RuleId::role_missing, roles.present ? "the Role attribute has no values" : "no Role attribute",
         roles.where));
     return;
   }
@@ -83,20 +64,20 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
     const Arn& provider = pair->provider;
     if (role.partition != provider.partition) {
       findings.push_back(make_finding(
-          "AWS005", "Role value " + quote_value(value.text) + ": role partition '" +
+          RuleId::role_partitions_differ, "Role value " + quote_value(value.text) + ": role partition '" +
                         role.partition + "' differs from provider partition '" +
                         provider.partition + "'",
           value.where));
     }
     if (role.account != provider.account) {
       findings.push_back(make_finding(
-          "AWS006", "Role value " + quote_value(value.text) + ": role account " +
+          RuleId::role_accounts_differ, "Role value " + quote_value(value.text) + ": role account " +
                         role.account + " differs from provider account " + provider.account,
           value.where));
     }
     if (pair->trimmed) {
       findings.push_back(make_finding(
-          "AWS007", "Role value " + quote_value(value.text) + " has whitespace around its ARNs",
+          RuleId::role_whitespace, "Role value " + quote_value(value.text) + " has whitespace around its ARNs",
           value.where));
     }
     view.roles.push_back(std::move(*pair));
@@ -116,14 +97,14 @@ void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Fi
                               ? "the RoleSessionName attribute has no values"
                               : "RoleSessionName has " + std::to_string(names.values.size()) +
                                     " values: " + quoted_list(names.values);
-    findings.push_back(make_finding("AWS008", std::move(message), names.where));
+    findings.push_back(make_finding(RuleId::session_name_missing, std::move(message), names.where));
     return;
   }
   const Value& name = names.values.front();
   view.role_session_name = std::string(name.text);
   if (name.text.size() < kMinSessionName || name.text.size() > kMaxSessionName) {
     findings.push_back(make_finding(
-        "AWS009", "RoleSessionName " + quote_value(name.text) + " has length " +
+        RuleId::session_name_invalid, "RoleSessionName " + quote_value(name.text) + " has length " +
                       std::to_string(name.text.size()) + "; expected 2 to 64 characters",
         name.where));
     return;
@@ -131,7 +112,7 @@ void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Fi
   for (std::size_t i = 0; i < name.text.size(); ++i) {
     if (!is_session_name_char(name.text[i])) {
       findings.push_back(make_finding(
-          "AWS009", "RoleSessionName " + quote_value(name.text) + " has a character outside " +
+          RuleId::session_name_invalid, "RoleSessionName " + quote_value(name.text) + " has a character outside " +
                         "[A-Za-z0-9_+=,.@-] at position " + std::to_string(i + 1),
           name.where));
       return;
@@ -155,7 +136,7 @@ void read_session_duration(const Assertion& assertion, AwsView& view,
   if (!durations.present) return;
   if (durations.values.size() != 1) {
     findings.push_back(make_finding(
-        "AWS010", "SessionDuration must have exactly one value; found " +
+        RuleId::session_duration_invalid, "SessionDuration must have exactly one value; found " +
                       std::to_string(durations.values.size()) +
                       (durations.values.empty() ? "" : ": " + quoted_list(durations.values)),
         durations.where));
@@ -165,14 +146,14 @@ void read_session_duration(const Assertion& assertion, AwsView& view,
   const std::optional<long> seconds = parse_seconds(duration.text);
   if (!seconds) {
     findings.push_back(make_finding(
-        "AWS010", "SessionDuration " + quote_value(duration.text) +
+        RuleId::session_duration_invalid, "SessionDuration " + quote_value(duration.text) +
                       " is not a whole number of seconds (digits only)",
         duration.where));
     return;
   }
   view.session_duration = *seconds;
   if (*seconds < kMinSessionDuration || *seconds > kMaxSessionDuration) {
-    findings.push_back(make_finding("AWS010", "SessionDuration " + quote_value(duration.text) +
+    findings.push_back(make_finding(RuleId::session_duration_invalid, "SessionDuration " + quote_value(duration.text) +
                                                   " is outside 900 to 43200 seconds",
                                     duration.where));
   }

@@ -4,6 +4,7 @@
 
 #include "checks/duration_text.h"
 #include "saml/checks.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
@@ -18,8 +19,8 @@ void check_issue_age(const Assertion& assertion, const Policy& policy,
   const Instant& issued = assertion.issue_instant;
   if (!issued.value) return;
   const auto age = policy.now - *issued.value;
-  if (age <= kRedeemWithin) return;
-  findings.push_back(make_finding("HYG001",
+  if (age <= kRedeemWithin + policy.skew) return;
+  findings.push_back(make_finding(RuleId::issued_too_long_ago,
                                   "issued " + format_exact_duration(age) + " ago (IssueInstant " +
                                       issued.text + ", now " + format_xs_datetime(policy.now) +
                                       "); STS refuses responses older than 5 min",
@@ -32,7 +33,7 @@ void check_message_size(const Capture& capture, std::vector<Finding>& findings) 
   const std::size_t length = measured ? capture.base64_length : 4 * ((capture.xml.size() + 2) / 3);
   if (length <= kMaxBase64Chars) return;
   findings.push_back(make_finding(
-      "AWS011",
+      RuleId::message_too_large,
       "the message is " + std::to_string(length) + " base64 characters" +
           (measured ? "" : " once encoded (" + std::to_string(capture.xml.size()) + " bytes of XML)") +
           "; AssumeRoleWithSAML accepts at most 100,000"));

@@ -3,6 +3,7 @@
 
 #include "checks/instant_checks.h"
 #include "saml/checks.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
@@ -15,13 +16,13 @@ void check_version(std::string_view element, bool present, const std::string& ve
   std::string message = std::string(element) +
                         (present ? " Version is \"" + version + "\", not \"2.0\""
                                  : std::string(" has no Version attribute; AWS requires \"2.0\""));
-  findings.push_back(make_finding("PRO001", std::move(message), where));
+  findings.push_back(make_finding(RuleId::version_not_2, std::move(message), where));
 }
 
 void check_status(const Status& status, const Location& response_where,
                   std::vector<Finding>& findings) {
   if (!status.present) {
-    findings.push_back(make_finding("PRO002", "Response has no Status/StatusCode", response_where));
+    findings.push_back(make_finding(RuleId::status_not_success, "Response has no Status/StatusCode", response_where));
     return;
   }
   if (status.code == kSuccess) return;
@@ -31,7 +32,7 @@ void check_status(const Status& status, const Location& response_where,
     if (status.second_level == kSuccess) message += " (a nested Success does not count)";
   }
   if (!status.message.empty()) message += ", StatusMessage \"" + status.message + "\"";
-  findings.push_back(make_finding("PRO002", std::move(message), status.where));
+  findings.push_back(make_finding(RuleId::status_not_success, std::move(message), status.where));
 }
 
 // The Recipient of the single bearer confirmation, or nullptr (SUB002/SUB004 report why).
@@ -58,7 +59,7 @@ void check_assertion_protocol(const Response& response, const Assertion& asserti
   check_version("Assertion", !assertion.version.empty(), assertion.version, version_where, findings);
 
   if (!assertion.has_issuer || assertion.issuer.empty()) {
-    findings.push_back(make_finding("PRO003", "the Assertion has no Issuer (or an empty one)",
+    findings.push_back(make_finding(RuleId::issuer_missing, "the Assertion has no Issuer (or an empty one)",
                                     assertion.where));
   }
 
@@ -66,7 +67,7 @@ void check_assertion_protocol(const Response& response, const Assertion& asserti
   if (response.has_destination && recipient != nullptr && response.destination != *recipient) {
     Location where = response.where;
     where.attribute = "Destination";
-    findings.push_back(make_finding("PRO004",
+    findings.push_back(make_finding(RuleId::destination_mismatch,
                                     "Destination \"" + response.destination +
                                         "\" differs from the SubjectConfirmationData Recipient \"" +
                                         *recipient + "\"",

@@ -1,22 +1,31 @@
 // SUB001..SUB005: NameID and the single bearer SubjectConfirmation.
 #include <string>
 
+#include "saml/aws_endpoints.h"
 #include "saml/checks.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
 
 constexpr std::string_view kBearer = "urn:oasis:names:tc:SAML:2.0:cm:bearer";
 
-bool recipient_accepted(const std::string& recipient, const Policy& policy) {
-  if (policy.recipients.empty()) return is_aws_signin_endpoint(recipient);
+bool recipient_accepted(const std::string& recipient, const Policy& policy, Profile profile) {
+  if (policy.recipients.empty()) {
+    return profile == Profile::AwsIdentityCenter ? is_identity_center_acs_url(recipient)
+                                                 : is_aws_signin_endpoint(recipient);
+  }
   for (const std::string& accepted : policy.recipients) {
     if (recipient == accepted) return true;
   }
   return false;
 }
 
-std::string accepted_recipients_text(const Policy& policy) {
+std::string accepted_recipients_text(const Policy& policy, Profile profile) {
+  if (policy.recipients.empty() && profile == Profile::AwsIdentityCenter) {
+    return "an IAM Identity Center ACS URL (https://<region>.signin.aws/platform/saml/acs/<id>, "
+           "https://<region>.sso.signin.aws/..., https://<region>.signin.aws.amazon.com/...)";
+  }
   if (policy.recipients.empty()) {
     return "the AWS sign-in endpoints (https://signin.aws.amazon.com/saml, "
            "https://<region>.signin.aws.amazon.com/saml, GovCloud, China)";
@@ -29,14 +38,14 @@ std::string accepted_recipients_text(const Policy& policy) {
 }
 
 void check_confirmation_data(const SubjectConfirmation& confirmation, const Policy& policy,
-                             std::vector<Finding>& findings) {
+                             Profile profile, std::vector<Finding>& findings) {
   Location data_where = confirmation.where;
   data_where.element += "/SubjectConfirmationData";
   if (!confirmation.has_data || !confirmation.not_on_or_after.present) {
     Location where = data_where;
     where.attribute = "NotOnOrAfter";
     findings.push_back(make_finding(
-        "SUB003",
+        RuleId::confirmation_expiry_missing,
         confirmation.has_data ? "SubjectConfirmationData has no NotOnOrAfter"
                               : "the bearer SubjectConfirmation has no SubjectConfirmationData",
         where));
@@ -44,34 +53,35 @@ void check_confirmation_data(const SubjectConfirmation& confirmation, const Poli
   Location recipient_where = data_where;
   recipient_where.attribute = "Recipient";
   if (!confirmation.has_recipient) {
-    findings.push_back(make_finding("SUB004", "SubjectConfirmationData has no Recipient",
+    findings.push_back(make_finding(RuleId::recipient_missing, "SubjectConfirmationData has no Recipient",
                                     recipient_where));
-  } else if (!recipient_accepted(confirmation.recipient, policy)) {
-    findings.push_back(make_finding("SUB005",
+  } else if ((profile != Profile::Generic || !policy.recipients.empty()) &&
+             !recipient_accepted(confirmation.recipient, policy, profile)) {
+    findings.push_back(make_finding(RuleId::recipient_not_accepted,
                                     "Recipient \"" + confirmation.recipient +
                                         "\" is not accepted; expected " +
-                                        accepted_recipients_text(policy),
+                                        accepted_recipients_text(policy, profile),
                                     recipient_where));
   }
 }
 
 }  // namespace
 
-void check_subject(const Assertion& assertion, const Policy& policy,
+void check_subject(const Assertion& assertion, const Policy& policy, Profile profile,
                    std::vector<Finding>& findings) {
   if (!assertion.has_subject) {
-    findings.push_back(make_finding("SUB001", "the Assertion has no Subject", assertion.where));
+    findings.push_back(make_finding(RuleId::name_id_missing, "the Assertion has no Subject", assertion.where));
   } else if (!assertion.has_name_id || assertion.name_id.empty()) {
     Location where = assertion.where;
     where.element += "/Subject";
-    findings.push_back(make_finding("SUB001", "the Subject has no NameID (or an empty one)", where));
+    findings.push_back(make_finding(RuleId::name_id_missing, "the Subject has no NameID (or an empty one)", where));
   }
 
   const auto& confirmations = assertion.confirmations;
   if (confirmations.size() != 1) {
     Location where = assertion.where;
     where.element += "/Subject";
-    findings.push_back(make_finding("SUB002",
+    findings.push_back(make_finding(RuleId::not_one_bearer,
                                     "the Subject has " + std::to_string(confirmations.size()) +
                                         " SubjectConfirmation elements; exactly one is required",
                                     confirmations.empty() ? where : confirmations[1].where));
@@ -81,13 +91,13 @@ void check_subject(const Assertion& assertion, const Policy& policy,
   if (confirmation.method != kBearer) {
     Location where = confirmation.where;
     where.attribute = "Method";
-    findings.push_back(make_finding("SUB002",
+    findings.push_back(make_finding(RuleId::not_one_bearer,
                                     "SubjectConfirmation Method is \"" + confirmation.method +
                                         "\", not \"" + std::string(kBearer) + "\"",
                                     where));
     return;
   }
-  check_confirmation_data(confirmation, policy, findings);
+  check_confirmation_data(confirmation, policy, profile, findings);
 }
 
 }  // namespace saml

@@ -1,10 +1,11 @@
-// CND001, CND002, CND005, SUB006 (validity windows) and CND006 (unparseable times).
+// CND001, CND002, CND005, SUB006, SUB008 (validity windows) and CND006 (unparseable times).
 // Every message says the window, now, the skew and by how much it missed.
 #include <string>
 
 #include "checks/duration_text.h"
 #include "checks/instant_checks.h"
 #include "saml/checks.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
@@ -15,27 +16,27 @@ std::string now_and_skew(const Policy& policy) {
 }
 
 // Valid when not_before <= now + skew.
-void check_not_before(const Instant& not_before, const Policy& policy,
+void check_not_before(const Instant& not_before, RuleId rule, const Policy& policy,
                       std::vector<Finding>& findings) {
   if (!not_before.value) return;
   const TimePoint latest_now = policy.now + policy.skew;
   if (*not_before.value <= latest_now) return;
   findings.push_back(make_finding(
-      "CND001",
+      rule,
       "not valid yet, " + format_exact_duration(*not_before.value - latest_now) +
           " too early: NotBefore " + not_before.text + now_and_skew(policy),
       not_before.where));
 }
 
 // Valid when now < not_on_or_after + skew.
-void check_not_on_or_after(const Instant& not_on_or_after, std::string_view rule_id,
+void check_not_on_or_after(const Instant& not_on_or_after, RuleId rule,
                            std::string_view what, const Policy& policy,
                            std::vector<Finding>& findings) {
   if (!not_on_or_after.value) return;
   const TimePoint deadline = *not_on_or_after.value + policy.skew;
   if (policy.now < deadline) return;
   findings.push_back(make_finding(
-      rule_id,
+      rule,
       std::string(what) + " expired " + format_exact_duration(policy.now - deadline) +
           " ago: " + std::string(not_on_or_after.where.attribute.empty()
                                      ? "NotOnOrAfter"
@@ -49,7 +50,7 @@ void check_not_on_or_after(const Instant& not_on_or_after, std::string_view rule
 void check_instant_value(const Instant& instant, std::string_view what,
                          std::vector<Finding>& findings) {
   if (!instant.present || instant.value) return;
-  findings.push_back(make_finding("CND006",
+  findings.push_back(make_finding(RuleId::invalid_time,
                                   std::string(what) + " \"" + instant.text +
                                       "\" is not a valid xs:dateTime: " + instant.error,
                                   instant.where));
@@ -70,15 +71,18 @@ void check_times(const Assertion& assertion, const Policy& policy, std::vector<F
                         findings);
   }
 
-  check_not_before(assertion.conditions.not_before, policy, findings);
-  check_not_on_or_after(assertion.conditions.not_on_or_after, "CND002", "the assertion", policy,
+  check_not_before(assertion.conditions.not_before, RuleId::not_yet_valid, policy, findings);
+  for (const SubjectConfirmation& confirmation : assertion.confirmations) {
+    check_not_before(confirmation.not_before, RuleId::confirmation_not_yet_valid, policy, findings);
+  }
+  check_not_on_or_after(assertion.conditions.not_on_or_after, RuleId::expired, "the assertion", policy,
                         findings);
   for (const SubjectConfirmation& confirmation : assertion.confirmations) {
-    check_not_on_or_after(confirmation.not_on_or_after, "SUB006", "the bearer confirmation",
+    check_not_on_or_after(confirmation.not_on_or_after, RuleId::confirmation_expired, "the bearer confirmation",
                           policy, findings);
   }
   for (const AuthnStatement& statement : assertion.authn_statements) {
-    check_not_on_or_after(statement.session_not_on_or_after, "CND005", "the session", policy,
+    check_not_on_or_after(statement.session_not_on_or_after, RuleId::session_expired, "the session", policy,
                           findings);
   }
 }

@@ -21,10 +21,10 @@ Json strings(const std::vector<std::string>& list) {
   return array;
 }
 
-Json findings_json(const std::vector<Finding>& findings) {
+Json findings_json(const std::vector<Finding>& findings, Profile profile) {
   Json array = Json::array();
   for (const Finding& f : findings) {
-    array.push_back(detail::finding_json(f));
+    array.push_back(detail::finding_json(f, profile));
   }
   return array;
 }
@@ -156,7 +156,7 @@ Json aws_json(const DecodeView& view) {
   j["tags"] = tags;
   j["transitive_tag_keys"] = strings(aws.transitive_tag_keys);
   j["source_identity"] = aws.source_identity ? Json(*aws.source_identity) : Json(nullptr);
-  j["findings"] = findings_json(view.aws_findings);
+  j["findings"] = findings_json(view.aws_findings, view.profile);
   j["verified"] = view.assertion && view.verified(view.assertion->node);
   return j;
 }
@@ -212,9 +212,10 @@ std::string decode_to_json(const DecodeView& view, TimePoint now) {
   Json j;
   j["origin"] = origin_json(view.capture);
   j["now"] = format_xs_datetime(now);
+  j["profile"] = {{"name", profile_name(view.profile)}, {"reason", view.profile_reason}};
   j["trust_given"] = view.trust_given;
   j["accepted"] = view.accepted ? Json(*view.accepted) : Json(nullptr);
-  j["verify_findings"] = findings_json(view.verify_findings);
+  j["verify_findings"] = findings_json(view.verify_findings, view.profile);
   j["redacted"] = view.redacted;
   j["message_type"] = view.message_type;
   j["message_namespace"] = view.message_namespace;

@@ -5,7 +5,9 @@
 #include <utility>
 
 #include "pipeline/encrypted.h"
+#include "pipeline/structure.h"
 #include "saml/decode.h"
+#include "saml/rules.h"
 #include "saml/verify.h"
 
 namespace saml {
@@ -51,15 +53,6 @@ void open_encrypted(DecodeView& view, const Policy& policy, const DsigPolicy& ds
                                     inner.signatures.end());
 }
 
-std::optional<Error> check_saml_root(const xmlNode* root) {
-  const std::string ns_uri = root != nullptr && root->ns != nullptr ? text_of(root->ns->href) : "";
-  if (ns_uri == ns::protocol || ns_uri == ns::assertion) return std::nullopt;
-  const std::string name = root != nullptr ? text_of(root->name) : "";
-  return Error{ErrorKind::Decode, "decode.not-saml",
-               "this is XML but not a SAML message: its root element <" + name + "> is in " +
-                   (ns_uri.empty() ? std::string("no namespace") : "namespace " + ns_uri),
-               location_of(root)};
-}
 
 void read_parts(DecodeView& view) {
   const xmlNode* root = view.document->root();
@@ -87,7 +80,7 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) return parsed.error();
   view.document = std::make_shared<const Document>(std::move(parsed).value());
-  if (auto not_saml = check_saml_root(view.document->root())) return *not_saml;
+  if (auto saml = require_saml_root(*view.document); !saml) return saml.error();
   view.trust_given = !trust.empty();
   DsigPolicy dsig_policy;
   dsig_policy.allow_sha1 = policy.allow_sha1;
@@ -95,6 +88,8 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
     auto verdict = verify_capture(capture, trust, policy);
     if (!verdict) return verdict.error();
     view.verify_findings = std::move(verdict->findings);
+    view.profile = verdict->profile;
+    view.profile_reason = verdict->profile_reason;
     if (verdict->response && verdict->document) {
       // The verdict's own document, so that its covered nodes are the nodes we read.
       view.document = verdict->document;
@@ -110,6 +105,17 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
     open_encrypted(view, policy, dsig_policy);
   }
   read_parts(view);
+  if (!view.trust_given) {
+    // Unverified: detected from what the message shows, as saml-verify would from the signed parts.
+    const DetectedProfile profile = choose_profile(policy.profile, view.assertion ? &*view.assertion : nullptr,
+                                                   view.response ? &*view.response : nullptr);
+    view.profile = profile.profile;
+    view.profile_reason = profile.reason + (view.assertion ? " (unverified)" : "");
+  }
+  std::erase_if(view.aws_findings, [&](const Finding& finding) {
+    const Rule* rule = find_rule(finding.rule_id);
+    return rule == nullptr || !rule_in_profile(*rule, view.profile);
+  });
   return view;
 }
 

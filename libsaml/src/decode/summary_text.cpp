@@ -74,6 +74,9 @@ class Summary {
                               : "  " + paint_.red("REJECTED by saml-verify's checks: ") + rule_list();
     }
     out_ += line + "\n";
+    if (view_.response) {
+      value("profile", std::string(profile_name(view_.profile)) + " (" + view_.profile_reason + ")", nullptr);
+    }
     if (!view_.capture.relay_state.empty()) value("RelayState", view_.capture.relay_state, nullptr);
     if (view_.capture.captured_at) {
       value("captured", format_xs_datetime(*view_.capture.captured_at), nullptr);

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "saml/xml.h"
+#include "saml/rules.h"
 
 namespace saml::detail {
 namespace {
@@ -55,7 +56,7 @@ std::vector<Finding> index_saml_ids(xmlDoc* doc) {
         where += (where.empty() ? "" : ", ") + at.element + " (line " + std::to_string(at.line) + ")";
       }
       const IdPlace& first = use.places.front();
-      findings.push_back(make_finding("XML002",
+      findings.push_back(make_finding(RuleId::duplicate_ids,
                                       "ID '" + id + "' is used " + std::to_string(use.places.size()) +
                                           " times: " + where + "; no reference may resolve to it",
                                       location_of(first.element, first.attribute)));

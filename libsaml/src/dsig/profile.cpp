@@ -2,6 +2,7 @@
 
 #include "saml/xml.h"
 #include "trust/certificate.h"
+#include "saml/rules.h"
 
 namespace saml::detail {
 namespace {
@@ -35,7 +36,7 @@ class ProfileChecker {
     const xmlNode* signed_info = first_child(shape_.signature, ns::dsig, "SignedInfo");
     if (signed_info == nullptr || shape_.signature->children == nullptr ||
         first_element(shape_.signature) != signed_info) {
-      fail("SIG003", "ds:Signature has no ds:SignedInfo as its first child", shape_.signature);
+      fail(RuleId::reference_not_parent, "ds:Signature has no ds:SignedInfo as its first child", shape_.signature);
       return std::move(findings_);
     }
     check_canonicalization(signed_info);
@@ -43,7 +44,7 @@ class ProfileChecker {
     check_reference(signed_info);
     check_key_info();
     if (first_child(shape_.signature, ns::dsig, "SignatureValue") == nullptr) {
-      fail("SIG003", "ds:Signature has no ds:SignatureValue", shape_.signature);
+      fail(RuleId::reference_not_parent, "ds:Signature has no ds:SignatureValue", shape_.signature);
     }
     return std::move(findings_);
   }
@@ -56,7 +57,7 @@ class ProfileChecker {
     return nullptr;
   }
 
-  void fail(std::string_view rule, std::string message, const xmlNode* at, std::string_view attr = {}) {
+  void fail(RuleId rule, std::string message, const xmlNode* at, std::string_view attr = {}) {
     findings_.push_back(make_finding(rule, std::move(message), location_of(at, attr)));
   }
 
@@ -68,26 +69,26 @@ class ProfileChecker {
       shape_.parent_id = attribute(parent, "ID");
     }
     if (!is_signable_parent(parent)) {
-      fail("SIG002",
+      fail(RuleId::signature_misplaced,
            "ds:Signature inside <" + (shape_.parent_name.empty() ? std::string("?") : shape_.parent_name) +
                ">: only the root Response and the Assertion directly under it may be signed",
            shape_.signature);
       return;
     }
     if (count_children(parent, ns::dsig, "Signature") > 1) {
-      fail("SIG002", "<" + shape_.parent_name + "> carries more than one ds:Signature", shape_.signature);
+      fail(RuleId::signature_misplaced, "<" + shape_.parent_name + "> carries more than one ds:Signature", shape_.signature);
     }
   }
 
   void check_canonicalization(const xmlNode* signed_info) {
     const xmlNode* c14n = first_child(signed_info, ns::dsig, "CanonicalizationMethod");
     if (c14n == nullptr) {
-      fail("SIG007", "ds:SignedInfo has no ds:CanonicalizationMethod", signed_info);
+      fail(RuleId::algorithm_unsupported, "ds:SignedInfo has no ds:CanonicalizationMethod", signed_info);
       return;
     }
     shape_.c14n_method = attribute(c14n, "Algorithm");
     if (shape_.c14n_method != algo::exc_c14n) {
-      fail("SIG004", "canonicalization '" + shape_.c14n_method +
+      fail(RuleId::transform_not_allowed, "canonicalization '" + shape_.c14n_method +
                          "' is not allowed; only exclusive c14n without comments (" +
                          std::string(algo::exc_c14n) + ")",
            c14n, "Algorithm");
@@ -97,7 +98,7 @@ class ProfileChecker {
   void check_signature_method(const xmlNode* signed_info) {
     const xmlNode* method = first_child(signed_info, ns::dsig, "SignatureMethod");
     if (method == nullptr) {
-      fail("SIG007", "ds:SignedInfo has no ds:SignatureMethod", signed_info);
+      fail(RuleId::algorithm_unsupported, "ds:SignedInfo has no ds:SignatureMethod", signed_info);
       return;
     }
     shape_.signature_method = attribute(method, "Algorithm");
@@ -107,19 +108,19 @@ class ProfileChecker {
       case AlgorithmVerdict::Allowed: break;
       case AlgorithmVerdict::Sha1: judge_sha1("signature method", shape_.signature_method, method); break;
       case AlgorithmVerdict::Hmac:
-        fail("SIG006", "HMAC signature method '" + shape_.signature_method +
+        fail(RuleId::hmac_signature, "HMAC signature method '" + shape_.signature_method +
                            "' is always refused: a shared secret lets any verifier forge",
              method, "Algorithm");
         break;
       case AlgorithmVerdict::Unsupported:
-        fail("SIG007", "signature method '" + shape_.signature_method + "' is not supported",
+        fail(RuleId::algorithm_unsupported, "signature method '" + shape_.signature_method + "' is not supported",
              method, "Algorithm");
         break;
     }
   }
 
   void judge_sha1(std::string_view what, const std::string& uri, const xmlNode* at) {
-    Finding finding = make_finding("SIG005", std::string(what) + " '" + uri + "' uses SHA-1" +
+    Finding finding = make_finding(RuleId::sha1_algorithm, std::string(what) + " '" + uri + "' uses SHA-1" +
                                                  (policy_.allow_sha1 ? " (allowed by --allow-sha1)"
                                                                      : "; refused without --allow-sha1"),
                                    location_of(at, "Algorithm"));
@@ -131,7 +132,7 @@ class ProfileChecker {
     const std::size_t references = count_children(signed_info, ns::dsig, "Reference");
     const xmlNode* reference = first_child(signed_info, ns::dsig, "Reference");
     if (references != 1) {
-      fail("SIG003", "ds:SignedInfo has " + std::to_string(references) +
+      fail(RuleId::reference_not_parent, "ds:SignedInfo has " + std::to_string(references) +
                          " ds:Reference elements; exactly one is allowed",
            reference ? reference : signed_info);
       if (reference == nullptr) return;
@@ -141,7 +142,7 @@ class ProfileChecker {
     check_transforms(reference);
     const xmlNode* digest = first_child(reference, ns::dsig, "DigestMethod");
     if (digest == nullptr) {
-      fail("SIG007", "ds:Reference has no ds:DigestMethod", reference);
+      fail(RuleId::algorithm_unsupported, "ds:Reference has no ds:DigestMethod", reference);
       return;
     }
     shape_.digest_method = attribute(digest, "Algorithm");
@@ -150,25 +151,25 @@ class ProfileChecker {
       case AlgorithmVerdict::Sha1: judge_sha1("digest method", shape_.digest_method, digest); break;
       case AlgorithmVerdict::Hmac:
       case AlgorithmVerdict::Unsupported:
-        fail("SIG007", "digest method '" + shape_.digest_method + "' is not supported", digest, "Algorithm");
+        fail(RuleId::algorithm_unsupported, "digest method '" + shape_.digest_method + "' is not supported", digest, "Algorithm");
         break;
     }
   }
 
   void check_reference_target(const xmlNode* reference) {
     if (!has_attribute(reference, "URI") || shape_.reference_uri.empty()) {
-      fail("SIG003", "ds:Reference has an empty or missing URI (it would sign the whole document); "
+      fail(RuleId::reference_not_parent, "ds:Reference has an empty or missing URI (it would sign the whole document); "
                      "it must be '#" + shape_.parent_id + "'",
            reference, "URI");
       return;
     }
     if (shape_.parent_id.empty()) {
-      fail("SIG003", "the signed element <" + shape_.parent_name + "> has no ID attribute", reference, "URI");
+      fail(RuleId::reference_not_parent, "the signed element <" + shape_.parent_name + "> has no ID attribute", reference, "URI");
       return;
     }
     const std::string expected = "#" + shape_.parent_id;
     if (shape_.reference_uri != expected) {
-      fail("SIG003", "ds:Reference URI '" + shape_.reference_uri + "' does not point at the signed element <" +
+      fail(RuleId::reference_not_parent, "ds:Reference URI '" + shape_.reference_uri + "' does not point at the signed element <" +
                          shape_.parent_name + "> ('" + expected + "'): signature wrapping pattern",
            reference, "URI");
       return;
@@ -176,7 +177,7 @@ class ProfileChecker {
     // The ID must resolve to that very element (not a duplicate or an xml:id elsewhere).
     const xmlAttr* target = xmlGetID(doc_, reinterpret_cast<const xmlChar*>(shape_.parent_id.c_str()));
     if (target == nullptr || target->parent != shape_.parent) {
-      fail("SIG003", "ID '" + shape_.parent_id + "' does not resolve to the signed element <" +
+      fail(RuleId::reference_not_parent, "ID '" + shape_.parent_id + "' does not resolve to the signed element <" +
                          shape_.parent_name + "> (duplicate or foreign ID)",
            reference, "URI");
     }
@@ -185,12 +186,12 @@ class ProfileChecker {
   void check_transforms(const xmlNode* reference) {
     const xmlNode* transforms = first_child(reference, ns::dsig, "Transforms");
     if (transforms == nullptr) {
-      fail("SIG004", "ds:Reference has no transforms; the enveloped-signature transform is required",
+      fail(RuleId::transform_not_allowed, "ds:Reference has no transforms; the enveloped-signature transform is required",
            reference);
       return;
     }
     if (count_element_children(transforms) != count_children(transforms, ns::dsig, "Transform")) {
-      fail("SIG004", "ds:Transforms holds elements other than ds:Transform", transforms);
+      fail(RuleId::transform_not_allowed, "ds:Transforms holds elements other than ds:Transform", transforms);
     }
     bool enveloped = false;
     bool c14n = false;
@@ -200,19 +201,19 @@ class ProfileChecker {
       if (uri == algo::enveloped && !enveloped) {
         enveloped = true;
         if (first_element(transform) != nullptr) {
-          fail("SIG004", "the enveloped-signature transform must be empty", transform);
+          fail(RuleId::transform_not_allowed, "the enveloped-signature transform must be empty", transform);
         }
       } else if (uri == algo::exc_c14n && !c14n) {
         c14n = true;
         check_c14n_parameters(transform);
       } else {
-        fail("SIG004", "transform '" + uri + "' is not allowed (only enveloped-signature and exclusive "
+        fail(RuleId::transform_not_allowed, "transform '" + uri + "' is not allowed (only enveloped-signature and exclusive "
                        "c14n, once each)",
              transform, "Algorithm");
       }
     }
     if (!enveloped) {
-      fail("SIG004", "the enveloped-signature transform is missing", transforms);
+      fail(RuleId::transform_not_allowed, "the enveloped-signature transform is missing", transforms);
     }
   }
 
@@ -221,7 +222,7 @@ class ProfileChecker {
     for (const xmlNode* child = transform->children; child; child = child->next) {
       if (child->type != XML_ELEMENT_NODE) continue;
       if (!is_element(child, algo::exc_c14n, "InclusiveNamespaces")) {
-        fail("SIG004", "unexpected <" + node_name(child) + "> inside the exclusive c14n transform", child);
+        fail(RuleId::transform_not_allowed, "unexpected <" + node_name(child) + "> inside the exclusive c14n transform", child);
       }
     }
   }
@@ -232,7 +233,7 @@ class ProfileChecker {
     for_each_element(key_info, [&](const xmlNode* node) {
       if (is_element(node, ns::dsig, "RetrievalMethod") ||
           is_element(node, "http://www.w3.org/2009/xmldsig11#", "KeyInfoReference")) {
-        fail("SIG010", "ds:KeyInfo contains <" + node_name(node) +
+        fail(RuleId::keyinfo_retrieval, "ds:KeyInfo contains <" + node_name(node) +
                            ">: samlkit never fetches keys and refuses the signature",
              node);
       }

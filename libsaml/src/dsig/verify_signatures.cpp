@@ -11,6 +11,7 @@
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
 #include "trust/trust_store_internal.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
@@ -145,13 +146,13 @@ class SignatureVerifier {
     const std::string untrusted = describe_untrusted(report);
     if (!untrusted.empty()) {
       result_.findings.push_back(make_finding(
-          "SIG011", "the signature on " + element + " carries certificate(s) matching no trusted key: " + untrusted,
+          RuleId::keyinfo_certificate_untrusted, "the signature on " + element + " carries certificate(s) matching no trusted key: " + untrusted,
           report.where));
     }
     if (candidates.empty()) {
       report.status = SignatureStatus::Untrusted;
       result_.findings.push_back(make_finding(
-          "SIG008", "no trusted " + std::string(shape.key_family == KeyFamily::Ec ? "EC" : "RSA") +
+          RuleId::no_trusted_key, "no trusted " + std::string(shape.key_family == KeyFamily::Ec ? "EC" : "RSA") +
                         " key to verify the signature on " + element +
                         (untrusted.empty() ? std::string() : "; it names " + untrusted),
           report.where));
@@ -173,7 +174,7 @@ class SignatureVerifier {
           report.status = SignatureStatus::Invalid;
           const std::string hints = detail::digest_failure_hints(shape.parent, shape.signature, shape.digest_method);
           result_.findings.push_back(make_finding(
-              "SIG009", "digest of Reference '" + outcome.detail + "' does not match: " + element +
+              RuleId::signature_invalid, "digest of Reference '" + outcome.detail + "' does not match: " + element +
                             " was changed after it was signed" +
                             (hints.empty() ? std::string(" (edited, re-indented or re-encoded)") : "; " + hints),
               report.where));
@@ -188,15 +189,15 @@ class SignatureVerifier {
     report.status = untrusted.empty() ? SignatureStatus::Invalid : SignatureStatus::Untrusted;
     if (!failure.empty()) {
       result_.findings.push_back(make_finding(
-          "SIG009", "the signature on " + element + " could not be processed: " + failure, report.where));
+          RuleId::signature_invalid, "the signature on " + element + " could not be processed: " + failure, report.where));
     } else if (!untrusted.empty()) {
       result_.findings.push_back(make_finding(
-          "SIG008", "the signature on " + element + " was made by a key that is not trusted (the message names " +
+          RuleId::no_trusted_key, "the signature on " + element + " was made by a key that is not trusted (the message names " +
                         untrusted + "); trusted keys tried: " + describe_keys(candidates),
           report.where));
     } else {
       result_.findings.push_back(make_finding(
-          "SIG009", "the signature value on " + element + " does not verify with the trusted key(s) tried: " +
+          RuleId::signature_invalid, "the signature value on " + element + " does not verify with the trusted key(s) tried: " +
                         describe_keys(candidates) + "; the message names " +
                         describe_named_keys(report, shape.signature) + length_hint,
           report.where));

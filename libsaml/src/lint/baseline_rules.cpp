@@ -17,13 +17,15 @@ struct Pair {
 };
 
 // Both baselines, or nullopt when there is no --baseline or nothing verified to compare.
-std::optional<Pair> baselines(const Context& context) {
-  if (!context.options.baseline || !context.observed) return std::nullopt;
-  return Pair{*context.options.baseline, *context.observed};
+std::optional<Pair> baselines(const CheckContext& context) {
+  if (context.lint == nullptr || !context.lint->baseline || context.observed == nullptr) {
+    return std::nullopt;
+  }
+  return Pair{*context.lint->baseline, *context.observed};
 }
 
-Location where_of(const Context& context) {
-  return context.verdict.assertion ? context.verdict.assertion->where : Location{};
+Location where_of(const CheckContext& context) {
+  return context.assertion ? context.assertion->where : Location{};
 }
 
 std::string joined(const std::vector<std::string>& values) {
@@ -71,11 +73,10 @@ std::vector<std::string> signed_elements(const Baseline& baseline) {
 }
 
 // "<what> changed: baseline <before>, now <after>" when the two texts differ.
-void report_change(const Context& context, const char* rule_id, const std::string& what,
-                   const std::string& before, const std::string& after, std::vector<Finding>& findings) {
+void report_change(const CheckContext& context, const std::string& what,
+                   const std::string& before, const std::string& after, RuleReport& report) {
   if (before == after) return;
-  findings.push_back(make_finding(rule_id, what + " changed: baseline " + before + ", now " + after,
-                                  where_of(context)));
+  report.add(what + " changed: baseline " + before + ", now " + after, where_of(context));
 }
 
 // The hash strength an algorithm URI names (sha1 < sha224 < sha256 < sha384 < sha512); 0 unknown.
@@ -105,32 +106,31 @@ void for_each_algorithm_change(const Pair& pair, Visitor&& visit) {
   }
 }
 
-void check_algorithms(const Context& context, const Pair& pair, bool weaker, std::vector<Finding>& findings) {
+void check_algorithms(const CheckContext& context, const Pair& pair, bool weaker, RuleReport& report) {
   for_each_algorithm_change(pair, [&](const char* kind, const std::string& element,
                                       const std::string& before, const std::string& after) {
     if ((hash_strength(after) < hash_strength(before)) != weaker) return;
-    findings.push_back(make_finding(weaker ? "DRF004" : "DRF005",
-                                    std::string(kind) + " on the " + element + (weaker ? " weakened" : " changed") +
+    report.add(std::string(kind) + " on the " + element + (weaker ? " weakened" : " changed") +
                                         ": baseline " + before + ", now " + after,
-                                    where_of(context)));
+                                    where_of(context));
   });
 }
 
-void compare_lifetime(const Context& context, const char* what, const std::optional<long long>& before,
-                      const std::optional<long long>& after, const char* unit, std::vector<Finding>& findings) {
+void compare_lifetime(const CheckContext& context, const char* what, const std::optional<long long>& before,
+                      const std::optional<long long>& after, const char* unit, RuleReport& report) {
   const auto text = [unit](const std::optional<long long>& value) {
     return value ? std::to_string(*value) + unit : std::string("(absent)");
   };
-  report_change(context, "DRF010", what, text(before), text(after), findings);
+  report_change(context, what, text(before), text(after), report);
 }
 
 // "<what> changed: added X; removed Y" when two sorted sets differ.
-void report_set_change(const Context& context, const char* rule_id, const std::string& what,
+void report_set_change(const CheckContext& context, const std::string& what,
                        const std::vector<std::string>& before, const std::vector<std::string>& after,
-                       std::vector<Finding>& findings) {
+                       RuleReport& report) {
   if (before == after) return;
-  findings.push_back(make_finding(rule_id, what + " changed: " + set_difference_text(before, after),
-                                  where_of(context)));
+  report.add(what + " changed: " + set_difference_text(before, after),
+                                  where_of(context));
 }
 
 std::optional<long long> widen(const std::optional<long>& value) {
@@ -139,103 +139,102 @@ std::optional<long long> widen(const std::optional<long>& value) {
 
 }  // namespace
 
-Outcome check_baseline_compared(const Context& context, std::vector<Finding>& findings) {
-  if (!context.options.baseline) return Outcome::NotApplicable;
-  if (context.observed) return Outcome::Checked;
-  findings.push_back(make_finding(
-      "DRF001", "no trusted signature covers the assertion, so nothing was compared with the baseline "
-                "(issuer \"" + context.options.baseline->issuer + "\")"));
+Outcome check_baseline_compared(const CheckContext& context, RuleReport& report) {
+  if (context.lint == nullptr || !context.lint->baseline) return Outcome::NotApplicable;
+  if (context.observed != nullptr) return Outcome::Checked;
+  report.add("no trusted signature covers the assertion, so nothing was compared with the baseline "
+                "(issuer \"" + context.lint->baseline->issuer + "\")");
   return Outcome::Checked;
 }
 
-Outcome check_baseline_issuer(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_issuer(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
-  report_change(context, "DRF002", "Issuer", "\"" + pair->expected.issuer + "\"",
-                "\"" + pair->observed.issuer + "\"", findings);
+  report_change(context, "Issuer", "\"" + pair->expected.issuer + "\"",
+                "\"" + pair->observed.issuer + "\"", report);
   return Outcome::Checked;
 }
 
-Outcome check_baseline_certificates(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_certificates(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
   const auto before = certificates(pair->expected);
   const auto after = certificates(pair->observed);
-  if (before != after) report_change(context, "DRF003", "signing certificate", joined(before), joined(after), findings);
+  if (before != after) report_change(context, "signing certificate", joined(before), joined(after), report);
   return Outcome::Checked;
 }
 
-Outcome check_baseline_algorithm_weaker(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_algorithm_weaker(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
-  check_algorithms(context, *pair, true, findings);
+  check_algorithms(context, *pair, true, report);
   return Outcome::Checked;
 }
 
-Outcome check_baseline_algorithm_changed(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_algorithm_changed(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
-  check_algorithms(context, *pair, false, findings);
+  check_algorithms(context, *pair, false, report);
   return Outcome::Checked;
 }
 
-Outcome check_baseline_signed_elements(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_signed_elements(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
   const auto before = signed_elements(pair->expected);
   const auto after = signed_elements(pair->observed);
-  if (before != after) report_change(context, "DRF006", "signed elements", joined(before), joined(after), findings);
+  if (before != after) report_change(context, "signed elements", joined(before), joined(after), report);
   return Outcome::Checked;
 }
 
-Outcome check_baseline_roles(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_roles(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
-  report_set_change(context, "DRF007", "Role set", pair->expected.roles, pair->observed.roles, findings);
+  report_set_change(context, "Role set", pair->expected.roles, pair->observed.roles, report);
   return Outcome::Checked;
 }
 
-Outcome check_baseline_attributes(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_attributes(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
-  report_set_change(context, "DRF008", "attributes", pair->expected.attributes, pair->observed.attributes,
-                    findings);
+  report_set_change(context, "attributes", pair->expected.attributes, pair->observed.attributes,
+                    report);
   return Outcome::Checked;
 }
 
-Outcome check_baseline_name_id_format(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_name_id_format(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
   if (pair->expected.name_id_format != pair->observed.name_id_format) {
-    report_change(context, "DRF009", "NameID format", text_or(pair->expected.name_id_format, "(no NameID)"),
-                  text_or(pair->observed.name_id_format, "(no NameID)"), findings);
+    report_change(context, "NameID format", text_or(pair->expected.name_id_format, "(no NameID)"),
+                  text_or(pair->observed.name_id_format, "(no NameID)"), report);
   }
   return Outcome::Checked;
 }
 
-Outcome check_baseline_lifetimes(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_lifetimes(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
   const Baseline& before = pair->expected;
   const Baseline& after = pair->observed;
   compare_lifetime(context, "assertion lifetime (Conditions NotOnOrAfter after IssueInstant)",
-                   before.assertion_lifetime_minutes, after.assertion_lifetime_minutes, " min", findings);
+                   before.assertion_lifetime_minutes, after.assertion_lifetime_minutes, " min", report);
   compare_lifetime(context, "bearer confirmation lifetime (NotOnOrAfter after IssueInstant)",
-                   before.confirmation_lifetime_minutes, after.confirmation_lifetime_minutes, " min", findings);
+                   before.confirmation_lifetime_minutes, after.confirmation_lifetime_minutes, " min", report);
   compare_lifetime(context, "IdP session lifetime (SessionNotOnOrAfter after AuthnInstant)",
-                   before.session_lifetime_minutes, after.session_lifetime_minutes, " min", findings);
+                   before.session_lifetime_minutes, after.session_lifetime_minutes, " min", report);
   compare_lifetime(context, "SessionDuration", widen(before.session_duration_seconds),
-                   widen(after.session_duration_seconds), " s", findings);
+                   widen(after.session_duration_seconds), " s", report);
   return Outcome::Checked;
 }
 
-Outcome check_baseline_session_name(const Context& context, std::vector<Finding>& findings) {
+Outcome check_baseline_session_name(const CheckContext& context, RuleReport& report) {
   const auto pair = baselines(context);
   if (!pair) return Outcome::NotApplicable;
   if (pair->expected.session_name_source != pair->observed.session_name_source) {
-    report_change(context, "DRF011", "RoleSessionName source",
+    report_change(context, "RoleSessionName source",
                   text_or(pair->expected.session_name_source, "(no RoleSessionName)"),
-                  text_or(pair->observed.session_name_source, "(no RoleSessionName)"), findings);
+                  text_or(pair->observed.session_name_source, "(no RoleSessionName)"), report);
   }
   return Outcome::Checked;
 }

@@ -19,7 +19,10 @@ void apply_lint_config(const LintConfig& config, LintResult& result) {
   std::vector<Finding> kept;
   for (Finding& finding : result.findings) {
     if (!config.is_enabled(finding.rule_id)) continue;
-    if (const Rule* rule = find_rule(finding.rule_id)) finding.severity = config.severity_of(*rule);
+    // Only an explicit override changes a finding's severity: a finding the user allowed
+    // (--allow-sha1, --allow-rsa15) was made a warning where it was found, as in saml-verify.
+    const auto override = config.severities.find(finding.rule_id);
+    if (override != config.severities.end()) finding.severity = override->second;
     kept.push_back(std::move(finding));
   }
   result.findings = std::move(kept);

@@ -11,6 +11,7 @@
 
 #include "checks/duration_text.h"
 #include "lint/lint_rules.h"
+#include "saml/rules.h"
 #include "saml/xml.h"
 #include "trust/certificate.h"
 #include "trust/metadata_walk.h"
@@ -24,8 +25,6 @@ constexpr std::size_t kMaxChars = 10000000;
 constexpr std::size_t kMaxMetadataBytes = 64 * 1024 * 1024;  // parse limit, above IAM's
 constexpr std::chrono::hours kExpiryWarning{24 * 30};
 constexpr int kMinRsaBits = 1024;
-constexpr std::array<std::string_view, 7> kDocumentRules = {
-    "MET001", "MET002", "MET003", "MET004", "MET005", "MET006", "MET007"};
 
 struct Utf8Scan {
   std::size_t chars = 0;
@@ -60,20 +59,20 @@ Location line_of_offset(std::string_view bytes, std::size_t offset) {
 void check_encoding(std::string_view bytes, const Utf8Scan& scan, const Document& doc,
                     std::vector<Finding>& findings) {
   if (bytes.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
-    findings.push_back(make_finding("MET001", "the document starts with a UTF-8 byte order mark "
+    findings.push_back(make_finding(RuleId::metadata_encoding, "the document starts with a UTF-8 byte order mark "
                                               "(EF BB BF); IAM wants UTF-8 without a BOM",
                                     line_of_offset(bytes, 0)));
   }
   if (scan.invalid_at) {
     findings.push_back(make_finding(
-        "MET001", "the document is not UTF-8: byte " + std::to_string(*scan.invalid_at) +
+        RuleId::metadata_encoding, "the document is not UTF-8: byte " + std::to_string(*scan.invalid_at) +
                       " does not start a valid UTF-8 character (UTF-16 or a legacy encoding?)",
         line_of_offset(bytes, *scan.invalid_at)));
     return;
   }
   const xmlChar* declared = doc.get()->encoding;
   if (declared != nullptr && xmlStrcasecmp(declared, reinterpret_cast<const xmlChar*>("UTF-8")) != 0) {
-    findings.push_back(make_finding("MET001",
+    findings.push_back(make_finding(RuleId::metadata_encoding,
                                     "the XML declaration names encoding \"" +
                                         std::string(reinterpret_cast<const char*>(declared)) +
                                         "\"; IAM wants UTF-8",
@@ -85,10 +84,10 @@ void check_size(std::string_view bytes, const Utf8Scan& scan, std::vector<Findin
   const std::size_t chars = scan.invalid_at ? bytes.size() : scan.chars;
   const std::string unit = scan.invalid_at ? " bytes" : " characters";
   if (chars < kMinChars) {
-    findings.push_back(make_finding("MET002", "the document has " + std::to_string(chars) + unit +
+    findings.push_back(make_finding(RuleId::metadata_size, "the document has " + std::to_string(chars) + unit +
                                                   "; IAM wants at least 1,000 (truncated download?)"));
   } else if (chars > kMaxChars) {
-    findings.push_back(make_finding("MET002", "the document has " + std::to_string(chars) + unit +
+    findings.push_back(make_finding(RuleId::metadata_size, "the document has " + std::to_string(chars) + unit +
                                                   "; IAM accepts at most 10,000,000"));
   }
 }
@@ -99,7 +98,7 @@ std::vector<const xmlNode*> entity_descriptors(const Document& doc, IdpMetadata&
   const xmlNode* root = doc.root();
   const std::vector<const xmlNode*> entities = detail::metadata_entities(root);
   if (entities.empty()) {
-    findings.push_back(make_finding("MET003",
+    findings.push_back(make_finding(RuleId::metadata_no_entity,
                                     "the root element " + std::string(reinterpret_cast<const char*>(root->name)) +
                                         " is not md:EntityDescriptor (nor md:EntitiesDescriptor "
                                         "holding one)",
@@ -108,7 +107,7 @@ std::vector<const xmlNode*> entity_descriptors(const Document& doc, IdpMetadata&
   for (const xmlNode* entity : entities) {
     const std::string id = attribute(entity, "entityID");
     if (id.find_first_not_of(" \t\r\n") == std::string::npos) {
-      findings.push_back(make_finding("MET003", "the EntityDescriptor has no entityID",
+      findings.push_back(make_finding(RuleId::metadata_no_entity, "the EntityDescriptor has no entityID",
                                       location_of(entity, "entityID")));
     } else {
       facts.entity_ids.push_back(id);
@@ -144,7 +143,7 @@ std::vector<MetadataCertificate> signing_certificates(const std::vector<const xm
       auto cert = read_certificate(node);
       if (!cert) {
         findings.push_back(make_finding(
-            "MET004", "a signing X509Certificate cannot be used: " + cert.error().message,
+            RuleId::metadata_no_signing_certificate, "a signing X509Certificate cannot be used: " + cert.error().message,
             location_of(node)));
         continue;
       }
@@ -153,7 +152,7 @@ std::vector<MetadataCertificate> signing_certificates(const std::vector<const xm
     }
     if (found == 0) {
       findings.push_back(make_finding(
-          "MET004", "entity \"" + attribute(entity, "entityID") +
+          RuleId::metadata_no_signing_certificate, "entity \"" + attribute(entity, "entityID") +
                         "\" has no usable signing certificate (IDPSSODescriptor/KeyDescriptor "
                         "[use=\"signing\" or no use]/KeyInfo/X509Data/X509Certificate)",
           location_of(entity)));
@@ -169,20 +168,20 @@ std::string cert_name(const CertificateInfo& cert) {
 void check_certificate(const MetadataCertificate& cert, TimePoint now, std::vector<Finding>& findings) {
   const auto& not_after = cert.info.not_after;
   if (not_after && now >= *not_after) {
-    findings.push_back(make_finding("MET005", cert_name(cert.info) + " expired " +
+    findings.push_back(make_finding(RuleId::metadata_certificate_expired, cert_name(cert.info) + " expired " +
                                                   format_exact_duration(now - *not_after) +
                                                   " before the certificate time (notAfter " + format_xs_datetime(*not_after) +
                                                   ", certificates judged at " + format_xs_datetime(now) + ")",
                                     cert.where));
   } else if (not_after && *not_after - now <= kExpiryWarning) {
-    findings.push_back(make_finding("MET006", cert_name(cert.info) + " expires in " +
+    findings.push_back(make_finding(RuleId::metadata_certificate_expiring, cert_name(cert.info) + " expires in " +
                                                   format_exact_duration(*not_after - now) + " (notAfter " +
                                                   format_xs_datetime(*not_after) + ", certificates judged at " +
                                                   format_xs_datetime(now) + ")",
                                     cert.where));
   }
   if (cert.info.key_type == "RSA" && cert.info.key_bits < kMinRsaBits) {
-    findings.push_back(make_finding("MET007", cert_name(cert.info) + " has an RSA-" +
+    findings.push_back(make_finding(RuleId::metadata_weak_key, cert_name(cert.info) + " has an RSA-" +
                                                   std::to_string(cert.info.key_bits) +
                                                   " key; IAM wants at least 1024 bits",
                                     cert.where));
@@ -190,14 +189,6 @@ void check_certificate(const MetadataCertificate& cert, TimePoint now, std::vect
 }
 
 }  // namespace
-
-namespace lint {
-
-bool is_metadata_document_rule(std::string_view rule_id) {
-  return std::find(kDocumentRules.begin(), kDocumentRules.end(), rule_id) != kDocumentRules.end();
-}
-
-}  // namespace lint
 
 Expected<MetadataLintResult> lint_metadata(std::string_view bytes, std::string_view source,
                                            const LintOptions& options) {
@@ -224,10 +215,12 @@ Expected<MetadataLintResult> lint_metadata(std::string_view bytes, std::string_v
   LintResult& result = out.result;
   result.now = options.policy.now;
   result.now_source = options.policy.now_source;
-  result.profile = options.profile.value_or(Profile::Aws);
-  result.profile_reason = options.profile ? "given" : "default for IdP metadata (no response to detect it from)";
+  const std::optional<Profile> given = options.policy.profile;
+  result.profile = given.value_or(Profile::Aws);
+  result.profile_reason = given ? "given: --profile " + std::string(profile_name(*given))
+                                : "default for IdP metadata (no response to detect it from)";
   for (const Rule& rule : all_rules()) {
-    if (!lint::is_metadata_document_rule(rule.id) || !rule_in_profile(rule, result.profile)) {
+    if (rule.use.scope != RuleScope::Metadata || !rule_in_profile(rule, result.profile)) {
       result.not_applicable.emplace_back(rule.id);
     }
   }

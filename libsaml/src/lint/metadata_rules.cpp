@@ -1,5 +1,5 @@
-// MET008, MET009: a response against the --metadata documents (Issuer = entityID, signing
-// key among the metadata's signing certificates). They read verified values only.
+// MET009: the key that verified a response is a signing certificate of the --metadata
+// documents. It reads verified values only.
 #include <algorithm>
 #include <string>
 
@@ -25,40 +25,20 @@ bool in_metadata(const std::vector<IdpMetadata>& metadata, const Sha256& fingerp
 
 }  // namespace
 
-Outcome check_issuer_in_metadata(const Context& context, std::vector<Finding>& findings) {
-  const auto& metadata = context.options.metadata;
-  const auto& assertion = context.verdict.assertion;
-  if (metadata.empty() || !assertion || !assertion->has_issuer) return Outcome::NotApplicable;
-  std::string entity_ids;
-  for (const IdpMetadata& document : metadata) {
-    for (const std::string& id : document.entity_ids) {
-      if (id == assertion->issuer) return Outcome::Checked;
-      entity_ids += (entity_ids.empty() ? "\"" : ", \"") + id + "\"";
-    }
-  }
-  findings.push_back(make_finding("MET008",
-                                  "Issuer \"" + assertion->issuer + "\" is not the entityID of " +
-                                      metadata_sources(metadata) + " (" +
-                                      (entity_ids.empty() ? "none" : entity_ids) + ")",
-                                  assertion->where));
-  return Outcome::Checked;
-}
-
-Outcome check_key_in_metadata(const Context& context, std::vector<Finding>& findings) {
-  const auto& metadata = context.options.metadata;
-  if (metadata.empty()) return Outcome::NotApplicable;
+Outcome check_key_in_metadata(const CheckContext& context, RuleReport& report) {
+  if (context.lint == nullptr || context.lint->metadata.empty()) return Outcome::NotApplicable;
+  const auto& metadata = context.lint->metadata;
   bool any = false;
-  for (const SignatureReport& report : context.verdict.signatures.signatures) {
-    if (report.status != SignatureStatus::Verified || !report.key_used) continue;
+  for (const SignatureReport& signature : context.signatures.signatures) {
+    if (signature.status != SignatureStatus::Verified || !signature.key_used) continue;
     any = true;
-    const CertificateInfo& cert = *report.key_used;
+    const CertificateInfo& cert = *signature.key_used;
     if (in_metadata(metadata, cert.fingerprint)) continue;
-    findings.push_back(make_finding(
-        "MET009", "the " + (cert.subject.empty() ? std::string("key") : "certificate " + cert.subject) +
+    report.add("the " + (cert.subject.empty() ? std::string("key") : "certificate " + cert.subject) +
                       " (SHA-256 " + format_fingerprint(cert.fingerprint) +
-                      ") that verified the signature on the " + report.signed_element +
+                      ") that verified the signature on the " + signature.signed_element +
                       " is not a signing certificate of " + metadata_sources(metadata),
-        report.where));
+        signature.where);
   }
   return any ? Outcome::Checked : Outcome::NotApplicable;
 }

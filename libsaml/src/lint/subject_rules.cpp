@@ -1,4 +1,4 @@
-// HYG005 (NameID format AWS lists) and AWS025 (Identity Center NameID is an e-mail address).
+// HYG005: the NameID format is one AWS lists.
 #include <algorithm>
 #include <array>
 #include <string>
@@ -16,25 +16,10 @@ constexpr std::array<std::string_view, 4> kAwsNameIdFormats = {
     "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified",
 };
 
-// local@domain.tld: one '@', non-empty local part, a dot inside the domain, no spaces or
-// control characters. A shape check, not RFC 5322.
-bool looks_like_email(std::string_view text) {
-  const auto at = text.find('@');
-  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const std::string_view domain = text.substr(at + 1);
-  const auto dot = domain.find('.');
-  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
-  return std::none_of(text.begin(), text.end(), [](char c) {
-    return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f;
-  });
-}
-
 }  // namespace
 
-Outcome check_name_id_format(const Context& context, std::vector<Finding>& findings) {
-  const auto& assertion = context.verdict.assertion;
+Outcome check_name_id_format(const CheckContext& context, RuleReport& report) {
+  const auto& assertion = context.assertion;
   if (!assertion || !assertion->has_name_id) return Outcome::NotApplicable;
   const std::string& format = assertion->name_id_format;
   if (format.empty() ||
@@ -56,21 +41,9 @@ Outcome check_name_id_format(const Context& context, std::vector<Finding>& findi
       documented += (documented.empty() ? "AWS documents " : ", ") + std::string(uri);
     }
   }
-  findings.push_back(make_finding(
-      "HYG005", "NameID Format " + detail::quote_value(format) + " is not one AWS documents (" +
-                    documented + ")",
-      assertion->name_id_where));
-  return Outcome::Checked;
-}
-
-Outcome check_identity_center_name_id(const Context& context, std::vector<Finding>& findings) {
-  const auto& assertion = context.verdict.assertion;
-  if (!assertion || !assertion->has_name_id) return Outcome::NotApplicable;
-  if (looks_like_email(assertion->name_id)) return Outcome::Checked;
-  findings.push_back(make_finding("AWS025",
-                                  "NameID " + detail::quote_value(assertion->name_id) +
-                                      " is not an e-mail address",
-                                  assertion->name_id_where));
+  report.add("NameID Format " + detail::quote_value(format) + " is not one AWS documents (" +
+                 documented + ")",
+             assertion->name_id_where);
   return Outcome::Checked;
 }
 

@@ -15,23 +15,21 @@ constexpr std::chrono::seconds kSessionTolerance{300};
 
 }  // namespace
 
-Outcome check_issue_instant_future(const Context& context, std::vector<Finding>& findings) {
-  const auto& assertion = context.verdict.assertion;
+Outcome check_issue_instant_future(const CheckContext& context, RuleReport& report) {
+  const auto& assertion = context.assertion;
   if (!assertion || !assertion->issue_instant.value) return Outcome::NotApplicable;
   const Instant& issued = assertion->issue_instant;
   const TimePoint latest = context.policy.now + context.policy.skew;
   if (*issued.value <= latest) return Outcome::Checked;
-  findings.push_back(make_finding(
-      "HYG002",
-      "IssueInstant " + issued.text + " is " + format_exact_duration(*issued.value - latest) +
+  report.add("IssueInstant " + issued.text + " is " + format_exact_duration(*issued.value - latest) +
           " after now " + format_xs_datetime(context.policy.now) + " (skew " +
           std::to_string(context.policy.skew.count()) + " s)",
-      issued.where));
+      issued.where);
   return Outcome::Checked;
 }
 
-Outcome check_assertion_lifetime(const Context& context, std::vector<Finding>& findings) {
-  const auto& assertion = context.verdict.assertion;
+Outcome check_assertion_lifetime(const CheckContext& context, RuleReport& report) {
+  const auto& assertion = context.assertion;
   if (!assertion || !assertion->issue_instant.value ||
       !assertion->conditions.not_on_or_after.value) {
     return Outcome::NotApplicable;
@@ -39,17 +37,16 @@ Outcome check_assertion_lifetime(const Context& context, std::vector<Finding>& f
   const Instant& end = assertion->conditions.not_on_or_after;
   const auto lifetime = *end.value - *assertion->issue_instant.value;
   if (lifetime <= kMaxLifetime) return Outcome::Checked;
-  findings.push_back(make_finding("HYG003",
-                                  "the assertion is valid for " + format_exact_duration(lifetime) +
+  report.add("the assertion is valid for " + format_exact_duration(lifetime) +
                                       " after IssueInstant " + assertion->issue_instant.text +
                                       " (NotOnOrAfter " + end.text + "); at most 5 min expected",
-                                  end.where));
+                                  end.where);
   return Outcome::Checked;
 }
 
-Outcome check_session_not_on_or_after(const Context& context, std::vector<Finding>& findings) {
-  const auto& assertion = context.verdict.assertion;
-  const auto& aws = context.verdict.aws;
+Outcome check_session_not_on_or_after(const CheckContext& context, RuleReport& report) {
+  const auto& assertion = context.assertion;
+  const auto& aws = context.aws;
   if (!assertion || !aws || !aws->session_duration || !assertion->issue_instant.value) {
     return Outcome::NotApplicable;
   }
@@ -61,13 +58,11 @@ Outcome check_session_not_on_or_after(const Context& context, std::vector<Findin
     if (!session_end.value) continue;
     any = true;
     if (*session_end.value + kSessionTolerance >= aws_end) continue;
-    findings.push_back(make_finding(
-        "HYG004",
-        "SessionNotOnOrAfter " + session_end.text + " is " +
+    report.add("SessionNotOnOrAfter " + session_end.text + " is " +
             format_exact_duration(aws_end - *session_end.value) +
             " before the AWS session ends (IssueInstant " + assertion->issue_instant.text +
             " + SessionDuration " + std::to_string(*aws->session_duration) + " s)",
-        session_end.where));
+        session_end.where);
   }
   return any ? Outcome::Checked : Outcome::NotApplicable;
 }

@@ -32,22 +32,20 @@ bool contains(const std::array<std::string_view, N>& names, std::string_view nam
 
 }  // namespace
 
-Outcome check_unknown_saml_elements(const Context& context, std::vector<Finding>& findings) {
-  if (!context.verdict.document || context.verdict.document->root() == nullptr) {
+Outcome check_unknown_saml_elements(const CheckContext& context, RuleReport& report) {
+  if (!context.document || context.document->root() == nullptr) {
     return Outcome::NotApplicable;
   }
-  for_each_element(context.verdict.document->root(), [&](const xmlNode* node) {
+  for_each_element(context.document->root(), [&](const xmlNode* node) {
     if (node->ns == nullptr || node->ns->href == nullptr) return;
     const std::string_view uri = reinterpret_cast<const char*>(node->ns->href);
     const std::string_view name = reinterpret_cast<const char*>(node->name);
     const bool protocol = uri == ns::protocol;
     if (!protocol && uri != ns::assertion) return;
     if (protocol ? contains(kProtocolElements, name) : contains(kAssertionElements, name)) return;
-    findings.push_back(make_finding(
-        "XML006",
-        "element " + std::string(name) + " is not defined in the SAML 2.0 " +
+    report.add("element " + std::string(name) + " is not defined in the SAML 2.0 " +
             (protocol ? "protocol" : "assertion") + " namespace " + std::string(uri),
-        location_of(node)));
+        location_of(node));
   });
   return Outcome::Checked;
 }

@@ -1,12 +1,14 @@
 // One saml:Assertion element into the typed model. Only children in the assertion
 // namespace are read, from the node given: never a document-wide search.
 #include "model/instant.h"
+#include "model/repeats.h"
 #include "saml/model.h"
 #include "saml/xml.h"
 
 namespace saml {
 namespace {
 
+using detail::note_repeats;
 using detail::read_instant;
 
 // Calls `visit` for each element child of `parent` named {ns::assertion}local_name.
@@ -18,11 +20,12 @@ void for_each_child(const xmlNode* parent, std::string_view local_name, Visit vi
   }
 }
 
-SubjectConfirmation read_confirmation(const xmlNode* element) {
+SubjectConfirmation read_confirmation(const xmlNode* element, std::vector<Location>& repeated) {
   SubjectConfirmation confirmation;
   confirmation.where = location_of(element);
   confirmation.method = attribute(element, "Method");
   const xmlNode* data = first_child(element, ns::assertion, "SubjectConfirmationData");
+  note_repeats(element, ns::assertion, "SubjectConfirmationData", repeated);
   confirmation.has_data = data != nullptr;
   confirmation.not_before = read_instant(data, "NotBefore");
   confirmation.not_on_or_after = read_instant(data, "NotOnOrAfter");
@@ -37,6 +40,16 @@ SubjectConfirmation read_confirmation(const xmlNode* element) {
 void read_subject(const xmlNode* subject, Assertion& assertion) {
   assertion.has_subject = subject != nullptr;
   if (subject == nullptr) return;
+  // One identifier: NameID, BaseID or EncryptedID, once.
+  bool identified = false;
+  for (const xmlNode* child = subject->children; child != nullptr; child = child->next) {
+    const bool identifier = is_element(child, ns::assertion, "NameID") ||
+                            is_element(child, ns::assertion, "BaseID") ||
+                            is_element(child, ns::assertion, "EncryptedID");
+    if (!identifier) continue;
+    if (identified) assertion.repeated.push_back(location_of(child));
+    identified = true;
+  }
   if (const xmlNode* name_id = first_child(subject, ns::assertion, "NameID")) {
     assertion.has_name_id = true;
     assertion.name_id = text_content(name_id);
@@ -44,7 +57,7 @@ void read_subject(const xmlNode* subject, Assertion& assertion) {
     assertion.name_id_where = location_of(name_id);
   }
   for_each_child(subject, "SubjectConfirmation", [&](const xmlNode* element) {
-    assertion.confirmations.push_back(read_confirmation(element));
+    assertion.confirmations.push_back(read_confirmation(element, assertion.repeated));
   });
 }
 
@@ -55,6 +68,13 @@ Conditions read_conditions(const xmlNode* element) {
   conditions.not_on_or_after = read_instant(element, "NotOnOrAfter");
   if (element == nullptr) return conditions;
   conditions.where = location_of(element);
+  for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
+    if (child->type != XML_ELEMENT_NODE) continue;
+    const bool known = is_element(child, ns::assertion, "AudienceRestriction") ||
+                       is_element(child, ns::assertion, "OneTimeUse") ||
+                       is_element(child, ns::assertion, "ProxyRestriction");
+    if (!known) conditions.unknown.push_back(location_of(child));
+  }
   for_each_child(element, "AudienceRestriction", [&](const xmlNode* restriction_element) {
     AudienceRestriction restriction;
     restriction.where = location_of(restriction_element);
@@ -107,6 +127,9 @@ Assertion read_assertion(const xmlNode* assertion_element) {
     assertion.has_issuer = true;
     assertion.issuer = text_content(issuer);
   }
+  note_repeats(assertion_element, ns::assertion, "Issuer", assertion.repeated);
+  note_repeats(assertion_element, ns::assertion, "Subject", assertion.repeated);
+  note_repeats(assertion_element, ns::assertion, "Conditions", assertion.repeated);
   read_subject(first_child(assertion_element, ns::assertion, "Subject"), assertion);
   assertion.conditions =
       read_conditions(first_child(assertion_element, ns::assertion, "Conditions"));

@@ -1,6 +1,7 @@
 // The Response element's own fields. Only direct children in the SAML namespaces are read:
 // the caller hands over the exact node, so nothing here searches the document.
 #include "model/instant.h"
+#include "model/repeats.h"
 #include "saml/model.h"
 #include "saml/xml.h"
 
@@ -43,6 +44,8 @@ Response read_response(const xmlNode* response_element) {
     response.issuer = text_content(issuer);
   }
   response.status = read_status(first_child(response_element, ns::protocol, "Status"));
+  detail::note_repeats(response_element, ns::assertion, "Issuer", response.repeated);
+  detail::note_repeats(response_element, ns::protocol, "Status", response.repeated);
   return response;
 }
 

@@ -4,6 +4,7 @@
 
 #include "pipeline/structure.h"
 #include "saml/xmlenc.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
@@ -35,14 +36,14 @@ OpenedEncryption decrypt_encrypted_assertion(const xmlNode* encrypted, const Pol
   const std::size_t before = findings.size();
   auto info = inspect_encrypted_assertion(encrypted);
   if (!info) {
-    findings.push_back(make_finding("XML007", info.error().message, info.error().where));
+    findings.push_back(make_finding(RuleId::decryption_failed, info.error().message, info.error().where));
     report.failure = messages_since(findings, before);
     return opened;
   }
   opened.readable = true;
   report.info = *info;
   if (!policy.decryption_keys || policy.decryption_keys->empty()) {
-    findings.push_back(make_finding("XML005",
+    findings.push_back(make_finding(RuleId::encrypted_no_key,
                                     "the Assertion is encrypted and no decryption key was given "
                                     "(--decrypt-key); it needs " + describe_needed_key(*info),
                                     info->where));

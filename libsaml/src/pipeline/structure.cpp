@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "saml/rules.h"
+
 namespace saml {
 namespace {
 
@@ -32,11 +34,25 @@ std::string lines_of(const std::vector<const xmlNode*>& nodes) {
 
 }  // namespace
 
+Expected<Ok> require_saml_root(const Document& doc) {
+  const xmlNode* root = doc.root();
+  const auto text = [](const xmlChar* value) {
+    return value != nullptr ? std::string(reinterpret_cast<const char*>(value)) : std::string();
+  };
+  const std::string ns_uri = root != nullptr && root->ns != nullptr ? text(root->ns->href) : "";
+  if (ns_uri == ns::protocol || ns_uri == ns::assertion) return Ok{};
+  return Error{ErrorKind::Decode, "decode.not-saml",
+               "this is XML but not a SAML message: its root element <" +
+                   (root != nullptr ? text(root->name) : std::string()) + "> is in " +
+                   (ns_uri.empty() ? std::string("no namespace") : "namespace " + ns_uri),
+               location_of(root)};
+}
+
 AssertionSlot find_assertion_slot(const Document& doc, std::vector<Finding>& findings) {
   const xmlNode* root = doc.root();
   if (root == nullptr || !is_element(root, ns::protocol, "Response")) {
     findings.push_back(make_finding(
-        "XML003",
+        RuleId::root_not_response,
         root == nullptr ? "the document has no root element"
                         : "the root element is " + element_name(root) + ", not samlp:Response",
         root == nullptr ? Location{} : location_of(root)));
@@ -48,12 +64,12 @@ AssertionSlot find_assertion_slot(const Document& doc, std::vector<Finding>& fin
   std::vector<const xmlNode*> assertions = assertion_elements(root, "Assertion");
   assertions.insert(assertions.end(), encrypted.begin(), encrypted.end());
   if (assertions.empty()) {
-    findings.push_back(make_finding("XML004", "the Response contains no Assertion",
+    findings.push_back(make_finding(RuleId::not_one_assertion, "the Response contains no Assertion",
                                     location_of(root)));
     return {};
   }
   if (assertions.size() > 1) {
-    findings.push_back(make_finding("XML004",
+    findings.push_back(make_finding(RuleId::not_one_assertion,
                                     "the document contains " + std::to_string(assertions.size()) +
                                         " Assertion or EncryptedAssertion elements: " + lines_of(assertions),
                                     location_of(assertions[1])));
@@ -61,7 +77,7 @@ AssertionSlot find_assertion_slot(const Document& doc, std::vector<Finding>& fin
   }
   const xmlNode* only = assertions.front();
   if (only->parent != root) {
-    findings.push_back(make_finding("XML004",
+    findings.push_back(make_finding(RuleId::not_one_assertion,
                                     "the only " + std::string(reinterpret_cast<const char*>(only->name)) +
                                         " is at " + location_of(only).element +
                                         ", not a direct child of the Response",
@@ -75,7 +91,7 @@ const xmlNode* check_decrypted_assertion(const Document& decrypted, std::vector<
   const xmlNode* element = decrypted.root() != nullptr ? decrypted.root()->children : nullptr;
   if (element == nullptr) return nullptr;
   if (!is_element(element, ns::assertion, "Assertion")) {
-    findings.push_back(make_finding("XML004",
+    findings.push_back(make_finding(RuleId::not_one_assertion,
                                     "the EncryptedAssertion decrypts to " + element_name(element) +
                                         ", not saml:Assertion",
                                     location_of(element)));
@@ -88,7 +104,7 @@ const xmlNode* check_decrypted_assertion(const Document& decrypted, std::vector<
     }
   }
   if (!nested.empty()) {
-    findings.push_back(make_finding("XML004",
+    findings.push_back(make_finding(RuleId::not_one_assertion,
                                     "the decrypted Assertion contains " + std::to_string(nested.size()) +
                                         " more Assertion or EncryptedAssertion elements: " + lines_of(nested),
                                     location_of(nested.front())));

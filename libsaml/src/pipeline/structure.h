@@ -10,6 +10,10 @@
 
 namespace saml {
 
+// A document whose root is in neither SAML 2.0 namespace is no SAML message at all: an
+// Error (kind Decode, exit 3 in every tool), not a finding.
+Expected<Ok> require_saml_root(const Document& doc);
+
 // The one assertion of a Response: plaintext or encrypted (at most one is set).
 struct AssertionSlot {
   const xmlNode* assertion = nullptr;

@@ -1,20 +1,21 @@
 // verify_capture: parse, structure, signatures, then the model and checks built only from
-// the nodes a trusted signature covers.
+// the nodes a trusted signature covers; the rules of the profile decide the verdict.
 #include "saml/verify.h"
 
 #include <algorithm>
 #include <string>
 
+#include "checks/rule_check.h"
 #include "pipeline/encrypted.h"
 #include "pipeline/structure.h"
 #include "saml/checks.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
 
-bool has_rule(const std::vector<Finding>& findings, std::string_view rule_id) {
-  return std::any_of(findings.begin(), findings.end(),
-                     [&](const Finding& f) { return f.rule_id == rule_id; });
+bool has_rule(const std::vector<Finding>& findings, RuleId rule) {
+  return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.is(rule); });
 }
 
 std::string signatures_summary(const DsigResult& dsig) {
@@ -28,13 +29,21 @@ std::string signatures_summary(const DsigResult& dsig) {
 
 void require_covered(const xmlNode* assertion_node, const DsigResult& dsig,
                      std::vector<Finding>& findings) {
-  if (has_rule(findings, "SIG001")) return;
+  if (has_rule(findings, RuleId::assertion_not_signed)) return;
   const std::string id = attribute(assertion_node, "ID");
-  findings.push_back(make_finding("SIG001",
+  findings.push_back(make_finding(RuleId::assertion_not_signed,
                                   "the Assertion (ID \"" + id +
                                       "\") is not covered by a valid signature from a trusted "
                                       "key; " + signatures_summary(dsig),
                                   location_of(assertion_node)));
+}
+
+// Keeps the findings of the rules of the verdict's profile.
+void keep_profile_findings(Verdict& verdict) {
+  std::erase_if(verdict.findings, [&](const Finding& finding) {
+    const Rule* rule = find_rule(finding.rule_id);
+    return rule == nullptr || !rule_in_profile(*rule, verdict.profile);
+  });
 }
 
 }  // namespace
@@ -45,18 +54,23 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) {
     if (parsed.error().code != "xml.doctype") return parsed.error();
-    verdict.findings.push_back(make_finding("XML001", parsed.error().message, parsed.error().where));
+    verdict.findings.push_back(make_finding(RuleId::doctype_present, parsed.error().message, parsed.error().where));
     check_message_size(capture, verdict.findings);
+    const DetectedProfile profile = choose_profile(policy.profile, nullptr, nullptr);
+    verdict.profile = profile.profile;
+    verdict.profile_reason = profile.reason;
+    keep_profile_findings(verdict);
     return verdict;
   }
   auto document = std::make_shared<const Document>(std::move(parsed).value());
+  if (auto saml = require_saml_root(*document); !saml) return saml.error();
   verdict.document = document;
   std::vector<Finding>& findings = verdict.findings;
 
   const AssertionSlot slot = find_assertion_slot(*document, findings);
   const xmlNode* assertion_node = slot.assertion;
   const xmlNode* root = document->root();
-  if (root != nullptr && is_element(root, ns::protocol, "Response")) {
+  if (is_element(root, ns::protocol, "Response")) {
     verdict.response = read_response(root);
     check_response(*verdict.response, findings);
 
@@ -70,20 +84,39 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
     if (slot.encrypted != nullptr) {
       assertion_node = open_encrypted_assertion(slot.encrypted, trust, policy, dsig_policy, verdict);
     }
-
-    if (assertion_node != nullptr) {
-      if (verdict.signatures.covers(assertion_node)) {
-        verdict.assertion = read_assertion(assertion_node);
-        check_verified_assertion(*verdict.response, *verdict.assertion, policy, findings);
-        verdict.aws = read_aws_view(*verdict.assertion, findings);
-      } else {
-        require_covered(assertion_node, verdict.signatures, findings);
-      }
+    if (assertion_node != nullptr && verdict.signatures.covers(assertion_node)) {
+      verdict.assertion = read_assertion(assertion_node);
+    } else if (assertion_node != nullptr) {
+      require_covered(assertion_node, verdict.signatures, findings);
     }
   }
+  const Assertion* assertion = verdict.assertion ? &*verdict.assertion : nullptr;
+  const Response* response = verdict.response ? &*verdict.response : nullptr;
+  const DetectedProfile profile = choose_profile(policy.profile, assertion, response);
+  verdict.profile = profile.profile;
+  verdict.profile_reason = profile.reason;
+  if (assertion != nullptr) {
+    check_verified_assertion(*response, *assertion, policy, verdict.profile, findings);
+    verdict.aws = read_aws_view(*assertion, findings);
+  }
   check_message_size(capture, findings);
+
+  const CheckContext context{capture,
+                             policy,
+                             trust,
+                             verdict.profile,
+                             document.get(),
+                             response,
+                             assertion,
+                             verdict.aws ? &*verdict.aws : nullptr,
+                             verdict.signatures,
+                             verdict.encryption ? &*verdict.encryption : nullptr};
+  std::vector<const Rule*> skipped;
+  run_rule_checks(context, Enforcement::Verdict, findings, &skipped);
+  for (const Rule* rule : skipped) verdict.checks_not_applicable.push_back(rule->id);
+  keep_profile_findings(verdict);
   // Fail closed: acceptance needs a verified assertion, whatever the findings say.
-  verdict.accepted = !has_errors(findings) && verdict.assertion.has_value();
+  verdict.accepted = !has_errors(findings) && assertion != nullptr;
   return verdict;
 }
 

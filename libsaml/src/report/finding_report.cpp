@@ -19,12 +19,13 @@ std::string location_text(const Location& where) {
   return text.empty() ? text : " at " + text;
 }
 
-std::string finding_text(const Finding& finding, const util::Painter& paint, std::string_view indent) {
+std::string finding_text(const Finding& finding, Profile profile, const util::Painter& paint,
+                         std::string_view indent) {
   std::string out = std::string(indent) + "[" + paint.bold(finding.rule_id) + "] " +
                     paint.severity(finding.severity, severity_name(finding.severity)) +
                     location_text(finding.where) + ": " + util::terminal_safe(finding.message) + "\n";
   if (const Rule* rule = find_rule(finding.rule_id)) {
-    out += std::string(indent) + "  fix: " + std::string(rule->fix) + "\n";
+    out += std::string(indent) + "  fix: " + std::string(rule->fix_for(profile)) + "\n";
   }
   return out;
 }
@@ -38,7 +39,7 @@ Json location_json(const Location& where) {
   return j;
 }
 
-Json finding_json(const Finding& finding) {
+Json finding_json(const Finding& finding, Profile profile) {
   const Rule* rule = find_rule(finding.rule_id);
   Json j;
   j["rule"] = finding.rule_id;
@@ -46,7 +47,7 @@ Json finding_json(const Finding& finding) {
   j["title"] = rule ? Json(std::string(rule->title)) : Json(nullptr);
   j["message"] = finding.message;
   j["location"] = location_json(finding.where);
-  j["fix"] = rule ? Json(std::string(rule->fix)) : Json(nullptr);
+  j["fix"] = rule ? Json(std::string(rule->fix_for(profile))) : Json(nullptr);
   j["reference"] = rule ? Json(std::string(rule->reference)) : Json(nullptr);
   return j;
 }

@@ -95,6 +95,8 @@ Json signature_json(const SignatureReport& report) {
 std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy) {
   Json j;
   j["accepted"] = verdict.accepted;
+  j["profile"] = profile_name(verdict.profile);
+  j["profile_reason"] = verdict.profile_reason;
   j["input"] = input_json(capture);
   j["now"] = format_xs_datetime(policy.now);
   j["now_source"] = time_source_name(policy.now_source);
@@ -102,7 +104,7 @@ std::string verdict_to_json(const Capture& capture, const Verdict& verdict, cons
   j["cert_now_source"] = time_source_name(policy.cert_now_source);
   j["skew_seconds"] = policy.skew.count();
   Json findings = Json::array();
-  for (const Finding& finding : verdict.findings) findings.push_back(detail::finding_json(finding));
+  for (const Finding& finding : verdict.findings) findings.push_back(detail::finding_json(finding, verdict.profile));
   j["findings"] = findings;
   const Assertion* assertion = verdict.assertion ? &*verdict.assertion : nullptr;
   j["issuer"] = assertion && assertion->has_issuer ? Json(assertion->issuer) : Json(nullptr);

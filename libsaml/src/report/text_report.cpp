@@ -18,8 +18,8 @@ namespace {
 using util::Painter;
 using util::terminal_safe;
 
-void append_finding(std::string& out, const Finding& finding, const Painter& paint) {
-  out += detail::finding_text(finding, paint, "");
+void append_finding(std::string& out, const Finding& finding, Profile profile, const Painter& paint) {
+  out += detail::finding_text(finding, profile, paint, "");
 }
 
 // The short name of an algorithm URI: the part after '#'.
@@ -86,7 +86,8 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
   const Assertion& assertion = *verdict.assertion;
   out += "  issuer:        " + terminal_safe(assertion.issuer) + "\n";
   out += "  NameID:        " + terminal_safe(assertion.name_id) + "\n";
-  if (verdict.aws) {
+  // The IAM federation view means something only where AssumeRoleWithSAML reads it.
+  if (verdict.aws && verdict.profile == Profile::Aws) {
     const AwsView& aws = *verdict.aws;
     out += "  session name:  " + terminal_safe(aws.role_session_name.value_or("(none)")) + "\n";
     out += "  duration:      " +
@@ -116,10 +117,12 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
     }
     out += line + "\n";
   }
-  // An accepted verdict has no errors; list its warnings.
+  // An accepted verdict has no errors; list its warnings and notes.
   if (!verdict.findings.empty()) {
-    out += paint.yellow("warnings:") + "\n";
-    for (const Finding& finding : verdict.findings) append_finding(out, finding, paint);
+    const bool warnings = std::any_of(verdict.findings.begin(), verdict.findings.end(),
+                                      [](const Finding& f) { return f.severity == Severity::Warning; });
+    out += paint.yellow(warnings ? "warnings:" : "notes:") + "\n";
+    for (const Finding& finding : verdict.findings) append_finding(out, finding, verdict.profile, paint);
   }
 }
 
@@ -137,8 +140,11 @@ bool only_time_errors(const std::vector<Finding>& findings) {
   bool any = false;
   for (const Finding& finding : findings) {
     if (finding.severity != Severity::Error) continue;
-    const std::string& id = finding.rule_id;
-    if (id != "CND001" && id != "CND002" && id != "CND005" && id != "SUB006") return false;
+    if (!finding.is(RuleId::not_yet_valid) && !finding.is(RuleId::expired) &&
+        !finding.is(RuleId::session_expired) && !finding.is(RuleId::confirmation_expired) &&
+        !finding.is(RuleId::confirmation_not_yet_valid) && !finding.is(RuleId::issued_too_long_ago)) {
+      return false;
+    }
     any = true;
   }
   return any;
@@ -183,6 +189,8 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
                       capture_format_name(capture.format);
   if (capture.origin.entry) input += ", entry " + std::to_string(*capture.origin.entry + 1);
   input += ")\n" + times_text(policy);
+  input += "  profile:       " + std::string(profile_name(verdict.profile)) + " (" +
+           terminal_safe(verdict.profile_reason) + ")\n";
   if (verdict.accepted && verdict.assertion) {
     out += paint.green("ACCEPTED") + "\n" + input;
     append_decryption(out, verdict);
@@ -197,7 +205,7 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
   if (errors != total) out += " (" + std::to_string(errors) + (errors == 1 ? " error)" : " errors)");
   out += "\n" + input;
   append_decryption(out, verdict);
-  for (const Finding& finding : verdict.findings) append_finding(out, finding, paint);
+  for (const Finding& finding : verdict.findings) append_finding(out, finding, verdict.profile, paint);
   append_time_hint(out, capture, verdict, policy);
   return out;
 }

@@ -36,13 +36,14 @@ Expected<int> TrustStore::add_metadata(std::string_view xml, std::string_view so
   std::vector<std::string> staged_ids = entity_ids_;
   int found = 0;
   for (const xmlNode* entity : entities) {
-    staged_ids.push_back(attribute(entity, "entityID"));
+    const std::string entity_id = attribute(entity, "entityID");
+    staged_ids.push_back(entity_id);
     for (const xmlNode* cert_node : detail::signing_certificate_nodes(entity)) {
       auto der = detail::der_from_base64_text(text_content(cert_node));
       if (!der) return metadata_error(source, der.error().message, location_of(cert_node));
       auto cert = detail::certificate_from_der(*der);
       if (!cert) return metadata_error(source, cert.error().message, location_of(cert_node));
-      auto ok = detail::add_certificate(staged, cert->get(), source);
+      auto ok = detail::add_certificate(staged, cert->get(), source, entity_id);
       if (!ok) return ok.error();
       ++found;
     }

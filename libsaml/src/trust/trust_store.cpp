@@ -62,12 +62,16 @@ Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, 
 
 namespace detail {
 
-Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::string_view source) {
+Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::string_view source,
+                             std::string_view entity_id) {
   CertificateInfo info = describe_certificate(cert);
-  const bool known = std::any_of(keys.begin(), keys.end(), [&](const TrustedKey& key) {
+  const auto known = std::find_if(keys.begin(), keys.end(), [&](const TrustedKey& key) {
     return key.certificate.fingerprint == info.fingerprint;
   });
-  if (known) return Ok{};
+  if (known != keys.end()) {
+    if (!entity_id.empty()) known->entity_ids.emplace_back(entity_id);
+    return Ok{};
+  }
   auto pinned = pin_public_key(X509_get0_pubkey(cert));
   if (!pinned) {
     Error error = pinned.error();
@@ -79,7 +83,9 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
   if (der_length <= 0) return Error{ErrorKind::Config, "trust.der", std::string(source) + ": cannot encode the certificate", {}};
   std::string der_bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(der_length));
   OPENSSL_free(der);
-  keys.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes)});
+  TrustedKey key{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes), {}};
+  if (!entity_id.empty()) key.entity_ids.emplace_back(entity_id);
+  keys.push_back(std::move(key));
   return Ok{};
 }
 

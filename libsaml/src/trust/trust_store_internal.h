@@ -10,8 +10,11 @@
 
 namespace saml::detail {
 
-// Pins the certificate's public key and appends it (a certificate already present is skipped).
-Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::string_view source);
+// Pins the certificate's public key and appends it (a certificate already present is not
+// added again). `entity_id`: the metadata entity listing it, recorded on the key; empty for
+// a certificate given on its own.
+Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::string_view source,
+                             std::string_view entity_id = {});
 
 // The trusted key whose certificate has exactly these DER bytes (matched by SHA-256, so no
 // X509 object is built per message), or nullptr.

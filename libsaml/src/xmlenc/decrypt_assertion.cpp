@@ -12,6 +12,7 @@
 #include "xmlenc/parts.h"
 #include "xmlenc/private_key.h"
 #include "xmlenc/wrapper.h"
+#include "saml/rules.h"
 
 namespace saml {
 namespace {
@@ -64,13 +65,13 @@ Usable usable_transports(const EncryptionInfo& info, bool allow_rsa15) {
 bool report_unusable(const EncryptionInfo& info, const Usable& usable, std::vector<Finding>& findings) {
   if (!usable.indexes.empty()) return true;
   if (usable.rsa15_refused) {
-    findings.push_back(make_finding("SIG017",
+    findings.push_back(make_finding(RuleId::rsa15_key_transport,
                                     "the assertion key is wrapped with RSA-1.5 (xmlenc#rsa-1_5), refused "
                                     "as a padding-oracle risk; pass --allow-rsa15 to accept it",
                                     info.keys.front().where));
   }
   if (!usable.unsupported.empty()) {
-    findings.push_back(make_finding("SIG019", "key transport not supported: " + usable.unsupported +
+    findings.push_back(make_finding(RuleId::encryption_unsupported, "key transport not supported: " + usable.unsupported +
                                                   " (supported: rsa-oaep-mgf1p, xmlenc11 rsa-oaep, "
                                                   "rsa-1_5 with --allow-rsa15)",
                                     info.keys.front().where));
@@ -87,14 +88,14 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
                                                     std::vector<Finding>& findings) {
   auto parts = detail::find_encrypted_parts(encrypted_assertion);
   if (!parts || parts->keys.size() != info.keys.size()) {
-    findings.push_back(make_finding("XML007", parts ? "the EncryptedAssertion changed while it was read"
+    findings.push_back(make_finding(RuleId::decryption_failed, parts ? "the EncryptedAssertion changed while it was read"
                                                     : parts.error().message,
                                     parts ? info.where : parts.error().where));
     return std::nullopt;
   }
   const std::size_t key_bytes = detail::data_key_bytes(info.data_algorithm);
   if (key_bytes == 0) {
-    findings.push_back(make_finding("SIG019",
+    findings.push_back(make_finding(RuleId::encryption_unsupported,
                                     "data encryption " + info.data_algorithm +
                                         " is not supported (supported: AES-128/192/256 in CBC or GCM)",
                                     info.where));
@@ -125,7 +126,7 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
       result.key_index = key_index;
       result.key_transport = info.keys[index].algorithm;
       if (result.key_transport == xenc_alg::rsa_1_5) {
-        Finding allowed = make_finding("SIG017", "the assertion key was wrapped with RSA-1.5, accepted "
+        Finding allowed = make_finding(RuleId::rsa15_key_transport, "the assertion key was wrapped with RSA-1.5, accepted "
                                                  "because --allow-rsa15 was given",
                                        info.keys[index].where);
         allowed.severity = Severity::Warning;
@@ -134,7 +135,7 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
       return result;
     }
   }
-  findings.push_back(make_finding("XML007",
+  findings.push_back(make_finding(RuleId::decryption_failed,
                                   "could not decrypt the EncryptedAssertion with key(s) " + key_list(keys) +
                                       " (wrong key, damaged ciphertext, or content that is not well-formed "
                                       "XML within the parse limits: these are not told apart); it needs " +

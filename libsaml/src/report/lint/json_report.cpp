@@ -43,7 +43,7 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   j["accepted"] = result.accepted;
   j["failed"] = lint_fails(config, result);
   Json findings = Json::array();
-  for (const Finding& finding : result.findings) findings.push_back(detail::finding_json(finding));
+  for (const Finding& finding : result.findings) findings.push_back(detail::finding_json(finding, result.profile));
   j["findings"] = findings;
   j["not_applicable"] = result.not_applicable;
   j["encryption"] = result.encryption ? detail::encryption_json(*result.encryption) : Json(nullptr);

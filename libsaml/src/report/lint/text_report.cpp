@@ -37,7 +37,9 @@ std::string entry_text(const LintEntry& entry, const Painter& paint) {
     out += "  decrypted with " + terminal_safe(decryption_key_text(*result.encryption)) + "\n";
   }
   if (result.findings.empty()) out += "  no findings\n";
-  for (const Finding& finding : result.findings) out += detail::finding_text(finding, paint, "  ");
+  for (const Finding& finding : result.findings) {
+    out += detail::finding_text(finding, result.profile, paint, "  ");
+  }
   return out;
 }
 

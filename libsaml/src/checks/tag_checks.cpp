@@ -1,15 +1,16 @@
-// AWS016..AWS022: session tags (PrincipalTag:<key>) and TransitiveTagKeys, read from the
-// verified assertion's attributes so each finding points at its attribute.
+// AWS016..AWS022: session tags (PrincipalTag:<key>) and TransitiveTagKeys, read from every
+// attribute of the verified assertion so each finding points at its attribute or value.
 #include <algorithm>
 #include <cstddef>
 #include <map>
 #include <string>
 
+#include "aws/attribute_values.h"
 #include "aws/quote.h"
-#include "lint/lint_rules.h"
+#include "checks/rule_checks.h"
 #include "saml/aws.h"
 
-namespace saml::lint {
+namespace saml {
 namespace {
 
 constexpr std::size_t kMaxTags = 50;
@@ -36,9 +37,9 @@ std::vector<Tag> tags_of(const Assertion& assertion) {
 
 // Calls `check` with the tags; NotApplicable without a verified assertion or without tags.
 template <class Check>
-Outcome with_tags(const Context& context, Check&& check) {
-  if (!context.verdict.assertion) return Outcome::NotApplicable;
-  const std::vector<Tag> tags = tags_of(*context.verdict.assertion);
+Outcome with_tags(const CheckContext& context, Check&& check) {
+  if (!context.assertion) return Outcome::NotApplicable;
+  const std::vector<Tag> tags = tags_of(*context.assertion);
   if (tags.empty()) return Outcome::NotApplicable;
   check(tags);
   return Outcome::Checked;
@@ -86,99 +87,91 @@ bool has_reserved_prefix(std::string_view text) {
 
 }  // namespace
 
-Outcome check_tag_values_count(const Context& context, std::vector<Finding>& findings) {
+Outcome check_tag_values_count(const CheckContext& context, RuleReport& report) {
   return with_tags(context, [&](const std::vector<Tag>& tags) {
     for (const Tag& tag : tags) {
       if (tag.attribute->values.size() == 1) continue;
-      findings.push_back(make_finding("AWS016",
-                                      "PrincipalTag:" + tag.key + " has " +
+      report.add("PrincipalTag:" + tag.key + " has " +
                                           std::to_string(tag.attribute->values.size()) +
                                           " values; a session tag takes exactly one",
-                                      tag.attribute->where));
+                                      tag.attribute->where);
     }
   });
 }
 
-Outcome check_tag_count(const Context& context, std::vector<Finding>& findings) {
+Outcome check_tag_count(const CheckContext& context, RuleReport& report) {
   return with_tags(context, [&](const std::vector<Tag>& tags) {
     if (tags.size() <= kMaxTags) return;
-    findings.push_back(make_finding("AWS017",
-                                    std::to_string(tags.size()) +
+    report.add(std::to_string(tags.size()) +
                                         " PrincipalTag attributes; AssumeRoleWithSAML accepts 50",
-                                    tags[kMaxTags].attribute->where));
+                                    tags[kMaxTags].attribute->where);
   });
 }
 
-Outcome check_tag_keys(const Context& context, std::vector<Finding>& findings) {
+Outcome check_tag_keys(const CheckContext& context, RuleReport& report) {
   return with_tags(context, [&](const std::vector<Tag>& tags) {
     for (const Tag& tag : tags) {
       const std::string problem = tag_text_problem(tag.key, 1, kMaxKeyLength);
       if (problem.empty()) continue;
-      findings.push_back(make_finding(
-          "AWS018", "tag key " + detail::quote_value(tag.key) + " " + problem, tag.attribute->where));
+      report.add("tag key " + detail::quote_value(tag.key) + " " + problem, tag.attribute->where);
     }
   });
 }
 
-Outcome check_tag_values(const Context& context, std::vector<Finding>& findings) {
+Outcome check_tag_values(const CheckContext& context, RuleReport& report) {
   return with_tags(context, [&](const std::vector<Tag>& tags) {
     for (const Tag& tag : tags) {
       const Attribute& attribute = *tag.attribute;
       for (std::size_t i = 0; i < attribute.values.size(); ++i) {
         const std::string problem = tag_text_problem(attribute.values[i], 0, kMaxValueLength);
         if (problem.empty()) continue;
-        findings.push_back(make_finding(
-            "AWS019",
-            "PrincipalTag:" + tag.key + " value " + detail::quote_value(attribute.values[i]) + " " +
+        report.add("PrincipalTag:" + tag.key + " value " + detail::quote_value(attribute.values[i]) + " " +
                 problem,
-            i < attribute.value_locations.size() ? attribute.value_locations[i] : attribute.where));
+            i < attribute.value_locations.size() ? attribute.value_locations[i] : attribute.where);
       }
     }
   });
 }
 
-Outcome check_tag_aws_prefix(const Context& context, std::vector<Finding>& findings) {
+Outcome check_tag_aws_prefix(const CheckContext& context, RuleReport& report) {
   return with_tags(context, [&](const std::vector<Tag>& tags) {
     for (const Tag& tag : tags) {
       if (!has_reserved_prefix(tag.key)) continue;
-      findings.push_back(make_finding("AWS020",
-                                      "tag key " + detail::quote_value(tag.key) +
+      report.add("tag key " + detail::quote_value(tag.key) +
                                           " starts with the reserved prefix aws:",
-                                      tag.attribute->where));
+                                      tag.attribute->where);
     }
   });
 }
 
-Outcome check_tag_duplicate_keys(const Context& context, std::vector<Finding>& findings) {
+Outcome check_tag_duplicate_keys(const CheckContext& context, RuleReport& report) {
   return with_tags(context, [&](const std::vector<Tag>& tags) {
     std::map<std::string, std::string> first_spelling;
     for (const Tag& tag : tags) {
       const auto [it, inserted] = first_spelling.emplace(ascii_lower(tag.key), tag.key);
       if (inserted) continue;
-      findings.push_back(make_finding("AWS021",
-                                      "tag key " + detail::quote_value(tag.key) + " repeats " +
+      report.add("tag key " + detail::quote_value(tag.key) + " repeats " +
                                           detail::quote_value(it->second) +
                                           " (tag keys are case-insensitive)",
-                                      tag.attribute->where));
+                                      tag.attribute->where);
     }
   });
 }
 
-Outcome check_transitive_tag_keys(const Context& context, std::vector<Finding>& findings) {
-  const auto& assertion = context.verdict.assertion;
-  if (!assertion) return Outcome::NotApplicable;
-  const Attribute* transitive = assertion->find_attribute(aws_attr::transitive_tag_keys);
-  if (transitive == nullptr) return Outcome::NotApplicable;
+Outcome check_transitive_tag_keys(const CheckContext& context, RuleReport& report) {
+  if (context.assertion == nullptr) return Outcome::NotApplicable;
+  const detail::AttributeValues transitive =
+      detail::collect_attribute_values(*context.assertion, aws_attr::transitive_tag_keys);
+  if (!transitive.present) return Outcome::NotApplicable;
   std::vector<std::string> keys;
-  for (const Tag& tag : tags_of(*assertion)) keys.push_back(ascii_lower(tag.key));
-  for (const std::string& key : transitive->values) {
-    if (std::find(keys.begin(), keys.end(), ascii_lower(key)) != keys.end()) continue;
-    findings.push_back(make_finding("AWS022",
-                                    "TransitiveTagKeys names " + detail::quote_value(key) +
-                                        ", which no PrincipalTag attribute sets",
-                                    transitive->where));
+  for (const Tag& tag : tags_of(*context.assertion)) keys.push_back(ascii_lower(tag.key));
+  for (const detail::AttributeValue& key : transitive.values) {
+    if (std::find(keys.begin(), keys.end(), ascii_lower(key.text)) != keys.end()) continue;
+    report.add("TransitiveTagKeys names " + detail::quote_value(key.text) +
+                   ", which no PrincipalTag attribute sets",
+               key.where);
   }
   return Outcome::Checked;
 }
 
-}  // namespace saml::lint
+}  // namespace saml

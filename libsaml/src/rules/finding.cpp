@@ -15,12 +15,12 @@ const char* severity_name(Severity severity) {
   return "error";
 }
 
-Finding make_finding(std::string_view rule_id, std::string message, Location where) {
-  const Rule* rule = find_rule(rule_id);
-  // An unknown ID is a programming error; report it as an error rather than hide it.
-  const Severity severity = rule ? rule->severity : Severity::Error;
-  return Finding{std::string(rule_id), severity, std::move(message), std::move(where)};
+Finding make_finding(RuleId handle, std::string message, Location where) {
+  const Rule& row = rule(handle);
+  return Finding{std::string(row.id), row.severity, std::move(message), std::move(where)};
 }
+
+bool Finding::is(RuleId handle) const { return rule_id == rule(handle).id; }
 
 bool has_errors(const std::vector<Finding>& findings) {
   return std::any_of(findings.begin(), findings.end(),
