@@ -473,7 +473,8 @@ BOOST_AUTO_TEST_CASE(findings_in_xml_carry_the_element_column) {
   BOOST_REQUIRE(expected > 1u);
   const Run sarif = run(SAML_LINT_PATH, {"--cert", kCert, "--now", kNow, "--format", "sarif", input});
   bool found = false;
-  for (const Json& result : parse(sarif, "SARIF").at("runs").at(0).at("results")) {
+  const Json sarif_document = parse(sarif, "SARIF");
+  for (const Json& result : sarif_document.at("runs").at(0).at("results")) {
     if (result.at("ruleId") != "HYG005") continue;
     found = true;
     const Json& region = result.at("locations").at(0).at("physicalLocation").at("region");
@@ -485,7 +486,8 @@ BOOST_AUTO_TEST_CASE(findings_in_xml_carry_the_element_column) {
   BOOST_TEST(contains(text.out, "at line 2, column " + std::to_string(expected) + ", "), text.out);
   const Run json = run(SAML_LINT_PATH, {"--cert", kCert, "--now", kNow, "--json", input});
   bool json_found = false;
-  for (const Json& finding : parse(json, "lint --json").at("messages").at(0).at("findings")) {
+  const Json json_document = parse(json, "lint --json");
+  for (const Json& finding : json_document.at("messages").at(0).at("findings")) {
     if (finding.at("rule") != "HYG005") continue;
     json_found = true;
     BOOST_TEST(finding.at("location").at("column").get<std::size_t>() == expected);
