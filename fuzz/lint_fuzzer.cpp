@@ -4,8 +4,8 @@
 // lint_metadata. Invariants:
 //   - deterministic: linting the same capture twice gives byte-identical reports;
 //   - the JSON and SARIF reports are JSON, the JUnit report is XML;
-//   - lint's verdict is verify's: `accepted` is verify_capture's, and with the aws profile
-//     verify's findings come first, unchanged;
+//   - lint's verdict is verify's: `accepted` is verify_capture's, the profile is the same,
+//     every error verify reports lint reports too, and lint fails what verify rejects;
 //   - lint never reports on content verify did not cover: no finding of a content rule
 //     (any area but XML and SIG, which judge structure and signatures) is located inside
 //     an Assertion no verified signature covers;
@@ -14,6 +14,8 @@
 #include <libxml/tree.h>
 
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -125,17 +127,20 @@ void check_reads_only_covered(const saml::LintResult& result, const saml::Verdic
   }
 }
 
-// With the aws profile every verify finding applies, so lint starts with exactly them.
-void check_verify_findings_first(const saml::LintResult& result, const saml::Verdict& verdict) {
-  std::size_t at = 0;
+// One verdict: saml-lint keeps every error saml-verify reports (same profile, same options),
+// so it never passes what saml-verify rejects.
+void check_never_weaker(const saml::LintResult& result, const saml::Verdict& verdict) {
+  FUZZ_CHECK(result.profile == verdict.profile && result.profile_reason == verdict.profile_reason,
+             "lint and verify chose different profiles");
   for (const saml::Finding& expected : verdict.findings) {
-    const saml::Rule* rule = saml::find_rule(expected.rule_id);
-    if (rule == nullptr || !saml::rule_in_profile(*rule, saml::Profile::Aws)) continue;
-    FUZZ_CHECK(at < result.findings.size() && result.findings[at].rule_id == expected.rule_id &&
-                   result.findings[at].message == expected.message,
-               "lint (aws profile) lost or changed verify's finding " + expected.rule_id + ": " + expected.message);
-    ++at;
+    if (expected.severity != saml::Severity::Error) continue;
+    const bool kept = std::any_of(result.findings.begin(), result.findings.end(), [&](const saml::Finding& f) {
+      return f.rule_id == expected.rule_id && f.message == expected.message && f.severity == expected.severity;
+    });
+    FUZZ_CHECK(kept, "lint lost verify's error " + expected.rule_id + ": " + expected.message);
   }
+  FUZZ_CHECK(verdict.accepted || saml::lint_fails(saml::LintConfig{}, result),
+             "saml-verify rejects what saml-lint passes");
 }
 
 void lint_one(const saml::Capture& capture) {
@@ -158,9 +163,7 @@ void lint_one(const saml::Capture& capture) {
   FUZZ_CHECK(reports_of(entry_of(capture.format, *second)) == reports,
              "linting the same capture twice gives different reports");
 
-  if (first->profile == saml::Profile::Aws) {
-    check_verify_findings_first(*first, *verdict);
-  }
+  check_never_weaker(*first, *verdict);
 }
 
 // IdP metadata (saml-lint --metadata): the same determinism and rule-table invariants.

@@ -17,8 +17,9 @@ packages=(
 )
 # The test command also builds and smoke-runs the libFuzzer harnesses.
 # Man pages, completions, the .deb (cpack needs dpkg-dev and file) and the CI examples are tested too.
+# The HTML reports are tested in Debian's chromium (driven by puppeteer-core from npm).
 test_packages=(clang libclang-rt-14-dev help2man groff-base man-db zsh dpkg-dev file python3 python3-yaml
-               python3-jsonschema libxml2-utils)
+               python3-jsonschema libxml2-utils chromium)
 
 as_root() {
   if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
@@ -42,26 +43,28 @@ build() {  # build DIR [cmake args...]
   cmake --build "$dir" -j "$jobs"
 }
 
-# The SARIF Multitool, which the tests run on saml-lint's SARIF, comes from npm (pinned in
-# tests/validators/package.json) into build/validators. Without npm access (no registry,
-# or TLS to it not trusted) its tests cannot run: say so loudly and leave them out.
+# The SARIF Multitool, which the tests run on saml-lint's SARIF, and puppeteer-core, which
+# drives chromium over the HTML reports, come from npm (pinned in tests/validators/package.json)
+# into build/validators. Without npm access (no registry, or TLS to it not trusted) their
+# tests cannot run: say so loudly and leave them out.
 validators_required=jsonschema
 install_validators() {
   command -v npm >/dev/null || install_missing npm
   local dir=build/validators
-  if cmp -s tests/validators/package.json "$dir/package.json" && [[ -x $dir/node_modules/.bin/sarif-multitool ]]; then
-    validators_required="jsonschema;sarif-multitool"
+  if cmp -s tests/validators/package.json "$dir/package.json" && [[ -x $dir/node_modules/.bin/sarif-multitool ]] &&
+     [[ -f $dir/node_modules/puppeteer-core/package.json ]]; then
+    validators_required="jsonschema;sarif-multitool;browser"
     return
   fi
-  echo "bootstrap: installing the SARIF Multitool (npm, tests/validators/package.json)"
+  echo "bootstrap: installing the SARIF Multitool and puppeteer-core (npm, tests/validators/package.json)"
   rm -rf "$dir" && mkdir -p "$dir"
   if (cd "$dir" && cp ../../tests/validators/package.json . &&
       npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null); then
-    validators_required="jsonschema;sarif-multitool"
+    validators_required="jsonschema;sarif-multitool;browser"
   else
     rm -rf "$dir"
-    echo "bootstrap: WARNING: npm could not install the SARIF Multitool (error above);" \
-         "the SARIF Multitool tests are left out of this run" >&2
+    echo "bootstrap: WARNING: npm could not install the SARIF Multitool and puppeteer-core (error above);" \
+         "the SARIF Multitool and browser tests are left out of this run" >&2
   fi
 }
 

@@ -1,12 +1,19 @@
-// verdict_to_json keys and nulls, verdict_to_text lines, fixes and the --now hint.
+// verdict_to_json keys and nulls, verdict_to_text lines, fixes and the --now hint; the HTML
+// page: escaping, structure, the content policy and its size.
 #define BOOST_TEST_MODULE report
 #include <boost/test/unit_test.hpp>
 
 #include <nlohmann/json.hpp>
 
+#include <openssl/evp.h>
+
 #include <chrono>
 #include <string>
 
+#include "fixtures.h"
+#include "saml/decode.h"
+#include "saml/html_report.h"
+#include "saml/lint.h"
 #include "saml/report.h"
 #include "saml/rules.h"
 
@@ -214,4 +221,162 @@ BOOST_AUTO_TEST_CASE(text_hint_offers_the_capture_time_when_known) {
   c.captured_at = at(12, 0, 30);
   const std::string text = saml::verdict_to_text(c, expired_verdict(), policy_at(at(12, 10, 0)));
   BOOST_TEST(contains(text, "--now 2024-05-01T12:00:30Z"), "hint must offer the capture time:\n" << text);
+}
+
+// ---------------------------------------------------------------------------------------
+// HTML page
+// ---------------------------------------------------------------------------------------
+namespace {
+
+std::size_t count_of(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+// The view saml-verify builds for a fixture, trusting keys/idp-rsa.crt, at 12:01:00.
+saml::DecodeView verified_view(const std::string& fixture) {
+  saml::TrustStore trust;
+  BOOST_REQUIRE(trust.add_pem_certificates(samltest::read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt"));
+  auto captures = saml::decode_capture(samltest::read_fixture(fixture), fixture);
+  BOOST_REQUIRE(captures);
+  saml::Policy policy = policy_at(at(12, 1, 0));
+  auto verdict = saml::verify_capture(captures->front(), trust, policy);
+  BOOST_REQUIRE(verdict);
+  return saml::view_of_verdict(captures->front(), std::move(*verdict));
+}
+
+std::string page_of(const saml::DecodeView& view, std::vector<saml::HtmlIamOutcome> iam = {}) {
+  return saml::messages_to_html({{&view, "", std::nullopt, std::move(iam)}}, {"saml-verify report", at(12, 1, 0), {}});
+}
+
+std::string between(const std::string& text, const std::string& open, const std::string& close) {
+  const auto start = text.find(open);
+  BOOST_REQUIRE(start != std::string::npos);
+  const auto end = text.find(close, start + open.size());
+  BOOST_REQUIRE(end != std::string::npos);
+  return text.substr(start + open.size(), end - start - open.size());
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(html_escape_makes_markup_text_and_hidden_characters_visible) {
+  BOOST_TEST(saml::html_escape("<script>a&b</script>") == "&lt;script&gt;a&amp;b&lt;/script&gt;");
+  BOOST_TEST(saml::html_escape("\"x' onerror") == "&quot;x&#39; onerror");
+  BOOST_TEST(saml::html_escape("line\n\tnext caf\xC3\xA9") == "line\n\tnext caf\xC3\xA9", "newline, tab, UTF-8 kept");
+  BOOST_TEST(saml::html_escape("a\xE2\x80\xAE" "b") == "a<span class=\"esc\">[U+202E]</span>b", "bidi override shown");
+  BOOST_TEST(saml::html_escape("\x01\r") == "<span class=\"esc\">[U+0001]</span><span class=\"esc\">[U+000D]</span>");
+  BOOST_TEST(saml::html_escape("\xFF") == "<span class=\"esc\">[0xFF]</span>", "not UTF-8");
+  BOOST_TEST(saml::html_escape("\xC0\x80") == "<span class=\"esc\">[0xC0]</span><span class=\"esc\">[0x80]</span>",
+             "overlong encodings are not characters");
+  BOOST_TEST(saml::html_escape("\xEF\xBB\xBF") == "<span class=\"esc\">[U+FEFF]</span>", "invisible format character");
+}
+
+BOOST_AUTO_TEST_CASE(html_page_of_a_typical_response_is_small_strict_and_complete) {
+  const saml::DecodeView view = verified_view("responses/okta-aws-signed-assertion.xml");
+  const std::string page = page_of(view);
+  BOOST_TEST(page.size() < 100u * 1024u, page.size());
+  BOOST_TEST(page.rfind("<!DOCTYPE html>", 0) == 0);
+  BOOST_TEST(!contains(page, "<script"), "no script at all");
+  BOOST_TEST(!contains(page, "http-equiv=\"refresh\""));
+  // The policy allows exactly the one style block, by its hash.
+  const std::string style = between(page, "<style>", "</style>");
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_Digest(style.data(), style.size(), digest, &length, EVP_sha256(), nullptr);
+  std::string hash(64, '\0');
+  hash.resize(static_cast<std::size_t>(EVP_EncodeBlock(reinterpret_cast<unsigned char*>(hash.data()), digest, static_cast<int>(length))));
+  BOOST_TEST(contains(page, "content=\"default-src 'none'; style-src 'sha256-" + hash + "'; base-uri 'none'; form-action 'none'\""));
+  BOOST_TEST(count_of(page, "<style") == 1u);
+  BOOST_TEST(contains(page, "&#10004; ACCEPTED"));
+  BOOST_TEST(contains(page, "Findings (<span class=\"count\">0</span>)"));
+  // Two IssueInstants, AuthnInstant, SessionNotOnOrAfter, NotBefore, two NotOnOrAfter, now.
+  BOOST_TEST(count_of(page, "<g class=\"marker ") == 8u);
+  BOOST_TEST(contains(page, "accepted window"));
+  BOOST_TEST(contains(page, "[&#10004; signed by signature #1, key CN=okta-idp-test"));
+  BOOST_TEST(contains(page, "[&#10006; outside the verified part]"), "the Response is not signed");
+  BOOST_TEST(contains(page, "<th scope=\"row\">NameID</th><td>jane.doe@example.com (unspecified)</td>"));
+  BOOST_TEST(contains(page, "arn:aws:iam::123456789012:role/engineering/Okta-ReadOnly"));
+  BOOST_TEST(contains(page, "Canonical bytes digested") == false, "kept only when the policy asks");
+  BOOST_TEST(contains(page, "&lt;saml2p:Response"), "the pretty XML, escaped");
+}
+
+BOOST_AUTO_TEST_CASE(html_page_shows_injected_markup_as_text) {
+  const saml::DecodeView view = verified_view("html/script-injection.xml");
+  const std::string page = page_of(view, {{"arn:aws:iam::123456789012:role/<b>x</b>", false, "no trust <i>policy</i>"}});
+  BOOST_TEST(!contains(page, "<script"));
+  BOOST_TEST(!contains(page, "<img"));
+  BOOST_TEST(!contains(page, "<svg onload"));
+  BOOST_TEST(contains(page, "&lt;script&gt;window.samlkitInjected=&quot;nameid&quot;&lt;/script&gt;"));
+  BOOST_TEST(contains(page, "invoice<span class=\"esc\">[U+202E]</span>fdp.exe"));
+  BOOST_TEST(contains(page, "IAM outcome per role"));
+  BOOST_TEST(contains(page, "role/&lt;b&gt;x&lt;/b&gt;</th><td><span class=\"fail\">&#10006; denied</span></td><td>no trust &lt;i&gt;policy&lt;/i&gt;"));
+  // The findings name the rules, and the page explains each rule it names.
+  BOOST_TEST(contains(page, "<a class=\"rule\" href=\"#rule-AWS009\">"));
+  BOOST_TEST(contains(page, "<dt id=\"rule-AWS009\">"));
+}
+
+BOOST_AUTO_TEST_CASE(html_page_says_why_an_input_was_not_read) {
+  const saml::Error error{saml::ErrorKind::Decode, "capture.base64", "bad <base64>", {}};
+  const std::string page = saml::messages_to_html({{nullptr, "in<put>.b64", error, {}}}, {"saml-decode report", at(12, 1, 0), {}});
+  BOOST_TEST(contains(page, "Message 1: in&lt;put&gt;.b64"));
+  BOOST_TEST(contains(page, "&#10006; UNREADABLE"));
+  BOOST_TEST(contains(page, "<code>capture.base64</code>: bad &lt;base64&gt;"));
+}
+
+BOOST_AUTO_TEST_CASE(html_lint_page_streams_sections_then_a_sortable_summary) {
+  saml::LintReportOptions options;
+  options.now = "2024-05-01T12:01:00Z";
+  auto writer = saml::make_lint_report_writer(saml::LintReportFormat::Html, options);
+  saml::LintEntry failing;
+  failing.source = "a<1>.xml";
+  failing.result.emplace();
+  failing.result->findings.push_back(saml::make_finding(saml::RuleId::expired, "the assertion expired"));
+  failing.result->findings.push_back(saml::make_finding(saml::RuleId::only_response_signed, "only the Response is signed"));
+  saml::LintEntry unreadable;
+  unreadable.source = "b.xml";
+  unreadable.error = saml::Error{saml::ErrorKind::Decode, "capture.unknown", "not SAML", {}};
+  const std::string begin = writer->begin();
+  const std::string first = writer->entry(failing);
+  const std::string second = writer->entry(unreadable);
+  const std::string end = writer->end();
+  BOOST_TEST(contains(begin, "<main id=\"main\">"));
+  BOOST_TEST(contains(first, "id=\"msg-1\""));
+  BOOST_TEST(contains(first, "&#10006; FAIL"));
+  BOOST_TEST(count_of(first, "<li class=\"finding\">") == 2u);
+  BOOST_TEST(contains(second, "&#10006; UNREADABLE"));
+  BOOST_TEST(count_of(end, "<table class=\"summary\"") == 5u, "one table per sort order");
+  BOOST_TEST(contains(end, "<a href=\"#msg-1\">a&lt;1&gt;.xml</a></th><td>FAIL</td><td class=\"num\">1</td><td class=\"num\">1</td>"));
+  BOOST_TEST(contains(end, "<dt id=\"rule-CND002\">"));
+  BOOST_TEST(end.substr(end.size() - 8) == "</html>\n");
+  BOOST_TEST(contains(end, "<th scope=\"col\" aria-sort=\"descending\"><a href=\"#summary-by-errors\">Errors &#9660;</a></th>"),
+             "the sorted view says which column it sorts by");
+}
+
+BOOST_AUTO_TEST_CASE(html_lint_page_draws_a_message_kept_by_keep_view) {
+  saml::TrustStore trust;
+  BOOST_REQUIRE(trust.add_pem_certificates(samltest::read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt"));
+  auto captures = saml::decode_capture(samltest::read_fixture("responses/okta-aws-signed-assertion.xml"), "okta.xml");
+  BOOST_REQUIRE(captures);
+  saml::LintOptions lint;
+  lint.policy = policy_at(at(12, 1, 0));
+  saml::LintEntry entry;
+  entry.source = "okta.xml";
+  auto plain = saml::lint_capture(captures->front(), trust, lint);
+  BOOST_REQUIRE(plain);
+  BOOST_TEST(!plain->view, "no view unless asked");
+  lint.keep_view = true;
+  auto result = saml::lint_capture(captures->front(), trust, lint);
+  BOOST_REQUIRE(result);
+  BOOST_REQUIRE(result->view);
+  BOOST_TEST(result->view->accepted.value_or(false));
+  entry.result = std::move(*result);
+  saml::LintReportOptions options;
+  options.now = "2024-05-01T12:01:00Z";
+  auto writer = saml::make_lint_report_writer(saml::LintReportFormat::Html, options);
+  const std::string section = writer->entry(entry);
+  BOOST_TEST(contains(section, "&#10004; PASS"));
+  BOOST_TEST(count_of(section, "<g class=\"marker ") == 8u);
+  BOOST_TEST(contains(section, "now (time of the checks) 2024-05-01T12:01:00Z"));
+  BOOST_TEST(contains(section, "[&#10004; signed by signature #1, key CN=okta-idp-test"));
 }

@@ -1,11 +1,12 @@
 # Third-party validators the tests run on samlkit's output: Python's jsonschema (Debian
-# python3-jsonschema) for the JSON documents, and the SARIF Multitool (npm, pinned in
-# package.json; `scripts/bootstrap.sh test` installs it into build/validators).
+# python3-jsonschema) for the JSON documents, the SARIF Multitool and puppeteer-core (npm,
+# pinned in package.json; `scripts/bootstrap.sh test` installs them into build/validators),
+# which drives Debian's chromium over the HTML reports.
 # SAMLKIT_REQUIRE_VALIDATORS lists the ones whose absence must stop the configuration
 # (the test command requires both when it could install both) instead of leaving their
 # tests out.
 set(SAMLKIT_REQUIRE_VALIDATORS "" CACHE STRING
-    "Validators that must be found: a list of jsonschema, sarif-multitool")
+    "Validators that must be found: a list of jsonschema, sarif-multitool, browser")
 set(SAMLKIT_VALIDATORS_BIN "${PROJECT_SOURCE_DIR}/build/validators/node_modules/.bin"
     CACHE PATH "Where bootstrap.sh installs the npm validators")
 
@@ -28,3 +29,13 @@ if(SAMLKIT_PYTHON3)
   endif()
 endif()
 samlkit_require_validator(jsonschema "${SAMLKIT_JSONSCHEMA_FOUND}")
+
+# The browser test: Debian's chromium, node, and puppeteer-core from build/validators.
+find_program(SAMLKIT_CHROMIUM NAMES chromium chromium-browser)
+find_program(SAMLKIT_NODE node)
+set(SAMLKIT_NODE_MODULES "${SAMLKIT_VALIDATORS_BIN}/..")
+set(SAMLKIT_BROWSER_FOUND FALSE)
+if(SAMLKIT_CHROMIUM AND SAMLKIT_NODE AND EXISTS "${SAMLKIT_NODE_MODULES}/puppeteer-core/package.json")
+  set(SAMLKIT_BROWSER_FOUND TRUE)
+endif()
+samlkit_require_validator(browser "${SAMLKIT_BROWSER_FOUND}")

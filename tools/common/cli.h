@@ -8,6 +8,8 @@
 #include <functional>
 #include <optional>
 #include <span>
+#include <fstream>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -88,7 +90,7 @@ std::string error_line(std::string_view tool, std::string_view source, const sam
 
 // The report formats of all tools, in one list; each tool names the ones it writes. (A new
 // format is added here, in format_names(), and in the tool's list.)
-enum class Format { Text, Json, JsonLines, Sarif, Junit };
+enum class Format { Text, Json, JsonLines, Sarif, Junit, Html };
 std::string_view format_name(Format format);
 
 // --format (the tool's formats), --json, --json-lines and --color=auto|always|never.
@@ -144,5 +146,24 @@ boost::program_options::options_description decryption_options();
 // A missing, unreadable or non-RSA key file is a Config error (exit 2).
 saml::Expected<saml::Ok> apply_decryption_options(const boost::program_options::variables_map& vm,
                                                   saml::Policy& policy);
+
+// --output FILE (implemented in output_file.cpp).
+boost::program_options::options_description output_file_options();
+
+// While it lives, standard output goes to the --output file, so that every format of a tool
+// writes there unchanged. Without --output, open() returns null and nothing changes; a file
+// that cannot be created is a Config error (exit 2).
+class OutputFile {
+ public:
+  static saml::Expected<std::unique_ptr<OutputFile>> open(const boost::program_options::variables_map& vm);
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  ~OutputFile();
+
+ private:
+  explicit OutputFile(const std::string& path);
+  std::ofstream file_;
+  std::streambuf* saved_ = nullptr;
+};
 
 }  // namespace samlkit::cli

@@ -16,7 +16,7 @@ namespace samlkit::cli {
 namespace {
 
 constexpr Format kAllFormats[] = {Format::Text, Format::Json, Format::JsonLines, Format::Sarif,
-                                  Format::Junit};
+                                  Format::Junit, Format::Html};
 
 saml::Error format_error(std::string message) {
   return saml::Error{saml::ErrorKind::Config, "cli.format", std::move(message), {}};
@@ -48,6 +48,7 @@ std::string_view format_name(Format format) {
     case Format::JsonLines: return "json-lines";
     case Format::Sarif: return "sarif";
     case Format::Junit: return "junit";
+    case Format::Html: return "html";
   }
   return "text";
 }

@@ -8,6 +8,7 @@
 #include "saml/capture.h"
 #include "saml/decode.h"
 #include "saml/report.h"
+#include "saml/html_report.h"
 
 namespace samlkit::decode_tool {
 namespace {
@@ -17,11 +18,17 @@ constexpr const char* kSchema = "samlkit.decode/2";
 
 struct Decoded {
   std::vector<saml::DecodeView> views;
+  std::vector<saml::HtmlMessage> failures;  // for the HTML page: what could not be read
   int exit_code = cli::kExitPass;
 };
 
 void report(const std::string& source, const saml::Error& error, int& exit_code) {
   exit_code = std::max(exit_code, cli::fail(kTool, source, error));
+}
+
+void report(const std::string& source, const saml::Error& error, Decoded& decoded) {
+  report(source, error, decoded.exit_code);
+  decoded.failures.push_back({nullptr, source, error, {}});
 }
 
 // Every capture of every input, as views; errors are printed and set the exit code.
@@ -31,14 +38,14 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
   for (const std::string& input : inputs) {
     auto captures = cli::read_captures(kTool, input, request.policy.capture_limits);
     if (!captures) {
-      report(input, captures.error(), decoded.exit_code);
+      report(input, captures.error(), decoded);
       continue;
     }
     for (const saml::Capture& capture : *captures) {
       std::optional<saml::Policy> storage;
       auto view = saml::decode_view(capture, trust, cli::policy_for(capture, request.policy, storage));
       if (!view) {
-        report(saml::describe_origin(capture), view.error(), decoded.exit_code);
+        report(saml::describe_origin(capture), view.error(), decoded);
         continue;
       }
       if (request.redact) saml::redact_view(*view);
@@ -93,6 +100,13 @@ int show(const Request& request, const saml::TrustStore& trust) {
     shown.push_back(view);
   } else {
     for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
+  }
+  if (request.format == cli::Format::Html) {
+    std::vector<saml::HtmlMessage> messages;
+    for (const saml::DecodeView* view : shown) messages.push_back({view, "", std::nullopt, {}});
+    if (!request.index) messages.insert(messages.end(), decoded.failures.begin(), decoded.failures.end());
+    std::cout << saml::messages_to_html(messages, {"saml-decode report", request.policy.now, request.policy.skew});
+    return decoded.exit_code;
   }
   if (request.format != cli::Format::Text) {
     print_json(shown, request);

@@ -16,12 +16,14 @@ namespace tool = samlkit::decode_tool;
 namespace {
 
 constexpr const char* kTool = "saml-decode";
-constexpr std::array kFormats = {cli::Format::Text, cli::Format::Json, cli::Format::JsonLines};
+constexpr std::array kFormats = {cli::Format::Text, cli::Format::Json, cli::Format::JsonLines, cli::Format::Html};
 
 po::options_description decode_options() {
   po::options_description options("Views");
   options.add_options()
       ("xml", po::bool_switch(), "print the decoded XML, pretty-printed (for reading only)")
+      ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
+       "text, json (as --json), xml (as --xml) or html (one self-contained page; see --output)")
       ("diff", po::bool_switch(), "compare two captures: saml-decode --diff A B")
       ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>")
       ("index", po::value<std::size_t>()->value_name("N"), "show only capture N (1-based, over all inputs)");
@@ -55,11 +57,16 @@ int run(const po::variables_map& vm) {
     std::cerr << kTool << ": --xml and --format " << cli::format_name(*format) << " exclude each other\n";
     return cli::kExitUsage;
   }
+  if (request.diff && *format == cli::Format::Html) {
+    std::cerr << kTool << ": --diff has no HTML page\n";
+    return cli::kExitUsage;
+  }
   if (request.diff && (request.xml || request.inputs.size() != 2)) {
     std::cerr << kTool << ": --diff takes exactly two inputs (A B) and no --xml\n";
     return cli::kExitUsage;
   }
   request.format = *format;
+  request.policy.keep_canonical_bytes = *format == cli::Format::Html;  // the page shows them behind a digest mismatch
   if (vm.count("index")) {
     request.index = vm["index"].as<std::size_t>();
     if (*request.index == 0) {
@@ -79,6 +86,8 @@ int run(const po::variables_map& vm) {
   }
   auto trust = cli::build_trust_store(vm);
   if (!trust) return cli::fail(kTool, "", trust.error());
+  auto output = cli::OutputFile::open(vm);
+  if (!output) return cli::fail(kTool, "", output.error());
   return tool::run(request, *trust);
 }
 
@@ -88,7 +97,7 @@ int main(int argc, char** argv) {
   po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   visible.add(cli::output_options(kFormats)).add(decode_options()).add(cli::trust_options())
       .add(cli::time_options()).add(cli::profile_options()).add(cli::decryption_options())
-      .add(cli::general_options());
+      .add(cli::output_file_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
   po::positional_options_description positional;

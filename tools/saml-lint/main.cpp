@@ -65,6 +65,7 @@ saml::LintReportFormat report_format(cli::Format format) {
     case cli::Format::JsonLines: return saml::LintReportFormat::JsonLines;
     case cli::Format::Sarif: return saml::LintReportFormat::Sarif;
     case cli::Format::Junit: return saml::LintReportFormat::Junit;
+    case cli::Format::Html: return saml::LintReportFormat::Html;
   }
   return saml::LintReportFormat::Text;
 }
@@ -94,6 +95,7 @@ int run(const po::variables_map& vm, const tool::ConfigFile& config_file) {
   if (vm.count("list-rules") || vm.count("explain")) return print_rules(vm);
   auto settings = tool::to_settings(vm, config_file);
   if (!settings) return usage_error(settings.error().message);
+  settings->lint.keep_view = settings->format == cli::Format::Html;  // the page draws each message
   po::variables_map trust_vm = vm;
   trust_vm.erase("metadata");  // saml-lint lints the metadata before trusting its keys
   auto trust = cli::build_trust_store(trust_vm);
@@ -105,6 +107,8 @@ int run(const po::variables_map& vm, const tool::ConfigFile& config_file) {
   if (items->empty() && !settings->inputs.empty() && !settings->allow_empty) return nothing_to_lint(*settings);
 
   const saml::Policy& policy = settings->lint.policy;
+  auto output = cli::OutputFile::open(vm);
+  if (!output) return cli::fail(kTool, "", output.error());
   saml::LintReportOptions report;
   report.config = settings->config;
   report.color = settings->format == cli::Format::Text && cli::use_color(vm);

@@ -37,7 +37,7 @@ saml::Expected<saml::Ok> known_rule(const std::string& id, const std::string& op
 }
 
 // The options whose values are paths: in a config file, relative to the file.
-constexpr const char* kPathOptions[] = {"cert", "metadata", "decrypt-key", "baseline", "write-baseline"};
+constexpr const char* kPathOptions[] = {"cert", "metadata", "decrypt-key", "baseline", "write-baseline", "output"};
 
 bool is_path_option(const std::string& name) {
   for (const char* option : kPathOptions) {
@@ -161,7 +161,8 @@ po::options_description visible_options() {
   po::options_description all(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   all.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
       .add(cli::expectation_options()).add(cli::decryption_options()).add(rules)
-      .add(cli::output_options(kFormats)).add(batch).add(cli::general_options());
+      .add(cli::output_options(kFormats)).add(cli::output_file_options()).add(batch)
+      .add(cli::general_options());
   return all;
 }
 

@@ -17,7 +17,7 @@ namespace samlkit::lint_tool {
 
 // The report formats saml-lint writes (--list-rules also takes markdown).
 inline constexpr cli::Format kFormats[] = {cli::Format::Text, cli::Format::Json, cli::Format::JsonLines,
-                                           cli::Format::Sarif, cli::Format::Junit};
+                                           cli::Format::Sarif, cli::Format::Junit, cli::Format::Html};
 
 // The configuration file read, if any.
 struct ConfigFile {

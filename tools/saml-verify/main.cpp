@@ -9,6 +9,10 @@
 
 #include "cli.h"
 #include "saml/capture.h"
+#include "saml/decode.h"
+#include "saml/html_report.h"
+#include "saml/decode.h"
+#include "saml/html_report.h"
 #include "saml/report.h"
 #include "saml/verify.h"
 
@@ -18,7 +22,8 @@ namespace cli = samlkit::cli;
 namespace {
 
 constexpr const char* kTool = "saml-verify";
-constexpr std::array kFormats = {cli::Format::Text, cli::Format::Json, cli::Format::JsonLines};
+constexpr std::array kFormats = {cli::Format::Text, cli::Format::Json, cli::Format::JsonLines,
+                                  cli::Format::Html};
 constexpr const char* kSchema = "samlkit.verify/2";
 
 po::options_description verify_options() {
@@ -57,6 +62,15 @@ std::string canonical_bytes_text(const saml::Verdict& verdict) {
   return text;
 }
 
+// The page of --format html: every verdict, or why the input could not be read.
+std::string html_page(const std::vector<saml::DecodeView>& views, const std::string& input,
+                      const std::optional<saml::Error>& error, const saml::Policy& policy) {
+  std::vector<saml::HtmlMessage> messages;
+  for (const saml::DecodeView& view : views) messages.push_back({&view, "", std::nullopt, {}});
+  if (error) messages.push_back({nullptr, input, error, {}});
+  return saml::messages_to_html(messages, {"saml-verify report", policy.now, policy.skew});
+}
+
 struct Output {
   cli::Format format = cli::Format::Text;
   bool color = false;
@@ -65,12 +79,19 @@ struct Output {
 // Verifies every message of the input; prints each report; returns the exit code.
 int verify_input(const std::string& input, const saml::TrustStore& trust,
                  const saml::Policy& policy, const Output& output) {
+  const bool html = output.format == cli::Format::Html;
   auto captures = cli::read_captures(kTool, input, policy.capture_limits);
-  if (!captures) return cli::fail(kTool, input, captures.error());
+  if (!captures) {
+    if (html) std::cout << html_page({}, input, captures.error(), policy);
+    return cli::fail(kTool, input, captures.error());
+  }
   const bool text = output.format == cli::Format::Text;
+  const bool json_report = !text && !html;
+  std::vector<saml::DecodeView> views;
+  std::optional<saml::Error> failure;
   saml::JsonReport json(kSchema, output.format == cli::Format::JsonLines ? saml::JsonLayout::Lines
                                                                          : saml::JsonLayout::Document);
-  if (!text) std::cout << json.begin();
+  if (json_report) std::cout << json.begin();
   int exit_code = cli::kExitPass;
   bool first = true;
   for (const saml::Capture& capture : *captures) {
@@ -79,10 +100,15 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
     auto verdict = saml::verify_capture(capture, trust, judged);
     if (!verdict) {
       exit_code = std::max(exit_code, cli::fail(kTool, input, verdict.error()));
+      failure = verdict.error();
       continue;
     }
     if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
-    if (!text) {
+    if (html) {
+      views.push_back(saml::view_of_verdict(capture, std::move(*verdict)));
+      continue;
+    }
+    if (json_report) {
       std::cout << json.message(saml::verdict_to_json(capture, *verdict, judged));
       continue;
     }
@@ -92,7 +118,8 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
               << (judged.keep_canonical_bytes ? canonical_bytes_text(*verdict) : "");
     first = false;
   }
-  if (!text) std::cout << json.end();
+  if (json_report) std::cout << json.end();
+  if (html) std::cout << html_page(views, input, failure, policy);
   return exit_code;
 }
 
@@ -114,7 +141,11 @@ int run(const po::variables_map& vm) {
     std::cerr << cli::no_trust_message(kTool) << "\n";
     return cli::kExitUsage;
   }
-  policy.keep_canonical_bytes = vm["show-c14n"].as<bool>() && *format == cli::Format::Text;
+  // The HTML page shows the canonical bytes behind a digest mismatch.
+  policy.keep_canonical_bytes = (vm["show-c14n"].as<bool>() && *format == cli::Format::Text) ||
+                                *format == cli::Format::Html;
+  auto output_file = cli::OutputFile::open(vm);
+  if (!output_file) return cli::fail(kTool, "", output_file.error());
   return verify_input(vm["input"].as<std::string>(), *trust, policy, {*format, cli::use_color(vm)});
 }
 
@@ -124,7 +155,7 @@ int main(int argc, char** argv) {
   po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   visible.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
       .add(cli::expectation_options()).add(cli::decryption_options()).add(cli::output_options(kFormats))
-      .add(verify_options()).add(cli::general_options());
+      .add(cli::output_file_options()).add(verify_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;

@@ -22,6 +22,7 @@
 #include "saml/profile.h"
 #include "saml/report.h"
 #include "saml/trust.h"
+#include "saml/verify.h"
 #include "saml/xml.h"
 #include "saml/xmlenc.h"
 
@@ -87,6 +88,11 @@ struct DecodeView {
 // is in neither SAML namespace ("decode.not-saml"), is an Error.
 Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy);
+
+// The view of a message saml-verify already judged (what decode_view builds with trust):
+// the verdict's document, signatures, findings and verdict, every part read from that
+// document and marked verified only where a trusted signature covers it.
+DecodeView view_of_verdict(const Capture& capture, Verdict verdict);
 
 // Where a capture came from, on one line: "x.har log.entries[2] (HAR): POST https://...,
 // field SAMLResponse" (a URL's query is shortened to "?...").

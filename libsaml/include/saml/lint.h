@@ -1,5 +1,5 @@
 // Lint stage: the verify pipeline plus every hygiene rule of the rule table, per profile,
-// with per-rule configuration and reports for CI (text, JSON, SARIF 2.1.0, JUnit XML).
+// with per-rule configuration and reports for CI (text, JSON, SARIF 2.1.0, JUnit XML, HTML).
 #pragma once
 
 #include <map>
@@ -20,6 +20,8 @@
 
 namespace saml {
 
+struct DecodeView;  // saml/decode.h
+
 // IdP metadata as saml-lint read it (--metadata), for the cross-checks MET008 and MET009.
 struct IdpMetadata {
   std::string source;
@@ -32,6 +34,7 @@ struct LintOptions {
   std::vector<IdpMetadata> metadata;  // the --metadata documents (MET008, MET009)
   std::optional<Baseline> baseline;   // --baseline: the DRF rules compare with it
   bool record_baseline = false;       // --write-baseline: fill LintResult::observed
+  bool keep_view = false;             // fill LintResult::view (for the HTML report)
 };
 
 struct LintResult {
@@ -46,6 +49,9 @@ struct LintResult {
   // compare with).
   std::optional<Baseline> observed;
   std::optional<EncryptionReport> encryption;  // an EncryptedAssertion: which key decrypted it
+  // With LintOptions::keep_view: the message as saml-verify saw it (view_of_verdict), for the
+  // HTML report's time line, signature map and identity view.
+  std::shared_ptr<const DecodeView> view;
 };
 
 // Runs verify_capture, then every lint rule over what it built. Rules on signed content
@@ -110,8 +116,9 @@ std::string lint_to_sarif(const std::vector<LintEntry>& entries, const LintRepor
 // JUnit XML: a testsuite per message, a testcase per enabled rule, failures for findings.
 std::string lint_to_junit(const std::vector<LintEntry>& entries, const LintReportOptions& options);
 
-// JsonLines: one compact object per message, each with its "schema".
-enum class LintReportFormat { Text, Json, JsonLines, Sarif, Junit };
+// JsonLines: one compact object per message, each with its "schema". Html: one
+// self-contained page, a section per message and a sortable summary table.
+enum class LintReportFormat { Text, Json, JsonLines, Sarif, Junit, Html };
 
 // One report written entry by entry, so that a batch need not hold its entries: begin(),
 // entry() for each LintEntry in order, then end(). Each returns the next piece of the

@@ -71,7 +71,33 @@ void read_parts(DecodeView& view) {
   }
 }
 
+// Only the AWS findings of the rules of the view's profile.
+void keep_profile_findings(DecodeView& view) {
+  std::erase_if(view.aws_findings, [&](const Finding& finding) {
+    const Rule* rule = find_rule(finding.rule_id);
+    return rule == nullptr || !rule_in_profile(*rule, view.profile);
+  });
+}
+
 }  // namespace
+
+DecodeView view_of_verdict(const Capture& capture, Verdict verdict) {
+  DecodeView view;
+  view.capture = capture;
+  view.trust_given = true;
+  // The verdict's own document, so that its covered nodes are the nodes we read.
+  view.document = std::move(verdict.document);
+  view.verify_findings = std::move(verdict.findings);
+  view.profile = verdict.profile;
+  view.profile_reason = std::move(verdict.profile_reason);
+  view.signatures = std::move(verdict.signatures);
+  view.accepted = verdict.accepted;
+  view.encryption = std::move(verdict.encryption);
+  view.decrypted_document = std::move(verdict.decrypted_document);
+  if (view.document) read_parts(view);
+  keep_profile_findings(view);
+  return view;
+}
 
 Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy) {
@@ -87,19 +113,11 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
   if (view.trust_given) {
     auto verdict = verify_capture(capture, trust, policy);
     if (!verdict) return verdict.error();
+    if (verdict->response && verdict->document) return view_of_verdict(capture, std::move(*verdict));
     view.verify_findings = std::move(verdict->findings);
     view.profile = verdict->profile;
     view.profile_reason = verdict->profile_reason;
-    if (verdict->response && verdict->document) {
-      // The verdict's own document, so that its covered nodes are the nodes we read.
-      view.document = verdict->document;
-      view.signatures = std::move(verdict->signatures);
-      view.accepted = verdict->accepted;
-      view.encryption = std::move(verdict->encryption);
-      view.decrypted_document = std::move(verdict->decrypted_document);
-    } else {
-      view.signatures = verify_signatures(*view.document, trust, dsig_policy);
-    }
+    view.signatures = verify_signatures(*view.document, trust, dsig_policy);
   } else {
     view.signatures = verify_signatures(*view.document, TrustStore{}, dsig_policy);
     open_encrypted(view, policy, dsig_policy);
@@ -112,10 +130,7 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
     view.profile = profile.profile;
     view.profile_reason = profile.reason + (view.assertion ? " (unverified)" : "");
   }
-  std::erase_if(view.aws_findings, [&](const Finding& finding) {
-    const Rule* rule = find_rule(finding.rule_id);
-    return rule == nullptr || !rule_in_profile(*rule, view.profile);
-  });
+  keep_profile_findings(view);
   return view;
 }
 

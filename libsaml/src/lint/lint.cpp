@@ -2,12 +2,14 @@
 // table that only saml-lint runs. saml-lint never judges weaker than saml-verify: every
 // finding of the verdict is kept (but for the trust findings SIG012 stands for).
 #include <algorithm>
+#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "checks/rule_check.h"
 #include "lint/lint_rules.h"
+#include "saml/decode.h"
 
 namespace saml {
 namespace {
@@ -71,6 +73,7 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   run_rule_checks(context, Enforcement::Lint, result.findings, &skipped);
   for (std::string_view id : verdict->checks_not_applicable) skipped.push_back(find_rule(id));
   result.not_applicable = not_applicable_ids(*verdict, result.profile, std::move(skipped));
+  if (options.keep_view) result.view = std::make_shared<const DecodeView>(view_of_verdict(capture, std::move(*verdict)));
   return result;
 }
 

@@ -27,6 +27,7 @@ std::unique_ptr<LintReportWriter> make_lint_report_writer(LintReportFormat forma
     case LintReportFormat::JsonLines: return lint::make_json_lines_writer(options);
     case LintReportFormat::Sarif: return lint::make_sarif_writer(options);
     case LintReportFormat::Junit: return lint::make_junit_writer(options);
+    case LintReportFormat::Html: return lint::make_html_writer(options);
   }
   return lint::make_text_writer(options);
 }
