@@ -22,8 +22,6 @@ po::options_description decode_options() {
   po::options_description options("Views");
   options.add_options()
       ("xml", po::bool_switch(), "print the decoded XML, pretty-printed (for reading only)")
-      ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
-       "text, json (as --json), xml (as --xml) or html (one self-contained page; see --output)")
       ("diff", po::bool_switch(), "compare two captures: saml-decode --diff A B")
       ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>")
       ("index", po::value<std::size_t>()->value_name("N"), "show only capture N (1-based, over all inputs)");
