@@ -58,6 +58,10 @@ seed verify_fuzzer okta-aws-signed-assertion.form <"$fixtures/captures/okta-aws-
 for f in "$fixtures"/attacks/*; do
   [[ $f == *.md ]] || seed verify_fuzzer "$(basename "$f")" <"$f"
 done
+# ... and the interop forms (inclusive c14n, EncryptedID) with the tricks around them.
+for f in "$fixtures"/interop/inclusive-*.xml "$fixtures"/interop/encrypted-id-*.xml; do
+  seed verify_fuzzer "interop-$(basename "$f")" <"$f"
+done
 
 # verify-xsw: only documents whose IdP-signed content is the original assertion's (the
 # harness requires every accepted message to report exactly those values).
@@ -91,7 +95,7 @@ while IFS= read -r instant; do
 done <<<"$instants"
 printf '2024-05-01T14:00:00+02:00\n2024-05-01T12:00:00.5Z' | seed time_fuzzer offset-pair
 
-# trust: first byte picks the loader (0 PEM, 1 metadata, 2 fingerprint, 3 DER).
+# trust: first byte picks the loader (0 PEM, 1 metadata, 2 fingerprint, 3 DER, 4 public keys).
 for f in "$fixtures"/keys/*.crt; do
   { printf '\0'; cat "$f"; } | seed trust_fuzzer "pem-$(basename "$f")"
   { printf '\3'; openssl x509 -in "$f" -outform DER; } | seed trust_fuzzer "der-$(basename "$f" .crt).der"
@@ -99,6 +103,9 @@ done
 { printf '\0'; cat "$fixtures"/keys/idp-rsa.crt "$fixtures"/keys/idp-rsa-next.crt; } | seed trust_fuzzer pem-rollover
 { printf '\1'; cat "$fixtures/keys/okta-metadata.xml"; } | seed trust_fuzzer metadata-okta.xml
 { printf '\2'; cat "$fixtures/keys/idp-rsa.sha256"; } | seed trust_fuzzer fingerprint-idp-rsa
+for f in "$fixtures"/keys/*.pub.pem; do
+  { printf '\4'; cat "$f"; } | seed trust_fuzzer "pubkey-$(basename "$f")"
+done
 
 # lint: every lint fixture (one per rule), the signed responses, a capture form, and the
 # IdP metadata (lint_metadata).

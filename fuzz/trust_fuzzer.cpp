@@ -43,12 +43,12 @@ saml::Sha256 sha256_of(const unsigned char* bytes, std::size_t size) {
 }
 
 // The SHA-256 of each CERTIFICATE block's bytes in a PEM text, in order.
-std::vector<saml::Sha256> pem_block_digests(std::string_view pem) {
+std::vector<saml::Sha256> pem_block_digests(std::string_view pem, const char* label = PEM_STRING_X509) {
   std::vector<saml::Sha256> digests;
   std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   unsigned char* block = nullptr;
   long length = 0;
-  while (PEM_bytes_read_bio(&block, &length, nullptr, PEM_STRING_X509, bio.get(), nullptr, nullptr) == 1) {
+  while (PEM_bytes_read_bio(&block, &length, nullptr, label, bio.get(), nullptr, nullptr) == 1) {
     digests.push_back(sha256_of(block, static_cast<std::size_t>(length)));
     OPENSSL_free(block);
   }
@@ -143,6 +143,25 @@ void load_pem(std::string_view pem) {
   }
 }
 
+// Bare public keys (--pubkey): each distinct PUBLIC KEY block once, fingerprinted by its
+// bytes, with no certificate details.
+void load_public_keys(std::string_view pem) {
+  saml::TrustStore store;
+  auto added = store.add_pem_public_keys(pem, "fuzz");
+  if (!added) return check_refusal(added, store, "public key");
+  const std::vector<saml::Sha256> blocks = distinct(pem_block_digests(pem, PEM_STRING_PUBLIC));
+  FUZZ_CHECK(blocks.size() == store.keys().size(), "public key: the text has a different number of key blocks");
+  if (*added == 0) return;
+  check_keys_pinned(store, *added, "public key");
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const saml::TrustedKey& key = store.keys()[i];
+    FUZZ_CHECK(key.public_key_only && key.certificate.subject.empty() && !key.certificate.not_after,
+               "public key: a bare key with certificate details");
+    FUZZ_CHECK(key.certificate.fingerprint == blocks[i] && key.certificate.public_key_fingerprint == blocks[i],
+               "public key " + std::to_string(i) + "'s fingerprint is not the SHA-256 of its block");
+  }
+}
+
 void load_metadata(std::string_view xml) {
   saml::TrustStore store;
   auto added = store.add_metadata(xml, "fuzz");
@@ -193,11 +212,12 @@ void load_der(std::string_view der) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (!fuzz::input_fits(size) || size == 0) return -1;
   const std::string_view input = fuzz::as_text(data + 1, size - 1);
-  switch (data[0] % 4) {
+  switch (data[0] % 5) {
     case 0: load_pem(input); break;
     case 1: load_metadata(input); break;
     case 2: load_fingerprint(input); break;
-    default: load_der(input); break;
+    case 3: load_der(input); break;
+    default: load_public_keys(input); break;
   }
   return 0;
 }

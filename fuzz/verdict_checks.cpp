@@ -15,6 +15,12 @@ namespace {
 // Written out here rather than taken from the library, so the harness is an independent
 // statement of the profile.
 constexpr std::string_view kExcC14n = "http://www.w3.org/2001/10/xml-exc-c14n#";
+// Inclusive c14n 1.0 and 1.1 without comments (OpenSAML's profile allows them too).
+constexpr std::array<std::string_view, 3> kC14nMethods = {
+    kExcC14n,
+    "http://www.w3.org/TR/2001/REC-xml-c14n-20010315",
+    "http://www.w3.org/2006/12/xml-c14n11",
+};
 constexpr std::string_view kEnveloped = "http://www.w3.org/2000/09/xmldsig#enveloped-signature";
 constexpr std::array<std::string_view, 6> kSignatureMethods = {
     "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256",
@@ -33,6 +39,13 @@ constexpr std::array<std::string_view, 3> kDigestMethods = {
 template <std::size_t N>
 bool listed(const std::array<std::string_view, N>& list, std::string_view uri) {
   return std::find(list.begin(), list.end(), uri) != list.end();
+}
+
+bool has_element_child(const xmlNode* element) {
+  for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
+    if (child->type == XML_ELEMENT_NODE) return true;
+  }
+  return false;
 }
 
 std::string algorithm_of(const xmlNode* element) {
@@ -62,8 +75,9 @@ void check_signature_element(const xmlNode* signature, const std::string& id,
                              const saml::SignatureReport& report) {
   const xmlNode* signed_info = saml::first_child(signature, saml::ns::dsig, "SignedInfo");
   FUZZ_CHECK(signed_info != nullptr, "a verified signature has no SignedInfo");
-  FUZZ_CHECK(algorithm_of(saml::first_child(signed_info, saml::ns::dsig, "CanonicalizationMethod")) == kExcC14n,
-             "a verified SignedInfo is not canonicalized with exclusive c14n");
+  const xmlNode* c14n = saml::first_child(signed_info, saml::ns::dsig, "CanonicalizationMethod");
+  FUZZ_CHECK(listed(kC14nMethods, algorithm_of(c14n)), "a verified SignedInfo is canonicalized with " + algorithm_of(c14n));
+  FUZZ_CHECK(algorithm_of(c14n) == report.c14n_method, "the report's CanonicalizationMethod is not the one written");
   const std::string method = algorithm_of(saml::first_child(signed_info, saml::ns::dsig, "SignatureMethod"));
   FUZZ_CHECK(method == report.signature_method, "the report's SignatureMethod is not the one written");
   FUZZ_CHECK(listed(kSignatureMethods, method), "a verified signature uses " + method);
@@ -77,14 +91,19 @@ void check_signature_element(const xmlNode* signature, const std::string& id,
   const xmlNode* transforms = saml::first_child(reference, saml::ns::dsig, "Transforms");
   FUZZ_CHECK(transforms != nullptr, "a verified Reference has no transforms");
   bool enveloped = false;
+  std::size_t c14n_transforms = 0;
   for (const xmlNode* child = transforms->children; child != nullptr; child = child->next) {
     if (child->type != XML_ELEMENT_NODE) continue;
     const std::string uri = algorithm_of(child);
-    FUZZ_CHECK(saml::is_element(child, saml::ns::dsig, "Transform") && (uri == kEnveloped || uri == kExcC14n),
+    FUZZ_CHECK(saml::is_element(child, saml::ns::dsig, "Transform") && (uri == kEnveloped || listed(kC14nMethods, uri)),
                "a verified Reference has the transform " + uri);
     enveloped = enveloped || uri == kEnveloped;
+    if (uri == kEnveloped) continue;
+    ++c14n_transforms;
+    FUZZ_CHECK(uri == kExcC14n || !has_element_child(child), "a verified inclusive c14n transform has parameters");
   }
   FUZZ_CHECK(enveloped, "a verified Reference lacks the enveloped-signature transform");
+  FUZZ_CHECK(c14n_transforms <= 1, "a verified Reference has more than one c14n transform");
 }
 
 void check_verified(const saml::SignatureReport& report, const xmlNode* root, const saml::TrustStore& trust) {
@@ -104,7 +123,7 @@ void check_verified(const saml::SignatureReport& report, const xmlNode* root, co
   }
   FUZZ_CHECK(own_signatures == 1, "a verified element does not have exactly one ds:Signature child");
   FUZZ_CHECK(listed(kDigestMethods, report.digest_method), "a verified signature reports digest " + report.digest_method);
-  FUZZ_CHECK(report.c14n_method == kExcC14n, "a verified signature reports c14n " + report.c14n_method);
+  FUZZ_CHECK(listed(kC14nMethods, report.c14n_method), "a verified signature reports c14n " + report.c14n_method);
   FUZZ_CHECK(report.key_used.has_value(), "a verified signature names no key");
   const auto& keys = trust.keys();
   FUZZ_CHECK(std::any_of(keys.begin(), keys.end(),

@@ -197,10 +197,10 @@ BOOST_AUTO_TEST_CASE(metadata_trust_and_rollover) {
 
 // Profile violations are found before any cryptography, on edited copies of a good fixture.
 struct ProfileCase {
-  const char* name;
-  const char* from;
-  const char* to;
-  const char* rule;
+  std::string name;
+  std::string from;
+  std::string to;
+  std::string rule;
 };
 
 BOOST_AUTO_TEST_CASE(profile_violations_are_refused_before_crypto) {
@@ -238,6 +238,77 @@ BOOST_AUTO_TEST_CASE(profile_violations_are_refused_before_crypto) {
       BOOST_TEST(c.result.covered.empty(), "nothing may be covered after a profile violation");
     }
   }
+}
+
+// OpenSAML's SignatureProfileValidator (C++) accepts inclusive c14n 1.0/1.1; so does samlkit,
+// with the same XSW defences (fixtures/interop/, signed by xmlsec1).
+BOOST_AUTO_TEST_CASE(inclusive_c14n_is_accepted_and_reported) {
+  const auto trust = trust_of({"idp-rsa.crt"});
+  for (const char* name : {"inclusive-c14n10-signed-assertion.xml", "inclusive-c14n11-signed-assertion.xml",
+                           "inclusive-c14n11-signedinfo-exclusive-transform.xml"}) {
+    BOOST_TEST_CONTEXT(name) {
+      auto c = check_text(read_fixture(std::string("interop/") + name), trust);
+      BOOST_TEST(c.result.covers(assertion_of(c.doc)), rules_of(c.result));
+      BOOST_TEST(c.result.findings.empty(), rules_of(c.result));
+      const saml::SignatureReport& report = c.result.signatures.at(0);
+      BOOST_TEST(report.c14n_method.find("xml-c14n") != std::string::npos, report.c14n_method);
+      BOOST_TEST(!report.reference_c14n_method.empty());
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(inclusive_c14n_keeps_every_profile_check) {
+  const std::string good = read_fixture("interop/inclusive-c14n10-signed-assertion.xml");
+  const std::string c14n10 = "http://www.w3.org/TR/2001/REC-xml-c14n-20010315";
+  const ProfileCase cases[] = {
+      {"inclusive c14n with comments (SignedInfo)", "<ds:CanonicalizationMethod Algorithm=\"" + c14n10 + "\"/>",
+       "<ds:CanonicalizationMethod Algorithm=\"" + c14n10 + "#WithComments\"/>", "SIG004"},
+      {"inclusive c14n with comments (transform)", "<ds:Transform Algorithm=\"" + c14n10 + "\"/>",
+       "<ds:Transform Algorithm=\"" + c14n10 + "#WithComments\"/>", "SIG004"},
+      {"parameters to inclusive c14n", "<ds:Transform Algorithm=\"" + c14n10 + "\"/>",
+       "<ds:Transform Algorithm=\"" + c14n10 + "\"><ec:InclusiveNamespaces xmlns:ec=\"http://www.w3.org/2001/10/"
+       "xml-exc-c14n#\" PrefixList=\"xs\"/></ds:Transform>",
+       "SIG004"},
+      {"parameters to the inclusive SignedInfo c14n", "<ds:CanonicalizationMethod Algorithm=\"" + c14n10 + "\"/>",
+       "<ds:CanonicalizationMethod Algorithm=\"" + c14n10 + "\"><foo/></ds:CanonicalizationMethod>", "SIG004"},
+      {"a second c14n transform", "<ds:Transform Algorithm=\"" + c14n10 + "\"/>",
+       "<ds:Transform Algorithm=\"" + c14n10 + "\"/><ds:Transform Algorithm=\"http://www.w3.org/2001/10/xml-exc-c14n#\"/>",
+       "SIG004"},
+      {"second reference", "</ds:Reference>", "</ds:Reference><ds:Reference URI=\"#id7351248823101942113046815\"/>",
+       "SIG003"},
+      {"reference to the Response", "URI=\"#id73512488232874331823509731\"", "URI=\"#id7351248823101942113046815\"",
+       "SIG003"},
+      {"xpath transform", "<ds:Transforms>",
+       "<ds:Transforms><ds:Transform Algorithm=\"http://www.w3.org/TR/1999/REC-xpath-19991116\"/>", "SIG004"},
+  };
+  const auto trust = trust_of({"idp-rsa.crt"});
+  for (const auto& test : cases) {
+    BOOST_TEST_CONTEXT(test.name) {
+      auto c = check_text(replace_once(good, test.from, test.to), trust);
+      BOOST_TEST(has_rule(c.result, test.rule), rules_of(c.result));
+      BOOST_TEST(c.result.covered.empty(), "nothing may be covered after a profile violation");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_bare_public_key_verifies_and_names_the_keyinfo_certificate) {
+  saml::TrustStore trust;
+  auto added = trust.add_pem_public_keys(read_fixture("keys/idp-rsa.pub.pem"), "idp-rsa.pub.pem");
+  BOOST_TEST_REQUIRE(added.has_value());
+  auto c = check("okta-aws-signed-assertion.xml", trust);
+  BOOST_TEST(c.result.covers(assertion_of(c.doc)), rules_of(c.result));
+  BOOST_TEST(!has_rule(c.result, "SIG011"), rules_of(c.result));
+  const saml::SignatureReport& report = c.result.signatures.at(0);
+  BOOST_TEST_REQUIRE(report.key_used.has_value());
+  BOOST_TEST(report.key_used->subject.empty());
+  BOOST_TEST(!report.key_used->not_after.has_value(), "a bare key has no dates");
+  BOOST_TEST(report.keyinfo_trusted.at(0), "the KeyInfo certificate holds the trusted key");
+
+  saml::TrustStore attacker;
+  BOOST_TEST_REQUIRE(attacker.add_pem_public_keys(read_fixture("keys/attacker-rsa.pub.pem"), "attacker").has_value());
+  auto refused = check("okta-aws-signed-assertion.xml", attacker);
+  BOOST_TEST(refused.result.covered.empty());
+  BOOST_TEST(has_rule(refused.result, "SIG008"), rules_of(refused.result));
 }
 
 BOOST_AUTO_TEST_CASE(signature_in_an_unexpected_place_is_refused) {

@@ -135,6 +135,69 @@ BOOST_AUTO_TEST_CASE(ec_certificate_is_pinned) {
   BOOST_TEST(trust.keys()[0].certificate.key_bits == 256);
 }
 
+BOOST_AUTO_TEST_CASE(bare_public_keys_are_pinned_without_certificate_details) {
+  saml::TrustStore trust;
+  const std::string rsa = read_fixture("keys/idp-rsa.pub.pem");
+  auto added = trust.add_pem_public_keys(rsa + read_fixture("keys/idp-ec.pub.pem") + rsa, "keys.pem");
+  BOOST_TEST_REQUIRE(added.has_value(), (added ? "" : added.error().message));
+  BOOST_TEST(*added == 2, "a repeated key counts once");
+  BOOST_TEST_REQUIRE(trust.keys().size() == 2u);
+  const saml::TrustedKey& key = trust.keys()[0];
+  BOOST_TEST(key.public_key_only);
+  BOOST_TEST(key.certificate.subject.empty());
+  BOOST_TEST(key.certificate.key_type == "RSA");
+  BOOST_TEST(key.certificate.key_bits == 2048);
+  BOOST_TEST(!key.certificate.not_before.has_value());
+  BOOST_TEST((saml::certificate_validity(key.certificate, saml::TimePoint{}) == saml::CertificateValidity::Undated));
+  // Its fingerprint is the SubjectPublicKeyInfo's, the one the certificate's key has too.
+  auto cert = saml::TrustStore{};
+  BOOST_TEST_REQUIRE(cert.add_pem_certificates(read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt").has_value());
+  BOOST_TEST(key.certificate.fingerprint == cert.keys()[0].certificate.public_key_fingerprint);
+  BOOST_TEST(key.certificate.fingerprint != cert.keys()[0].certificate.fingerprint);
+  BOOST_TEST(trust.keys()[1].certificate.key_type == "EC");
+  // Adding it again adds nothing.
+  auto again = trust.add_pem_public_keys(rsa, "again.pem");
+  BOOST_TEST_REQUIRE(again.has_value());
+  BOOST_TEST(*again == 0);
+}
+
+BOOST_AUTO_TEST_CASE(public_key_loader_refuses_certificates_private_keys_and_damage) {
+  saml::TrustStore trust;
+  for (const char* name : {"keys/idp-rsa.crt", "keys/idp-rsa.key"}) {
+    auto refused = trust.add_pem_public_keys(read_fixture(name), name);
+    BOOST_TEST_REQUIRE(!refused.has_value());
+    BOOST_TEST(refused.error().code == "trust.pubkey");
+    BOOST_TEST(refused.error().message.find("no PUBLIC KEY block") != std::string::npos, refused.error().message);
+  }
+  // All or nothing: a damaged second key keeps the first one out too.
+  std::string damaged = read_fixture("keys/idp-ec.pub.pem");
+  damaged[damaged.find('\n') + 10] ^= 1;
+  auto partial = trust.add_pem_public_keys(read_fixture("keys/idp-rsa.pub.pem") + damaged, "two.pem");
+  BOOST_TEST(!partial.has_value());
+  BOOST_TEST(trust.empty());
+  // A certificate file's message points at --pubkey for a bare key.
+  auto as_cert = trust.add_pem_certificates(read_fixture("keys/idp-rsa.pub.pem"), "idp-rsa.pub.pem");
+  BOOST_TEST_REQUIRE(!as_cert.has_value());
+  BOOST_TEST(as_cert.error().message.find("--pubkey") != std::string::npos, as_cert.error().message);
+}
+
+BOOST_AUTO_TEST_CASE(certificate_validity_has_one_definition) {
+  saml::CertificateInfo cert;
+  const auto day = std::chrono::hours(24);
+  const saml::TimePoint start = *saml::parse_xs_datetime("2024-01-01T00:00:00Z");
+  cert.not_before = start;
+  cert.not_after = start + 100 * day;
+  using V = saml::CertificateValidity;
+  BOOST_TEST((saml::certificate_validity(cert, start - std::chrono::seconds(1)) == V::NotYetValid));
+  BOOST_TEST((saml::certificate_validity(cert, start) == V::Valid));
+  BOOST_TEST((saml::certificate_validity(cert, start + 69 * day) == V::Valid));
+  BOOST_TEST((saml::certificate_validity(cert, start + 70 * day) == V::ExpiringSoon));
+  BOOST_TEST((saml::certificate_validity(cert, *cert.not_after - std::chrono::seconds(1)) == V::ExpiringSoon));
+  BOOST_TEST((saml::certificate_validity(cert, *cert.not_after) == V::Expired));
+  cert.not_after.reset();
+  BOOST_TEST((saml::certificate_validity(cert, start) == V::Undated));
+}
+
 BOOST_AUTO_TEST_CASE(private_key_or_garbage_is_refused_with_a_reason) {
   saml::TrustStore trust;
   auto key = trust.add_pem_certificates(read_fixture("keys/idp-rsa.key"), "idp-rsa.key");

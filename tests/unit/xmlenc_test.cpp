@@ -74,6 +74,70 @@ struct AcceptCase {
 
 }  // namespace
 
+// xmlsec1 decrypts in place, so the plaintext may use prefixes declared around the
+// EncryptedAssertion; samlkit parses it in that context (fixtures/interop/).
+BOOST_AUTO_TEST_CASE(decrypted_content_is_parsed_in_the_namespace_context_of_its_position) {
+  const auto policy = policy_with({kSpKey});
+  const saml::Verdict outer = verify_xml(samltest::read_fixture("interop/encrypted-outer-prefixes.xml"), policy);
+  BOOST_TEST(outer.accepted, rules_of(outer));
+  BOOST_TEST_REQUIRE(outer.assertion.has_value());
+  BOOST_TEST(outer.assertion->name_id == "jane.doe@example.com");
+  BOOST_TEST(outer.encryption->decrypted);
+
+  // saml2 bound to another namespace there: the content is not a SAML Assertion.
+  const saml::Verdict rebound = verify_xml(samltest::read_fixture("interop/encrypted-prefix-rebound.xml"), policy);
+  BOOST_TEST(!rebound.accepted);
+  BOOST_TEST(find(rebound, "XML004") != nullptr, rules_of(rebound));
+  BOOST_TEST(!rebound.assertion.has_value());
+
+  // saml2 in scope nowhere: not well-formed, reported like every other decryption failure.
+  const saml::Verdict undeclared = verify_xml(samltest::read_fixture("interop/encrypted-prefix-undeclared.xml"), policy);
+  BOOST_TEST(!undeclared.accepted);
+  const saml::Finding* failure = find(undeclared, "XML007");
+  BOOST_TEST_REQUIRE(failure != nullptr, rules_of(undeclared));
+  BOOST_TEST(failure->message.find("could not decrypt the EncryptedAssertion with key(s)") != std::string::npos);
+}
+
+// The same in-context parse must not let a plaintext reach outside its own element.
+BOOST_AUTO_TEST_CASE(self_contained_encrypted_assertions_still_decrypt) {
+  const saml::Verdict verdict = verify_fixture("oaep-mgf1p-aes256-gcm.xml", policy_with({kSpKey}));
+  BOOST_TEST(verdict.accepted, rules_of(verdict));
+  BOOST_TEST_REQUIRE(verdict.decrypted_document != nullptr);
+  const xmlNode* root = verdict.decrypted_document->root();
+  BOOST_TEST(saml::is_element(root, saml::ns::protocol, "Response"));
+  BOOST_TEST(root->properties == nullptr, "the synthetic Response has no attributes");
+  BOOST_TEST((root->children != nullptr && root->children->next == nullptr), "one child: the Assertion");
+}
+
+BOOST_AUTO_TEST_CASE(encrypted_id_gives_the_name_id_of_a_signed_assertion) {
+  const std::string signed_id = samltest::read_fixture("interop/encrypted-id-signed-assertion.xml");
+  const saml::Verdict with_key = verify_xml(signed_id, policy_with({kSpKey}));
+  BOOST_TEST(with_key.accepted, rules_of(with_key));
+  BOOST_TEST_REQUIRE(with_key.assertion.has_value());
+  BOOST_TEST(with_key.assertion->name_id == "jane.doe@example.com");
+  BOOST_TEST(with_key.assertion->name_id_format == "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
+
+  saml::Policy no_key = policy_with({});
+  no_key.decryption_keys.reset();
+  const saml::Verdict without = verify_xml(signed_id, no_key);
+  BOOST_TEST(!without.accepted);
+  const saml::Finding* missing = find(without, "SIG021");
+  BOOST_TEST_REQUIRE(missing != nullptr, rules_of(without));
+  BOOST_TEST(missing->message.find("no decryption key was given") != std::string::npos, missing->message);
+  BOOST_TEST(find(without, "SUB001") != nullptr, "no NameID either: " << rules_of(without));
+
+  const saml::Verdict wrong = verify_xml(signed_id, policy_with({kSpNextKey}));
+  const saml::Finding* undecrypted = find(wrong, "SIG021");
+  BOOST_TEST_REQUIRE(undecrypted != nullptr, rules_of(wrong));
+  BOOST_TEST(undecrypted->message.find("could not decrypt the EncryptedID with key(s)") != std::string::npos);
+  BOOST_TEST(!wrong.accepted);
+
+  const saml::Verdict both = verify_xml(samltest::read_fixture("interop/encrypted-id-beside-nameid.xml"),
+                                        policy_with({kSpKey}));
+  BOOST_TEST(!both.accepted);
+  BOOST_TEST(find(both, "SIG021") != nullptr, rules_of(both));
+}
+
 BOOST_AUTO_TEST_CASE(every_supported_algorithm_pair_decrypts_and_verifies) {
   const std::vector<AcceptCase> cases = {
       {"oaep-mgf1p-aes128-cbc.xml", std::string(saml::xenc_alg::rsa_oaep_mgf1p)},

@@ -107,6 +107,8 @@ po::options_description trust_options() {
   options.add_options()
       ("cert", po::value<std::vector<std::string>>()->value_name("PEM")->composing(),
        "IdP signing certificate file (PEM, may hold several; repeatable for key rollover)")
+      ("pubkey", po::value<std::vector<std::string>>()->value_name("PEM")->composing(),
+       "IdP signing public key, PEM 'PUBLIC KEY' as xmlsec1 --pubkey-pem reads (repeatable)")
       ("fingerprint", po::value<std::vector<std::string>>()->value_name("SHA256")->composing(),
        "SHA-256 fingerprint of the IdP certificate, hex with or without colons (repeatable)")
       ("metadata", po::value<std::vector<std::string>>()->value_name("FILE")->composing(),
@@ -134,6 +136,12 @@ saml::Expected<saml::TrustStore> build_trust_store(const po::variables_map& vm) 
     auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
     if (!pem) return with_source(pem.error(), "--cert");
     auto added = trust.add_pem_certificates(*pem, path);
+    if (!added) return with_source(added.error(), path);
+  }
+  for (const std::string& path : values_of<std::string>(vm, "pubkey")) {
+    auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
+    if (!pem) return with_source(pem.error(), "--pubkey");
+    auto added = trust.add_pem_public_keys(*pem, path);
     if (!added) return with_source(added.error(), path);
   }
   for (const std::string& text : values_of<std::string>(vm, "fingerprint")) {
@@ -218,7 +226,8 @@ std::string no_trust_message(std::string_view tool) {
   return std::string(tool) +
          ": no trusted key given. A certificate embedded in the message is never trusted "
          "(anyone can embed one); pass the IdP signing certificate with --cert idp.pem, its "
-         "SHA-256 fingerprint with --fingerprint AB:CD:..., or the IdP metadata with "
+         "public key with --pubkey idp-pub.pem, its SHA-256 fingerprint with "
+         "--fingerprint AB:CD:..., or the IdP metadata with "
          "--metadata metadata.xml (in Okta: the AWS app's Sign On tab > 'Identity Provider "
          "metadata').";
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "saml/capture.h"
+#include "saml/dsig.h"
 #include "saml/finding.h"
 #include "saml/model.h"
 #include "saml/policy.h"
@@ -37,6 +38,11 @@ void check_audiences(const Assertion& assertion, const Policy& policy, Profile p
 // HYG001: issued more than 5 minutes before now (STS refuses it).
 void check_issue_age(const Assertion& assertion, const Policy& policy,
                      std::vector<Finding>& findings);
+
+// SIG014 (a warning): the certificate of a key that verified a signature is expired at
+// policy.now. AWS does not reject on it, so it never changes the verdict.
+void check_signing_certificate_dates(const DsigResult& signatures, const Policy& policy,
+                                     std::vector<Finding>& findings);
 
 // AWS011: the base64 message AssumeRoleWithSAML receives is over 100,000 characters.
 void check_message_size(const Capture& capture, std::vector<Finding>& findings);

@@ -36,7 +36,8 @@ struct SignatureReport {
   SignatureStatus status = SignatureStatus::ProfileViolation;
   std::string signature_method;  // algorithm URIs as written
   std::string digest_method;
-  std::string c14n_method;
+  std::string c14n_method;            // SignedInfo's CanonicalizationMethod
+  std::string reference_c14n_method;  // the Reference's c14n transform; empty when none
   std::optional<CertificateInfo> key_used;        // the trusted key that verified it
   std::vector<CertificateInfo> keyinfo_certificates;  // certificates the message carries
   std::vector<bool> keyinfo_trusted;              // parallel: does each match a trusted one

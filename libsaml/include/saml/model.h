@@ -77,6 +77,9 @@ struct Assertion {
   std::string name_id;
   std::string name_id_format;
   Location name_id_where;
+  // The Subject's saml:EncryptedID, if it has one (valid while the Document lives);
+  // verify decrypts it into the name_id fields above (pipeline/encrypted_id.cpp).
+  const xmlNode* encrypted_id = nullptr;
   std::vector<SubjectConfirmation> confirmations;
   Conditions conditions;
   std::vector<AuthnStatement> authn_statements;

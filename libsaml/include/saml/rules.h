@@ -23,7 +23,7 @@ enum class RuleId : std::uint16_t {
   sha1_algorithm, hmac_signature, algorithm_unsupported, no_trusted_key, signature_invalid,
   keyinfo_retrieval, keyinfo_certificate_untrusted, not_verified_no_key, only_response_signed,
   certificate_expired, certificate_expiring, weak_key_size, rsa15_key_transport, cbc_encryption,
-  encryption_unsupported,
+  encryption_unsupported, inclusive_c14n, encrypted_id_unusable,
   // PRO: protocol
   version_not_2, status_not_success, issuer_missing, destination_mismatch,
   response_issuer_differs, issuer_not_expected, authn_statement_missing,

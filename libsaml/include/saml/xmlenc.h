@@ -14,6 +14,7 @@
 
 #include "saml/error.h"
 #include "saml/finding.h"
+#include "saml/rules.h"
 #include "saml/model.h"
 #include "saml/trust.h"
 #include "saml/xml.h"
@@ -92,10 +93,14 @@ std::string algorithm_short_name(std::string_view uri);
 struct DecryptionPolicy {
   bool allow_rsa15 = false;   // accept RSA PKCS#1 v1.5 key transport (SIG017 otherwise)
   ParseLimits parse_limits;   // the decrypted Assertion is parsed with these
+  // The rule of "could not decrypt" findings: XML007 for an EncryptedAssertion, SIG021 for
+  // a Subject's EncryptedID (the same EncryptedElementType, decrypted the same way).
+  RuleId failure_rule = RuleId::decryption_failed;
 };
 
 struct DecryptedAssertion {
-  // The plaintext parsed with parse_xml, its root element copied under a synthetic
+  // The plaintext parsed with parse_xml in the namespace context of the encrypted element
+  // (as xmlsec1 decrypts in place), its element the only child of a synthetic
   // <samlp:Response> (no attributes, unsigned) so the signature profile applies unchanged.
   std::shared_ptr<const Document> document;
   std::string key_source;                    // the DecryptionKey that decrypted it

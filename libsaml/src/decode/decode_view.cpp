@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "pipeline/encrypted.h"
+#include "pipeline/encrypted_id.h"
 #include "pipeline/structure.h"
 #include "saml/decode.h"
 #include "saml/rules.h"
@@ -54,7 +55,8 @@ void open_encrypted(DecodeView& view, const Policy& policy, const DsigPolicy& ds
 }
 
 
-void read_parts(DecodeView& view) {
+// `policy` null: no --decrypt-key to read an EncryptedID with (the verdict already did).
+void read_parts(DecodeView& view, const Policy* policy) {
   const xmlNode* root = view.document->root();
   if (root == nullptr) return;
   view.message_type = text_of(root->name);
@@ -67,6 +69,10 @@ void read_parts(DecodeView& view) {
   }
   if (assertion != nullptr) {
     view.assertion = read_assertion(assertion);
+    // With a --decrypt-key, the NameID of an EncryptedID is shown (verified or not, as the
+    // assertion is); why it cannot be is verify's finding (SIG021), not repeated here.
+    std::vector<Finding> encrypted_id_findings;
+    if (policy != nullptr) open_encrypted_id(*view.assertion, *policy, encrypted_id_findings);
     view.aws = read_aws_view(*view.assertion, view.aws_findings);
   }
 }
@@ -94,7 +100,15 @@ DecodeView view_of_verdict(const Capture& capture, Verdict verdict) {
   view.accepted = verdict.accepted;
   view.encryption = std::move(verdict.encryption);
   view.decrypted_document = std::move(verdict.decrypted_document);
-  if (view.document) read_parts(view);
+  if (view.document) read_parts(view, nullptr);
+  // The NameID verify decrypted from an EncryptedID of this very (verified) assertion.
+  if (view.assertion && verdict.assertion && view.assertion->node == verdict.assertion->node &&
+      !view.assertion->has_name_id && verdict.assertion->has_name_id) {
+    view.assertion->has_name_id = true;
+    view.assertion->name_id = verdict.assertion->name_id;
+    view.assertion->name_id_format = verdict.assertion->name_id_format;
+    view.assertion->name_id_where = verdict.assertion->name_id_where;
+  }
   keep_profile_findings(view);
   return view;
 }
@@ -122,7 +136,7 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
     view.signatures = verify_signatures(*view.document, TrustStore{}, dsig_policy);
     open_encrypted(view, policy, dsig_policy);
   }
-  read_parts(view);
+  read_parts(view, &policy);
   if (!view.trust_given) {
     // Unverified: detected from what the message shows, as saml-verify would from the signed parts.
     const DetectedProfile profile = choose_profile(policy.profile, view.assertion ? &*view.assertion : nullptr,

@@ -68,7 +68,7 @@ class Summary {
     out_ += paint_.bold("== " + terminal_safe(describe_origin(view_.capture))) + "\n";
     std::string line = paint_.bold("SAML " + view_.message_type);
     if (!view_.trust_given) {
-      line += "  " + paint_.red("UNVERIFIED") + " (no trusted key given: --cert, --fingerprint, --metadata)";
+      line += "  " + paint_.red("UNVERIFIED") + " (no trusted key given: --cert, --pubkey, --fingerprint, --metadata)";
     } else if (view_.accepted) {
       line += *view_.accepted ? "  " + paint_.green("ACCEPTED by saml-verify's checks")
                               : "  " + paint_.red("REJECTED by saml-verify's checks: ") + rule_list();
@@ -160,7 +160,9 @@ class Summary {
   void assertion(const Assertion& a) {
     section("Assertion " + terminal_safe(a.id));
     if (a.has_issuer) value("issuer", a.issuer, a.node);
-    std::string name_id = a.has_name_id ? a.name_id : "(none)";
+    std::string name_id = a.has_name_id              ? a.name_id
+                          : a.encrypted_id != nullptr ? "(encrypted: EncryptedID; --decrypt-key reads it)"
+                                                      : "(none)";
     if (!a.name_id_format.empty()) name_id += " (" + detail::urn_short_name(a.name_id_format) + ")";
     value("NameID", name_id, a.node);
     std::vector<std::string> audiences;
@@ -272,14 +274,19 @@ class Summary {
   void certificate(const CertificateInfo& cert) {
     out_ += "    certificate " + terminal_safe(cert.subject) + " (" + cert.key_type + " " + std::to_string(cert.key_bits) + ")\n";
     out_ += "      SHA-256 " + format_fingerprint(cert.fingerprint) + "\n";
-    if (!cert.not_before || !cert.not_after) return;
     std::string state;
-    if (cert_now_ < *cert.not_before) {
-      state = paint_.red("not yet valid, starts in " + format_duration(*cert.not_before - cert_now_));
-    } else if (cert_now_ >= *cert.not_after) {
-      state = paint_.red("expired " + format_duration(cert_now_ - *cert.not_after) + " ago");
-    } else {
-      state = "expires in " + format_duration(*cert.not_after - cert_now_);
+    switch (certificate_validity(cert, cert_now_)) {
+      case CertificateValidity::Undated: return;
+      case CertificateValidity::NotYetValid:
+        state = "not yet valid, starts in " + format_duration(*cert.not_before - cert_now_);
+        break;
+      case CertificateValidity::Expired:
+        state = paint_.yellow("expired " + format_duration(cert_now_ - *cert.not_after) + " ago");
+        break;
+      case CertificateValidity::ExpiringSoon:
+        state = paint_.yellow("expires in " + format_duration(*cert.not_after - cert_now_));
+        break;
+      case CertificateValidity::Valid: state = "expires in " + format_duration(*cert.not_after - cert_now_); break;
     }
     out_ += "      valid " + format_xs_datetime(*cert.not_before) + " to " +
             format_xs_datetime(*cert.not_after) + " (" + state + ")\n";

@@ -50,4 +50,8 @@ AlgorithmVerdict classify_digest_method(std::string_view uri) {
   return AlgorithmVerdict::Unsupported;
 }
 
+bool is_inclusive_c14n(std::string_view uri) { return uri == algo::c14n10 || uri == algo::c14n11; }
+
+bool is_allowed_c14n(std::string_view uri) { return uri == algo::exc_c14n || is_inclusive_c14n(uri); }
+
 }  // namespace saml::detail

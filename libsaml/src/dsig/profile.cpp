@@ -87,11 +87,13 @@ class ProfileChecker {
       return;
     }
     shape_.c14n_method = attribute(c14n, "Algorithm");
-    if (shape_.c14n_method != algo::exc_c14n) {
+    if (!is_allowed_c14n(shape_.c14n_method)) {
       fail(RuleId::transform_not_allowed, "canonicalization '" + shape_.c14n_method +
-                         "' is not allowed; only exclusive c14n without comments (" +
-                         std::string(algo::exc_c14n) + ")",
+                         "' is not allowed; only exclusive or inclusive (1.0, 1.1) c14n without comments",
            c14n, "Algorithm");
+    } else if (first_element(c14n) != nullptr && is_inclusive_c14n(shape_.c14n_method)) {
+      fail(RuleId::transform_not_allowed, "inclusive c14n takes no parameters; <" + node_name(first_element(c14n)) +
+                         "> inside ds:CanonicalizationMethod", c14n);
     }
   }
 
@@ -203,12 +205,13 @@ class ProfileChecker {
         if (first_element(transform) != nullptr) {
           fail(RuleId::transform_not_allowed, "the enveloped-signature transform must be empty", transform);
         }
-      } else if (uri == algo::exc_c14n && !c14n) {
+      } else if (is_allowed_c14n(uri) && !c14n) {
         c14n = true;
-        check_c14n_parameters(transform);
+        shape_.reference_c14n_method = uri;
+        check_c14n_parameters(uri, transform);
       } else {
-        fail(RuleId::transform_not_allowed, "transform '" + uri + "' is not allowed (only enveloped-signature and exclusive "
-                       "c14n, once each)",
+        fail(RuleId::transform_not_allowed, "transform '" + uri + "' is not allowed (only enveloped-signature and one "
+                       "exclusive or inclusive c14n without comments, once each)",
              transform, "Algorithm");
       }
     }
@@ -217,12 +220,14 @@ class ProfileChecker {
     }
   }
 
-  // exc-c14n takes only an optional InclusiveNamespaces PrefixList.
-  void check_c14n_parameters(const xmlNode* transform) {
+  // exc-c14n takes only an optional InclusiveNamespaces PrefixList; inclusive c14n nothing.
+  void check_c14n_parameters(std::string_view uri, const xmlNode* transform) {
+    const bool exclusive = uri == algo::exc_c14n;
     for (const xmlNode* child = transform->children; child; child = child->next) {
       if (child->type != XML_ELEMENT_NODE) continue;
-      if (!is_element(child, algo::exc_c14n, "InclusiveNamespaces")) {
-        fail(RuleId::transform_not_allowed, "unexpected <" + node_name(child) + "> inside the exclusive c14n transform", child);
+      if (!exclusive || !is_element(child, algo::exc_c14n, "InclusiveNamespaces")) {
+        fail(RuleId::transform_not_allowed, "unexpected <" + node_name(child) + "> inside the " + std::string(exclusive ? "exclusive" : "inclusive") +
+                           " c14n transform", child);
       }
     }
   }

@@ -21,6 +21,7 @@ struct SignatureShape {
   std::string signature_method;
   std::string digest_method;
   std::string c14n_method;
+  std::string reference_c14n_method;  // the Reference's c14n transform, if it has one
   KeyFamily key_family = KeyFamily::None;
   std::vector<std::string> keyinfo_certificates_der;
 };

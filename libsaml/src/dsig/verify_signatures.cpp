@@ -24,6 +24,13 @@ struct Candidate {
   CertificateInfo certificate;
 };
 
+// A message certificate is this trusted key: the same certificate, or, for a key trusted
+// as a bare public key, a certificate holding that public key.
+bool holds_trusted_key(const CertificateInfo& cert, const TrustedKey& trusted) {
+  if (trusted.public_key_only) return cert.public_key_fingerprint == trusted.certificate.public_key_fingerprint;
+  return cert.fingerprint == trusted.certificate.fingerprint;
+}
+
 bool family_matches(KeyFamily family, int evp_type) {
   return (family == KeyFamily::Rsa && evp_type == EVP_PKEY_RSA) ||
          (family == KeyFamily::Ec && evp_type == EVP_PKEY_EC);
@@ -40,7 +47,7 @@ std::vector<Candidate> candidate_keys(const TrustStore& trust, const SignatureRe
     if (!family_matches(family, trusted.pinned->evp_type)) continue;
     const bool in_message = std::any_of(
         report.keyinfo_certificates.begin(), report.keyinfo_certificates.end(),
-        [&](const CertificateInfo& cert) { return cert.fingerprint == trusted.certificate.fingerprint; });
+        [&](const CertificateInfo& cert) { return holds_trusted_key(cert, trusted); });
     (in_message ? named : others).push_back({trusted.pinned, trusted.certificate});
   }
   for (std::size_t i = 0; i < keyinfo_der.size() && i < report.keyinfo_certificates.size(); ++i) {
@@ -60,7 +67,7 @@ std::string describe_keys(const std::vector<Candidate>& candidates) {
   std::string text;
   for (const Candidate& candidate : candidates) {
     if (!text.empty()) text += "; ";
-    text += (candidate.certificate.subject.empty() ? std::string("(fingerprint only)")
+    text += (candidate.certificate.subject.empty() ? std::string("(public key)")
                                                    : candidate.certificate.subject) +
             " SHA-256 " + format_fingerprint(candidate.certificate.fingerprint);
   }
@@ -104,6 +111,7 @@ class SignatureVerifier {
     report.signature_method = shape.signature_method;
     report.digest_method = shape.digest_method;
     report.c14n_method = shape.c14n_method;
+    report.reference_c14n_method = shape.reference_c14n_method;
     report.reference_uri = shape.reference_uri;
     report.where = location_of(signature);
     describe_message_certificates(shape, report);
@@ -129,9 +137,8 @@ class SignatureVerifier {
       const TrustedKey* known = detail::find_trusted_certificate(trust_, der);
       auto info = known ? Expected<CertificateInfo>(known->certificate) : inspect_certificate_der(der);
       if (!info) continue;
-      const bool by_key = std::any_of(trust_.keys().begin(), trust_.keys().end(), [&](const TrustedKey& key) {
-        return key.certificate.fingerprint == info->fingerprint;
-      });
+      const bool by_key = std::any_of(trust_.keys().begin(), trust_.keys().end(),
+                                      [&](const TrustedKey& key) { return holds_trusted_key(*info, key); });
       const auto& pins = trust_.fingerprints();
       const bool by_pin = std::find(pins.begin(), pins.end(), info->fingerprint) != pins.end();
       report.keyinfo_certificates.push_back(*info);

@@ -18,9 +18,11 @@ struct DSigCtxDeleter {
 bool enable_transforms(xmlSecDSigCtx* ctx, const DsigPolicy& policy) {
   // Defence in depth: the profile check already refused anything else.
   xmlSecTransformId reference[] = {xmlSecTransformEnvelopedId, xmlSecTransformExclC14NId,
+                                   xmlSecTransformInclC14NId, xmlSecTransformInclC14N11Id,
                                    xmlSecTransformSha256Id, xmlSecTransformSha384Id,
                                    xmlSecTransformSha512Id};
-  xmlSecTransformId signature[] = {xmlSecTransformExclC14NId,
+  xmlSecTransformId signature[] = {xmlSecTransformExclC14NId, xmlSecTransformInclC14NId,
+                                   xmlSecTransformInclC14N11Id,
                                    xmlSecTransformRsaSha256Id, xmlSecTransformRsaSha384Id,
                                    xmlSecTransformRsaSha512Id, xmlSecTransformEcdsaSha256Id,
                                    xmlSecTransformEcdsaSha384Id, xmlSecTransformEcdsaSha512Id};

@@ -11,9 +11,9 @@ namespace saml::lint {
 Outcome check_unknown_saml_elements(const CheckContext&, RuleReport&);
 Outcome check_not_verified(const CheckContext&, RuleReport&);
 Outcome check_response_only_signed(const CheckContext&, RuleReport&);
-Outcome check_certificate_expired(const CheckContext&, RuleReport&);
 Outcome check_certificate_expiring(const CheckContext&, RuleReport&);
 Outcome check_key_size(const CheckContext&, RuleReport&);
+Outcome check_inclusive_c14n(const CheckContext&, RuleReport&);
 Outcome check_issue_instant_future(const CheckContext&, RuleReport&);
 Outcome check_assertion_lifetime(const CheckContext&, RuleReport&);
 Outcome check_session_not_on_or_after(const CheckContext&, RuleReport&);

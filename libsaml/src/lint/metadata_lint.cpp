@@ -23,7 +23,6 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::size_t kMinChars = 1000;
 constexpr std::size_t kMaxChars = 10000000;
 constexpr std::size_t kMaxMetadataBytes = 64 * 1024 * 1024;  // parse limit, above IAM's
-constexpr std::chrono::hours kExpiryWarning{24 * 30};
 constexpr int kMinRsaBits = 1024;
 
 struct Utf8Scan {
@@ -167,13 +166,14 @@ std::string cert_name(const CertificateInfo& cert) {
 
 void check_certificate(const MetadataCertificate& cert, TimePoint now, std::vector<Finding>& findings) {
   const auto& not_after = cert.info.not_after;
-  if (not_after && now >= *not_after) {
+  const CertificateValidity state = certificate_validity(cert.info, now);
+  if (state == CertificateValidity::Expired) {
     findings.push_back(make_finding(RuleId::metadata_certificate_expired, cert_name(cert.info) + " expired " +
                                                   format_exact_duration(now - *not_after) +
                                                   " before the certificate time (notAfter " + format_xs_datetime(*not_after) +
                                                   ", certificates judged at " + format_xs_datetime(now) + ")",
                                     cert.where));
-  } else if (not_after && *not_after - now <= kExpiryWarning) {
+  } else if (state == CertificateValidity::ExpiringSoon) {
     findings.push_back(make_finding(RuleId::metadata_certificate_expiring, cert_name(cert.info) + " expires in " +
                                                   format_exact_duration(*not_after - now) + " (notAfter " +
                                                   format_xs_datetime(*not_after) + ", certificates judged at " +

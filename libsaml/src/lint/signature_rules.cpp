@@ -1,15 +1,16 @@
-// SIG012..SIG016: trust given at all, Response-only signing, the signing certificate's dates
-// and key size. They read the reports of verified signatures only.
+// SIG012, SIG013, SIG015, SIG016, SIG020: trust given at all, Response-only signing, the
+// signing certificate's coming expiry and key size, inclusive canonicalization. (SIG014,
+// a certificate outside its dates, is reported by verify: checks/certificate_checks.cpp.)
 #include <chrono>
 #include <string>
 
 #include "checks/duration_text.h"
+#include "dsig/algorithms.h"
 #include "lint/lint_rules.h"
 
 namespace saml::lint {
 namespace {
 
-constexpr std::chrono::hours kExpiryWarning{24 * 30};
 constexpr int kMinRsaBits = 2048;
 
 bool verified_signature_on(const CheckContext& context, const xmlNode* node) {
@@ -43,7 +44,7 @@ Outcome for_each_signing_key(const CheckContext& context, Visitor&& visit) {
 Outcome check_not_verified(const CheckContext& context, RuleReport& report) {
   if (!context.trust.empty()) return Outcome::Checked;
   const std::size_t count = context.signatures.signatures.size();
-  report.add("no trusted key given (--cert, --fingerprint or --metadata): " +
+  report.add("no trusted key given (--cert, --pubkey, --fingerprint or --metadata): " +
                     std::to_string(count) + " signature(s) not verified, signed content not checked");
   return Outcome::Checked;
 }
@@ -59,25 +60,12 @@ Outcome check_response_only_signed(const CheckContext& context, RuleReport& repo
   return Outcome::Checked;
 }
 
-Outcome check_certificate_expired(const CheckContext& context, RuleReport& report) {
-  return for_each_signing_key(context, [&](const SignatureReport& signature) {
-    const auto& not_after = signature.key_used->not_after;
-    if (!not_after || context.policy.cert_now < *not_after) return;
-    report.add(key_name(signature) + " expired " +
-                      format_exact_duration(context.policy.cert_now - *not_after) + " before the certificate time (notAfter " +
-                      format_xs_datetime(*not_after) + ", certificates judged at " +
-                      format_xs_datetime(context.policy.cert_now) + ")",
-        signature.where);
-  });
-}
-
 Outcome check_certificate_expiring(const CheckContext& context, RuleReport& report) {
   return for_each_signing_key(context, [&](const SignatureReport& signature) {
-    const auto& not_after = signature.key_used->not_after;
-    if (!not_after || context.policy.cert_now >= *not_after ||
-        *not_after - context.policy.cert_now > kExpiryWarning) {
+    if (certificate_validity(*signature.key_used, context.policy.cert_now) != CertificateValidity::ExpiringSoon) {
       return;
     }
+    const auto& not_after = signature.key_used->not_after;
     report.add(key_name(signature) + " expires in " +
                       format_exact_duration(*not_after - context.policy.cert_now) + " (notAfter " +
                       format_xs_datetime(*not_after) + ", certificates judged at " +
@@ -94,6 +82,23 @@ Outcome check_key_size(const CheckContext& context, RuleReport& report) {
                                         "; use at least 2048 bits",
                                     signature.where);
   });
+}
+
+// Every signature in the message, trusted or not: the canonicalization is the IdP's setting.
+Outcome check_inclusive_c14n(const CheckContext& context, RuleReport& report) {
+  const auto& signatures = context.signatures.signatures;
+  for (const SignatureReport& signature : signatures) {
+    std::string uses;
+    if (detail::is_inclusive_c14n(signature.c14n_method)) uses = "SignedInfo canonicalization " + signature.c14n_method;
+    if (detail::is_inclusive_c14n(signature.reference_c14n_method)) {
+      uses += (uses.empty() ? "" : " and ") + std::string("Reference transform ") + signature.reference_c14n_method;
+    }
+    if (uses.empty()) continue;
+    report.add("the signature on the " + signature.signed_element + " (ID \"" + signature.signed_id +
+                   "\") uses inclusive c14n: " + uses,
+               signature.where);
+  }
+  return signatures.empty() ? Outcome::NotApplicable : Outcome::Checked;
 }
 
 }  // namespace saml::lint

@@ -56,6 +56,7 @@ void read_subject(const xmlNode* subject, Assertion& assertion) {
     assertion.name_id_format = attribute(name_id, "Format");
     assertion.name_id_where = location_of(name_id);
   }
+  assertion.encrypted_id = first_child(subject, ns::assertion, "EncryptedID");
   for_each_child(subject, "SubjectConfirmation", [&](const xmlNode* element) {
     assertion.confirmations.push_back(read_confirmation(element, assertion.repeated));
   });

@@ -7,6 +7,7 @@
 
 #include "checks/rule_check.h"
 #include "pipeline/encrypted.h"
+#include "pipeline/encrypted_id.h"
 #include "pipeline/structure.h"
 #include "saml/checks.h"
 #include "saml/rules.h"
@@ -84,8 +85,11 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
     if (slot.encrypted != nullptr) {
       assertion_node = open_encrypted_assertion(slot.encrypted, trust, policy, dsig_policy, verdict);
     }
+    check_signing_certificate_dates(verdict.signatures, policy, findings);
+
     if (assertion_node != nullptr && verdict.signatures.covers(assertion_node)) {
       verdict.assertion = read_assertion(assertion_node);
+      open_encrypted_id(*verdict.assertion, policy, findings);
     } else if (assertion_node != nullptr) {
       require_covered(assertion_node, verdict.signatures, findings);
     }

@@ -111,9 +111,15 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
               algorithm_name(report.digest_method);
     }
     if (report.key_used) {
-      const std::string subject =
-          report.key_used->subject.empty() ? "(trusted by fingerprint)" : report.key_used->subject;
+      const CertificateValidity validity = certificate_validity(*report.key_used, policy.cert_now);
+      std::string subject = report.key_used->subject;
+      if (subject.empty()) {
+        subject = validity == CertificateValidity::Undated ? "(public key)" : "(trusted by fingerprint)";
+      }
       line += ", key " + terminal_safe(subject) + " SHA-256 " + format_fingerprint(report.key_used->fingerprint);
+      // The same states saml-decode shows; neither changes the verdict (SIG014).
+      if (validity == CertificateValidity::NotYetValid) line += " (certificate not yet valid)";
+      if (validity == CertificateValidity::Expired) line += " (certificate expired)";
     }
     out += line + "\n";
   }

@@ -35,6 +35,8 @@ constexpr std::string_view kIdentityCenter =
     "https://docs.aws.amazon.com/singlesignon/latest/userguide/other-idps.html";
 constexpr std::string_view kSamlBindings =
     "https://docs.oasis-open.org/security/saml/v2.0/saml-schema-protocol-2.0.xsd";
+constexpr std::string_view kSamlMetadataIop =
+    "https://docs.oasis-open.org/security/saml/Post2.0/sstc-metadata-iop-os.html";
 constexpr std::string_view kIamCreateSamlProvider =
     "https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateSAMLProvider.html";
 
@@ -128,7 +130,7 @@ constexpr std::array kRules = {
          "AWS requires the assertion to be signed (by its own signature or the Response's) with the "
          "key in the IAM identity provider's metadata.",
          "In Okta: Applications > AWS > Sign On > Edit, keep assertion signing on; give samlkit the "
-         "IdP certificate with --cert, --fingerprint or --metadata.",
+         "IdP certificate with --cert, --pubkey, --fingerprint or --metadata.",
          kAwsTroubleshoot,
          stage(kForAll),
          "Sign the assertion in the IdP application for IAM Identity Center; give samlkit the IdP "
@@ -144,8 +146,9 @@ constexpr std::array kRules = {
          "Use enveloped signatures with one Reference to the signed element's ID.", kSamlCore,
          stage(kForAll)},
     Rule{RuleId::transform_not_allowed, "SIG004", E, "Transform not allowed",
-         "Only the enveloped-signature transform and exclusive canonicalization are allowed; XPath, "
-         "XSLT, base64 and comment-preserving transforms change what was signed.",
+         "Only the enveloped-signature transform and one canonicalization without comments "
+         "(exclusive, or inclusive 1.0/1.1 as OpenSAML allows) are accepted; XPath, XSLT, base64 "
+         "and comment-preserving transforms change what was signed.",
          "Configure the IdP to use exclusive canonicalization (xml-exc-c14n#).", kSamlCore,
          stage(kForAll)},
     Rule{RuleId::sha1_algorithm, "SIG005", E, "SHA-1 algorithm",
@@ -166,8 +169,9 @@ constexpr std::array kRules = {
     Rule{RuleId::no_trusted_key, "SIG008", E, "No trusted key for the signature",
          "None of the trusted keys can verify this signature; a certificate embedded in the message is "
          "never trusted by itself.",
-         "Pass the IdP signing certificate (--cert), its SHA-256 fingerprint (--fingerprint) or the "
-         "IdP metadata (--metadata); after a key rotation, update the IAM identity provider.",
+         "Pass the IdP signing certificate (--cert), its public key (--pubkey), its SHA-256 "
+         "fingerprint (--fingerprint) or the IdP metadata (--metadata); after a key rotation, "
+         "update the IAM identity provider.",
          kAwsTroubleshoot,
          stage(kForAll),
          "Pass the IdP certificate uploaded in IAM Identity Center (Settings > Identity source > "
@@ -190,11 +194,11 @@ constexpr std::array kRules = {
          kAwsTroubleshoot,
          stage(kForAll)},
     Rule{RuleId::not_verified_no_key, "SIG012", E, "Signatures not verified: no trusted key given",
-         "saml-lint was run without --cert, --fingerprint or --metadata, so no signature could "
+         "saml-lint was run without --cert, --pubkey, --fingerprint or --metadata, so no signature could "
          "be verified and no signed content was checked. A certificate inside the message is "
          "never trusted by itself.",
          "Pass the IdP signing certificate (Okta: AWS app > Sign On > 'Identity Provider "
-         "metadata') with --cert, --fingerprint or --metadata.",
+         "metadata') with --cert, --pubkey, --fingerprint or --metadata.",
          kAwsTroubleshoot,
          lint_check(kForAll, lint::check_not_verified)},
     Rule{RuleId::only_response_signed, "SIG013", W, "Only the Response is signed",
@@ -204,17 +208,24 @@ constexpr std::array kRules = {
          "Sign the assertion (Okta: AWS app > Sign On > Edit > Assertion Signature: Signed).",
          kAwsSamlDoc,
          lint_check(kForAll, lint::check_response_only_signed)},
-    Rule{RuleId::certificate_expired, "SIG014", E, "Signing certificate expired",
-         "The certificate of the key that verified the signature is past its notAfter at --cert-now (default: the clock, whatever --now says). "
-         "IAM checks the dates of the certificates in uploaded metadata, and an expired key "
-         "means the IdP's rotation is overdue.",
+    Rule{RuleId::certificate_expired, "SIG014", W, "Signing certificate expired",
+         "The certificate of the trusted key that verified the signature is past its notAfter "
+         "at --cert-now (default: the clock, whatever --now says). Like a certificate not yet valid (not reported: usually one re-issued for "
+         "the same key after the message was signed), it changes no verdict, in saml-decode, "
+         "saml-verify and saml-lint alike: the IAM documentation names no check of the "
+         "signing certificate's dates (its troubleshooting page blames 'Response signature "
+         "invalid' on a key that differs from the uploaded metadata, e.g. after the IdP "
+         "replaced an expired certificate), and the SAML V2.0 Metadata Interoperability "
+         "Profile has a metadata consumer trust the key itself, whatever the certificate "
+         "around it says. An expired key still means the IdP's rotation is overdue.",
          "Rotate the signing certificate at the IdP (Okta: Sign On > SAML Signing Certificates) "
          "and upload the new metadata to the IAM identity provider.",
-         kAwsTroubleshoot,
-         lint_check(kForAll, lint::check_certificate_expired)},
+         kSamlMetadataIop,
+         stage(kForAll)},
     Rule{RuleId::certificate_expiring, "SIG015", W, "Signing certificate expires within 30 days",
          "The certificate of the key that verified the signature expires within 30 days of "
-         "--cert-now (default: the clock); sign-in breaks when it does unless the new key is in IAM first.",
+         "--cert-now (default: the clock). AWS does not check its dates (see SIG014), but IdPs replace an expiring key, "
+         "and sign-in breaks at that moment unless the new key is in IAM first.",
          "Generate the next certificate at the IdP (Okta: Sign On > SAML Signing Certificates), "
          "add its metadata to the IAM identity provider, then activate it.",
          kAwsTroubleshoot,
@@ -244,6 +255,23 @@ constexpr std::array kRules = {
          "Set the IdP to RSA-OAEP key transport and AES-GCM (or AES-CBC) data encryption.",
          "https://www.w3.org/TR/xmlenc-core1/",
          stage(kForAll)},
+    Rule{RuleId::inclusive_c14n, "SIG020", W, "Inclusive canonicalization",
+         "The signature uses inclusive c14n (1.0 or 1.1). It verifies, but the signed bytes "
+         "include every namespace declaration in scope from the ancestors, so a proxy or "
+         "library that moves or drops a declaration outside the signed element breaks the "
+         "signature; exclusive c14n signs only what the element uses.",
+         "Configure the IdP to canonicalize with exclusive c14n (xml-exc-c14n#).",
+         "https://www.w3.org/TR/xml-exc-c14n/",
+         lint_check(kForAll, lint::check_inclusive_c14n)},
+    Rule{RuleId::encrypted_id_unusable, "SIG021", E, "EncryptedID not usable",
+         "The Subject identifies the user with an EncryptedID (an encrypted NameID) that "
+         "cannot be used: no --decrypt-key was given, none of the keys decrypts it, it does "
+         "not decrypt to a NameID, or the Subject also has a NameID (one identifier only). "
+         "Without the NameID the Subject has no identifier, and AWS requires one.",
+         "Pass the SP private key the IdP encrypts to with --decrypt-key; or configure the "
+         "IdP to send the NameID unencrypted inside an encrypted assertion.",
+         kSamlCore,
+         stage_on_assertion(kForAll)},
 
     // PRO: protocol
     Rule{RuleId::version_not_2, "PRO001", E, "Version is not 2.0", "AWS accepts SAML 2.0 responses only.",
@@ -621,7 +649,7 @@ constexpr std::array kRules = {
          "Upload the metadata of the IdP application that sends this response in IAM Identity "
          "Center (Settings > Identity source > Manage authentication)."},
     Rule{RuleId::key_not_in_metadata, "MET009", E, "Signing key is not in the metadata",
-         "The key that verified the response (given with --cert or --fingerprint) is none of the "
+         "The key that verified the response (given with --cert, --pubkey or --fingerprint) is none of the "
          "signing certificates of the --metadata documents, so the IAM identity provider built "
          "from that metadata would refuse the response.",
          "Upload metadata holding the active signing certificate to the IAM identity provider "

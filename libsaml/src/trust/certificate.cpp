@@ -102,15 +102,23 @@ CertificateInfo describe_certificate(X509* cert) {
   X509_digest(cert, EVP_sha256(), info.fingerprint.data(), &length);
   info.not_before = asn1_time_to_point(X509_get0_notBefore(cert));
   info.not_after = asn1_time_to_point(X509_get0_notAfter(cert));
-  if (EVP_PKEY* key = X509_get0_pubkey(cert)) {
-    switch (EVP_PKEY_get_base_id(key)) {
-      case EVP_PKEY_RSA: info.key_type = "RSA"; break;
-      case EVP_PKEY_EC: info.key_type = "EC"; break;
-      default: info.key_type = OBJ_nid2sn(EVP_PKEY_get_base_id(key)); break;
-    }
-    info.key_bits = EVP_PKEY_get_bits(key);
-  }
+  if (EVP_PKEY* key = X509_get0_pubkey(cert)) describe_public_key(key, info);
   return info;
+}
+
+void describe_public_key(EVP_PKEY* key, CertificateInfo& info) {
+  switch (EVP_PKEY_get_base_id(key)) {
+    case EVP_PKEY_RSA: info.key_type = "RSA"; break;
+    case EVP_PKEY_EC: info.key_type = "EC"; break;
+    default: info.key_type = OBJ_nid2sn(EVP_PKEY_get_base_id(key)); break;
+  }
+  info.key_bits = EVP_PKEY_get_bits(key);
+  unsigned char* spki = nullptr;
+  const int length = i2d_PUBKEY(key, &spki);
+  if (length > 0) {
+    EVP_Digest(spki, static_cast<std::size_t>(length), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
+  }
+  OPENSSL_free(spki);
 }
 
 Expected<X509Ptr> certificate_from_der(std::string_view der) {
@@ -152,6 +160,14 @@ Expected<std::string> der_from_base64_text(std::string_view text) {
 }
 
 }  // namespace detail
+
+CertificateValidity certificate_validity(const CertificateInfo& cert, TimePoint now) {
+  if (!cert.not_before || !cert.not_after) return CertificateValidity::Undated;
+  if (now < *cert.not_before) return CertificateValidity::NotYetValid;
+  if (now >= *cert.not_after) return CertificateValidity::Expired;
+  if (*cert.not_after - now <= kCertificateExpiryWarning) return CertificateValidity::ExpiringSoon;
+  return CertificateValidity::Valid;
+}
 
 Expected<CertificateInfo> inspect_certificate_der(std::string_view der) {
   auto cert = detail::certificate_from_der(der);

@@ -17,6 +17,8 @@ struct X509Deleter {
 using X509Ptr = std::unique_ptr<X509, X509Deleter>;
 
 CertificateInfo describe_certificate(X509* cert);
+// Fills key_type, key_bits and public_key_fingerprint from a public key.
+void describe_public_key(EVP_PKEY* key, CertificateInfo& info);
 Expected<X509Ptr> certificate_from_der(std::string_view der);
 // The text of a ds:X509Certificate element (base64, any whitespace) to DER bytes.
 Expected<std::string> der_from_base64_text(std::string_view text);

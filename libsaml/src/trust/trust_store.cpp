@@ -52,8 +52,8 @@ Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, 
   ERR_clear_error();  // the loop ends on "no start line", which is not an error here
   if (certs.empty()) {
     return Error{ErrorKind::Config, "trust.pem",
-                 std::string(source) + ": no CERTIFICATE block found (a public or private key alone "
-                 "is not accepted: give the IdP signing certificate)", {}};
+                 std::string(source) + ": no CERTIFICATE block found (a bare PUBLIC KEY goes to "
+                 "--pubkey; a private key is never needed to verify)", {}};
   }
   return certs;
 }
@@ -83,7 +83,7 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
   if (der_length <= 0) return Error{ErrorKind::Config, "trust.der", std::string(source) + ": cannot encode the certificate", {}};
   std::string der_bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(der_length));
   OPENSSL_free(der);
-  TrustedKey key{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes), {}};
+  TrustedKey key{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes), false, {}};
   if (!entity_id.empty()) key.entity_ids.emplace_back(entity_id);
   keys.push_back(std::move(key));
   return Ok{};

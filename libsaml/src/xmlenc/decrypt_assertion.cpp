@@ -11,7 +11,7 @@
 #include "xmlenc/key_transport.h"
 #include "xmlenc/parts.h"
 #include "xmlenc/private_key.h"
-#include "xmlenc/wrapper.h"
+#include "xmlenc/in_context_parse.h"
 #include "saml/rules.h"
 
 namespace saml {
@@ -86,10 +86,11 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
                                                     const DecryptionKeys& keys,
                                                     const DecryptionPolicy& policy,
                                                     std::vector<Finding>& findings) {
+  const std::string element = reinterpret_cast<const char*>(encrypted_assertion->name);
   auto parts = detail::find_encrypted_parts(encrypted_assertion);
   if (!parts || parts->keys.size() != info.keys.size()) {
-    findings.push_back(make_finding(RuleId::decryption_failed, parts ? "the EncryptedAssertion changed while it was read"
-                                                    : parts.error().message,
+    findings.push_back(make_finding(policy.failure_rule, parts ? "the " + element + " changed while it was read"
+                                                               : parts.error().message,
                                     parts ? info.where : parts.error().where));
     return std::nullopt;
   }
@@ -113,13 +114,11 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
       const bool genuine = session.has_value() && session->size() == key_bytes;
       const auto plaintext = detail::decrypt_data(parts->data, genuine ? *session : random_key(key_bytes));
       if (!genuine || !plaintext) continue;
-      auto parsed = parse_xml(*plaintext, policy.parse_limits);
+      auto parsed = detail::parse_decrypted(*plaintext, encrypted_assertion, policy.parse_limits);
       if (!parsed) continue;
-      auto wrapped_doc = detail::wrap_in_response(*parsed);
-      if (!wrapped_doc) continue;
 
       DecryptedAssertion result;
-      result.document = std::make_shared<const Document>(std::move(*wrapped_doc));
+      result.document = std::make_shared<const Document>(std::move(*parsed));
       result.key_source = key.source;
       result.key_description = key.description;
       result.key_fingerprint = key.fingerprint;
@@ -135,8 +134,8 @@ std::optional<DecryptedAssertion> decrypt_assertion(const xmlNode* encrypted_ass
       return result;
     }
   }
-  findings.push_back(make_finding(RuleId::decryption_failed,
-                                  "could not decrypt the EncryptedAssertion with key(s) " + key_list(keys) +
+  findings.push_back(make_finding(policy.failure_rule,
+                                  "could not decrypt the " + element + " with key(s) " + key_list(keys) +
                                       " (wrong key, damaged ciphertext, or content that is not well-formed "
                                       "XML within the parse limits: these are not told apart); it needs " +
                                       describe_needed_key(info),
