@@ -1,5 +1,7 @@
 // decode: decode_capture over every capture form it knows (raw XML, base64, percent-encoded
-// base64, form body, HTTP-Redirect DEFLATE, URL, HAR, SAML-tracer export).
+// base64, form body, HTTP-Redirect DEFLATE, URL, HAR, SAML-tracer export, the IdP's auto-POST
+// HTML page, commands copied as cURL (bash, cmd, PowerShell) or as PowerShell, any of them in
+// UTF-16 with a byte order mark, base64 whose '+' became spaces).
 // Invariants:
 //   - a decoded message never exceeds the configured XML limit (after inflating too), and
 //     is not empty;
@@ -7,6 +9,7 @@
 //   - re-encoding what was decoded (as base64, as percent-encoded base64, as a form body
 //     with its RelayState, and as raw DEFLATE + base64 when it was deflated) and decoding
 //     again gives back the same XML and RelayState;
+//   - messages are numbered 1..n within the input;
 //   - every error has a code and a message.
 #include <openssl/evp.h>
 #include <zlib.h>
@@ -131,6 +134,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   FUZZ_CHECK(!decoded->empty(), "decode_capture succeeded with no capture");
-  for (const saml::Capture& capture : *decoded) check_capture(capture);
+  for (std::size_t i = 0; i < decoded->size(); ++i) {
+    const saml::Capture& capture = (*decoded)[i];
+    FUZZ_CHECK(capture.origin.message == i + 1 && capture.origin.messages == decoded->size(),
+               "a message is numbered wrongly within its input");
+    check_capture(capture);
+  }
   return 0;
 }

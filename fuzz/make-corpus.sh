@@ -10,7 +10,7 @@ corpus=$fuzz_dir/corpus
 
 # harness: dictionary parts
 declare -A dict_parts=(
-  [decode_fuzzer]="xml saml encoding"
+  [decode_fuzzer]="xml saml encoding paste"
   [parse_fuzzer]="xml saml dsig"
   [verify_fuzzer]="xml saml dsig aws encoding"
   [verify_xsw_fuzzer]="xml saml dsig aws"

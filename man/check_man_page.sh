@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# check_man_page.sh PAGE TOOL: the page renders without a single groff warning, with man -l as
-# a reader would see it, and holds the sections a reader looks for.
+# check_man_page.sh PAGE TOOL: the page (as installed: gzip -9n compressed) renders without a
+# single groff warning, with man -l as a reader would see it, and holds the sections a reader
+# looks for.
 set -euo pipefail
 page=$1 tool=$2
 
 fail() { echo "man page $page: $*" >&2; exit 1; }
 
 [[ -s $page ]] || fail "missing or empty"
-warnings=$(groff -man -Tutf8 -ww -z "$page" 2>&1) || fail "groff failed: $warnings"
+gzip -t "$page" 2>/dev/null || fail "not gzip-compressed"
+warnings=$(gzip -dc "$page" | groff -man -Tutf8 -ww -z 2>&1) || fail "groff failed: $warnings"
 [[ -z $warnings ]] || fail "groff warnings: $warnings"
 
 # col -b removes the overstrike bold that man writes even into a pipe.

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Regenerates the command outputs shown in README.md, so they never drift.
+"""Regenerates the command outputs shown in README.md, docs/capture.md and docs/aws-side.md, so
+they never drift.
 
-A block in the README looks like this:
+A block in those documents looks like this:
 
     <!-- run: saml-verify --help -->
     ```
@@ -14,8 +15,8 @@ The first word of the command names a tool in TOOLS_DIR; the command runs from t
 repository root without a shell (arguments split like a shell would, no expansion), with
 NO_COLOR set, and its stdout and stderr are shown followed by "(exit N)" when N is not 0.
 
-    scripts/readme_blocks.py TOOLS_DIR            rewrite README.md in place
-    scripts/readme_blocks.py --check TOOLS_DIR    exit 1 with a diff when README.md is stale
+    scripts/readme_blocks.py TOOLS_DIR            rewrite the documents in place
+    scripts/readme_blocks.py --check TOOLS_DIR    exit 1 with a diff when one is stale
 """
 import argparse
 import difflib
@@ -26,6 +27,8 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The documents whose commands are run, relative to the repository root.
+DOCUMENTS = ("README.md", "docs/capture.md", "docs/aws-side.md")
 BLOCK = re.compile(r"<!-- run: (?P<command>.+?) -->\n.*?<!-- /run -->", re.DOTALL)
 
 
@@ -42,13 +45,9 @@ def run(command, tools_dir):
     return f"<!-- run: {command} -->\n```\n$ {command}\n{output}{status}\n```\n<!-- /run -->"
 
 
-def main():
-    parser = argparse.ArgumentParser(description="Regenerate the command outputs in README.md")
-    parser.add_argument("--check", action="store_true", help="only compare; exit 1 when stale")
-    parser.add_argument("tools_dir", help="directory holding the built tools")
-    args = parser.parse_args()
-
-    path = os.path.join(ROOT, "README.md")
+def refresh(name, tools_dir, check):
+    """Regenerates one document; returns True when it was up to date (or is now)."""
+    path = os.path.join(ROOT, name)
     with open(path, encoding="utf-8") as f:
         current = f.read()
     blocks = 0
@@ -56,23 +55,33 @@ def main():
     def regenerate(match):
         nonlocal blocks
         blocks += 1
-        return run(match.group("command"), os.path.abspath(args.tools_dir))
+        return run(match.group("command"), tools_dir)
 
     fresh = BLOCK.sub(regenerate, current)
     if blocks == 0:
-        sys.exit("readme_blocks: no <!-- run: ... --> blocks in README.md")
-    if not args.check:
+        sys.exit(f"readme_blocks: no <!-- run: ... --> blocks in {name}")
+    if not check:
         with open(path, "w", encoding="utf-8") as f:
             f.write(fresh)
-        print(f"readme_blocks: {blocks} blocks regenerated")
-        return 0
+        print(f"readme_blocks: {name}: {blocks} blocks regenerated")
+        return True
     if fresh == current:
-        print(f"readme_blocks: {blocks} blocks up to date")
-        return 0
+        print(f"readme_blocks: {name}: {blocks} blocks up to date")
+        return True
     sys.stdout.writelines(difflib.unified_diff(current.splitlines(True), fresh.splitlines(True),
-                                               "README.md", "README.md (regenerated)"))
-    print("readme_blocks: README.md is stale; run scripts/readme_blocks.py " + args.tools_dir)
-    return 1
+                                               name, name + " (regenerated)"))
+    print(f"readme_blocks: {name} is stale; run scripts/readme_blocks.py TOOLS_DIR")
+    return False
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Regenerate the command outputs in the documents")
+    parser.add_argument("--check", action="store_true", help="only compare; exit 1 when stale")
+    parser.add_argument("tools_dir", help="directory holding the built tools")
+    args = parser.parse_args()
+    tools_dir = os.path.abspath(args.tools_dir)
+    fresh = [refresh(name, tools_dir, args.check) for name in DOCUMENTS]
+    return 0 if all(fresh) else 1
 
 
 if __name__ == "__main__":

@@ -2,9 +2,13 @@
 """Checks the CI examples as far as this machine allows.
 
 Always: the GitHub workflow, the GitLab job and the pre-commit hook parse as YAML and are
-wired consistently (the report the lint step writes is the one uploaded or published).
-With --saml-lint: the lint commands of both CI files run, exactly as written, on captured
-responses; the SARIF they write is SARIF 2.1.0 from saml-lint, the JUnit XML parses.
+wired consistently: the GitHub workflow uses samlkit's action (action.yml) at this version,
+with inputs the action declares; the GitLab job builds this version from the project's home
+with the README's set-up command and publishes the report its lint command writes.
+With --saml-lint: the action's steps run locally with the workflow's inputs
+(scripts/run_action_locally.py, its build cache seeded with this saml-lint) up to the
+SARIF upload, and the GitLab lint command runs as written; the SARIF must be SARIF 2.1.0
+from saml-lint, the JUnit XML must parse.
 """
 import argparse
 import json
@@ -29,6 +33,16 @@ def load(path):
         return yaml.safe_load(f)
 
 
+def project_facts(root):
+    """The version and the home (https://github.com/OWNER/NAME) from project()."""
+    text = (root / "CMakeLists.txt").read_text(encoding="utf-8")
+    version = re.search(r"project\(samlkit VERSION ([0-9.]+)", text)
+    home = re.search(r'HOMEPAGE_URL "https://github\.com/([^"]+)"', text)
+    if not version or not home:
+        fail("CMakeLists.txt: project() has no VERSION or no GitHub HOMEPAGE_URL")
+    return version.group(1), home.group(1)
+
+
 def redirect_target(command, what):
     match = re.search(r">\s*(\S+)\s*(\|\||$)", command)
     if not match:
@@ -36,32 +50,38 @@ def redirect_target(command, what):
     return match.group(1)
 
 
-def check_github(path):
+def check_github(path, version, repository):
     workflow = load(path)
     if workflow.get("permissions", {}).get("security-events") != "write":
-        fail(f"{path}: upload-sarif needs permissions: security-events: write")
+        fail(f"{path}: the SARIF upload needs permissions: security-events: write")
     steps = workflow["jobs"]["saml-lint"]["steps"]
-    lint = next((s for s in steps if s.get("id") == "lint"), None)
-    upload = next((s for s in steps if "upload-sarif" in s.get("uses", "")), None)
-    if lint is None or upload is None:
-        fail(f"{path}: needs a step with id 'lint' and an upload-sarif step")
-    report = redirect_target(lint["run"], path)
-    if upload["with"]["sarif_file"] != report:
-        fail(f"{path}: uploads {upload['with']['sarif_file']} but the lint step writes {report}")
-    if "--format sarif" not in lint["run"]:
-        fail(f"{path}: the lint step does not ask for SARIF")
-    return workflow["env"], lint["run"], report
+    wanted = f"{repository}@v{version}"
+    lint = next((s for s in steps if s.get("uses") == wanted), None)
+    if lint is None:
+        fail(f"{path}: no step uses samlkit's action as '{wanted}'")
+    inputs = lint.get("with", {})
+    if "paths" not in inputs:
+        fail(f"{path}: the action step gives no paths")
+    return {name: str(value) for name, value in inputs.items()}
 
 
-def check_gitlab(path):
+def check_gitlab(path, version, repository):
     job = load(path)["saml-lint"]
+    variables = job["variables"]
+    if variables.get("SAMLKIT_VERSION") != f"v{version}":
+        fail(f"{path}: SAMLKIT_VERSION is {variables.get('SAMLKIT_VERSION')}, expected v{version}")
+    setup = "\n".join(job["before_script"])
+    for needed in (f"https://github.com/{repository}.git", "scripts/bootstrap.sh demo",
+                   "cmake --install /opt/samlkit/build/release"):
+        if needed not in setup:
+            fail(f"{path}: before_script lacks '{needed}' (the README's build from source)")
     command = job["script"][-1]
     report = redirect_target(command, path)
     if job["artifacts"]["reports"]["junit"] != report or job["artifacts"]["when"] != "always":
         fail(f"{path}: must publish {report} as a JUnit report, when: always")
     if "--format junit" not in command:
         fail(f"{path}: the lint command does not ask for JUnit")
-    return job["variables"], command, report
+    return variables, command, report
 
 
 def check_pre_commit(path):
@@ -84,6 +104,25 @@ def run_lint(command, env, workdir, what):
                             capture_output=True, text=True, check=False)
     if result.returncode not in (0, 1):
         fail(f"{what}: exit {result.returncode}: {result.stderr}")
+
+
+def run_action(root, inputs, saml_lint, workdir):
+    """The action's steps, run locally with the workflow's inputs; its build cache is a hit
+    holding this saml-lint. Returns the action's outputs."""
+    prefix = pathlib.Path(workdir, "seed-prefix", "bin")
+    prefix.mkdir(parents=True)
+    (prefix / "saml-lint").symlink_to(pathlib.Path(saml_lint).resolve())
+    command = [sys.executable, str(root / "scripts/run_action_locally.py"), "--workspace", workdir,
+               "--seed-cache", str(prefix.parent), "--runner-temp", str(pathlib.Path(workdir, "tmp"))]
+    for name, value in inputs.items():
+        command += ["--input", f"{name}={value}"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        fail(f"the action's steps failed (exit {result.returncode}):\n{result.stdout}{result.stderr}")
+    outputs = json.loads(result.stdout.strip().splitlines()[-1])
+    if outputs.get("exit-code") not in ("0", "1"):
+        fail(f"the action's lint step reported {outputs}")
+    return outputs
 
 
 def check_sarif(path):
@@ -110,11 +149,13 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", required=True, help="repository root")
     parser.add_argument("--fixtures", required=True)
-    parser.add_argument("--saml-lint", help="a built saml-lint to run the CI commands with")
+    parser.add_argument("--saml-lint", help="a built saml-lint to run the CI examples with")
     args = parser.parse_args()
     root = pathlib.Path(args.root)
-    github_env, github_command, sarif = check_github(root / "examples/ci/github-actions.yml")
-    gitlab_env, gitlab_command, junit = check_gitlab(root / "examples/ci/gitlab-ci.yml")
+    version, repository = project_facts(root)
+    github_inputs = check_github(root / "examples/ci/github-actions.yml", version, repository)
+    gitlab_env, gitlab_command, junit = check_gitlab(root / "examples/ci/gitlab-ci.yml", version,
+                                                     repository)
     check_pre_commit(root / ".pre-commit-hooks.yaml")
     print("CI example files parse and are wired consistently")
     if not args.saml_lint:
@@ -128,15 +169,16 @@ def main():
         idp = pathlib.Path(work, "idp")
         idp.mkdir()
         shutil.copy(fixtures / "keys/okta-metadata.xml", idp / "okta-metadata.xml")
-        path = f"{pathlib.Path(args.saml_lint).parent}{os.pathsep}{os.environ['PATH']}"
-        env = dict(os.environ, PATH=path, GITHUB_OUTPUT=str(pathlib.Path(work, "output")),
-                   **{k: str(v) for k, v in github_env.items()})
-        run_lint(github_command, env, work, "the GitHub lint step")
-        check_sarif(pathlib.Path(work, sarif))
-        env.update({k: str(v) for k, v in gitlab_env.items()})
+        outputs = run_action(root, github_inputs, args.saml_lint, work)
+        check_sarif(pathlib.Path(work, outputs["sarif-file"]))
+        if outputs["exit-code"] != "1":
+            fail(f"the tampered capture should make the action's lint report findings: {outputs}")
+        path = f"{pathlib.Path(args.saml_lint).resolve().parent}{os.pathsep}{os.environ['PATH']}"
+        env = dict(os.environ, PATH=path, **{k: str(v) for k, v in gitlab_env.items()})
         run_lint(gitlab_command, env, work, "the GitLab lint command")
         check_junit(pathlib.Path(work, junit))
-    print("the CI lint commands ran; SARIF 2.1.0 and JUnit reports checked")
+    print("the action's steps ran up to the SARIF upload and the GitLab lint command ran; "
+          "SARIF 2.1.0 and JUnit reports checked")
 
 
 if __name__ == "__main__":

@@ -81,14 +81,14 @@ BOOST_AUTO_TEST_CASE(summary_of_a_base64_capture) {
 BOOST_AUTO_TEST_CASE(har_shows_every_capture_with_its_origin) {
   Run run = decode({capture("okta-idp-initiated.har")});
   BOOST_TEST(run.exit_code == 0, run.err);
-  for (const char* part : {"capture 1 of 2", "capture 2 of 2", "log.entries[2] (HAR): POST https://signin.aws.amazon.com/saml",
-                           "log.entries[3]", "captured      2024-05-01T12:00:04.789000Z"}) {
+  for (const char* part : {"okta-idp-initiated.har, message 1 of 2 (HAR, entry 3): POST https://signin.aws.amazon.com/saml",
+                           "okta-idp-initiated.har, message 2 of 2 (HAR, entry 4)", "captured      2024-05-01T12:00:04.789000Z"}) {
     BOOST_TEST(contains(run.out, part), "HAR summary lacks \"" << part << "\":\n" << run.out);
   }
   run = decode({"--index", "2", capture("okta-idp-initiated.har")});
   BOOST_TEST(run.exit_code == 0, run.err);
-  BOOST_TEST(contains(run.out, "log.entries[3]"), run.out);
-  BOOST_TEST(!contains(run.out, "log.entries[2]"), "--index 2 shows one capture");
+  BOOST_TEST(contains(run.out, "message 2 of 2 (HAR, entry 4)"), run.out);
+  BOOST_TEST(!contains(run.out, "message 1 of 2"), "--index 2 shows one message");
   run = decode({"--index", "3", capture("okta-idp-initiated.har")});
   BOOST_TEST(run.exit_code == 2, "--index past the end: " << run.err);
 }
@@ -101,7 +101,9 @@ BOOST_AUTO_TEST_CASE(json_fields) {
   BOOST_REQUIRE_MESSAGE(document.at("messages").size() == 1u, "one capture is a messages array of one");
   const Json& j = document.at("messages").at(0);
   BOOST_TEST(j.at("origin").at("format") == "HAR");
-  BOOST_TEST(j.at("origin").at("entry") == 2);
+  BOOST_TEST(j.at("origin").at("entry") == 3, "1-based, like the text");
+  BOOST_TEST(j.at("origin").at("message") == 1);
+  BOOST_TEST(j.at("origin").at("messages") == 2);
   BOOST_TEST(j.at("origin").at("captured_at") == "2024-05-01T12:00:00.456000Z");
   BOOST_TEST(j.at("trust_given") == false);
   BOOST_TEST(j.at("response").at("destination") == "https://signin.aws.amazon.com/saml");
@@ -122,7 +124,11 @@ BOOST_AUTO_TEST_CASE(every_response_form_decodes_to_the_same_model) {
       {capture("okta-aws-signed-assertion.b64")},        {capture("okta-aws-signed-assertion.b64-oneline")},
       {capture("okta-aws-signed-assertion.form")},       {capture("okta-aws-signed-assertion.pct")},
       {"--index", "1", capture("okta-idp-initiated.har")}, {"--index", "2", capture("okta-idp-initiated.har")},
-      {"--index", "2", capture("saml-tracer-export.json")}};
+      {"--index", "2", capture("saml-tracer-export.json")}, {capture("chrome-bash.curl")},
+      {capture("chrome-cmd.curl")}, {capture("firefox-cmd.curl")}, {capture("firefox-bash.curl")},
+      {capture("powershell-curl-exe.ps1")}, {capture("chrome.ps1")}, {capture("okta-autopost.html")},
+      {capture("shibboleth-autopost.html")}, {capture("okta-aws-signed-assertion.utf16le.xml")},
+      {capture("okta-aws-signed-assertion.utf16be.b64")}, {capture("okta-aws-signed-assertion.plus-as-space.b64")}};
   for (const auto& form : forms) {
     const std::string what = form.back() + (form.size() > 1 ? " #" + form[1] : "");
     const Json model = model_of(form, what);
@@ -161,7 +167,7 @@ BOOST_AUTO_TEST_CASE(undecodable_input_names_the_layer) {
   const std::string bad_xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\">\n<a></b>";
   const std::vector<Case> cases = {
       {"truncated.b64", "", {"invalid base64 character '*' at offset 884"}},
-      {"not-saml.html", "", {"HTML page, not a SAML message"}},
+      {"not-saml.html", "", {"HTML page has no form with a SAMLResponse or SAMLRequest field"}},
       {"empty-form.form", "", {"the SAMLResponse field is empty"}},
       {"deflate-bomb.b64", "", {"decompression bomb"}},
       {"bad deflate", base64_of(std::string("\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5\xf4", 12)), {"DEFLATE"}},
@@ -256,4 +262,31 @@ BOOST_AUTO_TEST_CASE(usage_help_and_version) {
   BOOST_TEST(decode({"--json", "--xml", capture("authn-request.xml")}).exit_code == 2, "--json with --xml");
   BOOST_TEST(decode({"--index", "0", capture("authn-request.xml")}).exit_code == 2, "--index 0");
   BOOST_TEST(decode({kFixtures + "/no-such-file"}).exit_code == 3, "missing input");
+}
+
+BOOST_AUTO_TEST_CASE(pasted_forms_show_what_was_converted_or_repaired) {
+  const Run plus = decode({capture("okta-aws-signed-assertion.plus-as-space.b64")});
+  BOOST_TEST(plus.exit_code == 0, plus.err);
+  BOOST_TEST(contains(plus.out, "note: 29 spaces inside the base64 read as '+'"), plus.out);
+  const Run utf16 = decode({capture("okta-aws-signed-assertion.utf16le.xml")});
+  BOOST_TEST(contains(utf16.out, "note: the input is UTF-16 LE"), utf16.out);
+  const Run json = decode({"--json", capture("okta-aws-signed-assertion.utf16be.b64")});
+  BOOST_TEST(json_of(json, "UTF-16 BE --json").at("messages").at(0).at("origin").at("notes").size() == 1u, json.out);
+  const Run page = decode({capture("okta-autopost.html")});
+  BOOST_TEST(contains(page.out, "okta-autopost.html (HTML form): POST https://signin.aws.amazon.com/saml, field SAMLResponse"),
+             page.out);
+  const Run command = decode({capture("chrome.ps1")});
+  BOOST_TEST(contains(command.out, "(PowerShell command): POST https://signin.aws.amazon.com/saml"), command.out);
+  BOOST_TEST(contains(command.out, "captured      2024-05-01T12:00:01Z"), "from the Date header:\n" << command.out);
+}
+
+BOOST_AUTO_TEST_CASE(index_counts_within_each_input) {
+  const Run run = decode({"--index", "1", capture("okta-idp-initiated.har"), capture("saml-tracer-export.json")});
+  BOOST_TEST(run.exit_code == 0, run.err);
+  BOOST_TEST(contains(run.out, "okta-idp-initiated.har, message 1 of 2"), run.out);
+  BOOST_TEST(contains(run.out, "saml-tracer-export.json, message 1 of 2"), run.out);
+  BOOST_TEST(!contains(run.out, "message 2 of 2"), run.out);
+  const Run past = decode({"--index", "3", capture("saml-tracer-export.json")});
+  BOOST_TEST(past.exit_code == 2);
+  BOOST_TEST(contains(past.err, "--index 3: " + capture("saml-tracer-export.json") + " holds 2 messages"), past.err);
 }

@@ -183,26 +183,27 @@ BOOST_AUTO_TEST_CASE(several_messages_and_json_lines_in_every_tool) {
     std::vector<std::string> args;
     std::string schema;
     std::string part;
+    std::size_t messages;  // the flow's request is judged by no tool but shown by saml-decode
   } cases[] = {
-      {SAML_VERIFY_PATH, {"--cert", kCert}, "saml-verify.schema.json", "#/definitions/message"},
-      {SAML_DECODE_PATH, {}, "saml-decode.schema.json", "#/definitions/view"},
-      {SAML_LINT_PATH, {"--cert", kCert}, "saml-lint.schema.json", "#/$defs/result"},
+      {SAML_VERIFY_PATH, {"--cert", kCert}, "saml-verify.schema.json", "#/definitions/message", 1},
+      {SAML_DECODE_PATH, {}, "saml-decode.schema.json", "#/definitions/view", 2},
+      {SAML_LINT_PATH, {"--cert", kCert}, "saml-lint.schema.json", "#/$defs/result", 1},
   };
   for (const auto& c : cases) {
     std::vector<std::string> json_args = c.args;
     json_args.insert(json_args.end(), {"--json", kTracer});
     const Run document = run(c.tool, json_args);
     const Json j = parse(document, c.tool + " --json");
-    BOOST_TEST(j.at("messages").size() == 2u, c.tool << ": a request and a response: " << document.out);
+    BOOST_TEST(j.at("messages").size() == c.messages, c.tool << ": a request and a response: " << document.out);
     expect_valid(c.schema, document.out);
 
     std::vector<std::string> lines_args = c.args;
     lines_args.insert(lines_args.end(), {"--json-lines", kTracer});
     const Run lines = run(c.tool, lines_args);
     const std::vector<Json> objects = parse_lines(lines, c.tool + " --json-lines");
-    BOOST_REQUIRE_MESSAGE(objects.size() == 2u, c.tool << ": one object per line: " << lines.out);
+    BOOST_REQUIRE_MESSAGE(objects.size() == c.messages, c.tool << ": one object per line: " << lines.out);
     for (const Json& object : objects) BOOST_TEST(object.at("schema") == j.at("schema"));
-    BOOST_TEST(objects[1].dump() != objects[0].dump());
+    if (objects.size() == 2) BOOST_TEST(objects[1].dump() != objects[0].dump());
     expect_valid(c.schema, lines.out, c.part);
   }
 }

@@ -29,6 +29,7 @@ std::string key(const std::string& name) { return kFixtures + "/keys/" + name; }
 
 using samltest::Run;
 using samltest::slurp;
+using samltest::TempFile;
 
 // Runs saml-verify with `args`, stdin from `stdin_path`, and collects its output.
 Run run_verify(const std::vector<std::string>& args, const std::string& stdin_path = "/dev/null") {
@@ -359,4 +360,71 @@ BOOST_AUTO_TEST_CASE(max_size_refuses_larger_input) {
   const Run run = run_verify(with({"--max-size", "1000"}, {"--cert", key("idp-rsa.crt"), "--now", kNow,
                                                             response("okta-aws-signed-assertion.xml")}));
   BOOST_TEST(run.exit_code == 3, "input over --max-size: " << run.err);
+}
+
+BOOST_AUTO_TEST_CASE(pasted_capture_forms_are_accepted) {
+  struct Case {
+    const char* name;
+    const char* origin;  // how the input line describes it
+  };
+  const Case cases[] = {
+      {"chrome-bash.curl", "(cURL command): POST https://signin.aws.amazon.com/saml, field SAMLResponse"},
+      {"chrome-cmd.curl", "(cURL command): POST"},
+      {"firefox-cmd.curl", "(cURL command): POST"},
+      {"firefox-bash.curl", "(cURL command): POST"},
+      {"powershell-curl-exe.ps1", "(cURL command): POST"},
+      {"chrome.ps1", "(PowerShell command): POST https://signin.aws.amazon.com/saml"},
+      {"okta-autopost.html", "(HTML form): POST https://signin.aws.amazon.com/saml, field SAMLResponse"},
+      {"shibboleth-autopost.html", "(HTML form): POST https://signin.aws.amazon.com/saml"},
+      // The signature covers the canonical UTF-8 form: it verifies after the conversion.
+      {"okta-aws-signed-assertion.utf16le.xml", "(raw XML)\n  note:          the input is UTF-16 LE"},
+      {"okta-aws-signed-assertion.utf16be.b64", "(base64)\n  note:          the input is UTF-16 BE"},
+      {"okta-aws-signed-assertion.plus-as-space.b64", "(base64)\n  note:          29 spaces inside the base64 read as '+'"},
+  };
+  for (const Case& c : cases) {
+    const Run run = run_verify(base_args(capture(c.name)));
+    BOOST_TEST(run.exit_code == 0, c.name << ": exit " << run.exit_code << " " << run.err);
+    BOOST_TEST(run.out.rfind("ACCEPTED\n  input:         " + capture(c.name) + " " + c.origin, 0) == 0u,
+               c.name << ":\n" << run.out);
+  }
+  // Tampered after conversion: the UTF-16 path does not weaken the signature check.
+  const std::string utf16 = slurp(capture("okta-aws-signed-assertion.utf16le.xml"));
+  std::string tampered = utf16;
+  const std::string jane("j\0a\0n\0e\0", 8);
+  tampered.replace(tampered.find(jane), jane.size(), std::string("j\0o\0h\0n\0", 8));
+  const TempFile file(tampered);
+  const Run run = run_verify(base_args(file.path()));
+  BOOST_TEST(run.exit_code == 1, "tampered UTF-16: exit " << run.exit_code << " " << run.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_whole_flow_is_judged_by_its_responses) {
+  const Run run = run_verify(base_args(capture("saml-tracer-export.json")));
+  BOOST_TEST(run.exit_code == 0, "the AuthnRequest does not fail the run: " << run.out << run.err);
+  BOOST_TEST(run.out.rfind("ACCEPTED\n", 0) == 0u, run.out);
+  BOOST_TEST(!contains(run.out, "REJECTED"), run.out);
+  BOOST_TEST(contains(run.out, "saml-tracer-export.json, message 2 of 2 (SAML-tracer export, request 3)"), run.out);
+  BOOST_TEST(contains(run.err, "message 1 of 2 (SAML-tracer export, request 1)"), run.err);
+  BOOST_TEST(contains(run.err, "listed for information; only the flow's Responses are judged (--index 1 judges it)"),
+             run.err);
+
+  const Run request = run_verify(with(base_args(capture("saml-tracer-export.json")), {"--index", "1"}));
+  BOOST_TEST(request.exit_code == 1, "--index 1 judges the AuthnRequest: " << request.out);
+  BOOST_TEST(contains(request.out, "[XML003]"), request.out);
+  const Run past = run_verify(with(base_args(capture("saml-tracer-export.json")), {"--index", "3"}));
+  BOOST_TEST(past.exit_code == 2);
+  BOOST_TEST(contains(past.err, "--index 3: " + capture("saml-tracer-export.json") + " holds 2 messages"), past.err);
+  BOOST_TEST(run_verify(with(base_args(capture("saml-tracer-export.json")), {"--index", "0"})).exit_code == 2);
+
+  Run json;
+  const Json verdict = run_json(with(base_args(capture("okta-idp-initiated.har")), {"--index", "2"}), json);
+  BOOST_TEST(verdict.at("input").at("message") == 2, json.out);
+  BOOST_TEST(verdict.at("input").at("messages") == 2);
+  BOOST_TEST(verdict.at("input").at("entry") == 4, "1-based, as the text says");
+}
+
+BOOST_AUTO_TEST_CASE(max_input_size_is_an_option_named_when_exceeded) {
+  const Run run = run_verify(with(base_args(capture("okta-idp-initiated.har")), {"--max-input-size", "1000"}));
+  BOOST_TEST(run.exit_code == 3);
+  BOOST_TEST(contains(run.err, "input is larger than 1000 bytes (raise the limit with --max-input-size BYTES)"), run.err);
+  BOOST_TEST(run_verify(with(base_args(capture("okta-idp-initiated.har")), {"--max-input-size", "0"})).exit_code == 2);
 }

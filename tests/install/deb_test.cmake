@@ -19,8 +19,10 @@ endfunction()
 deb_field(package Package)
 deb_field(version Version)
 deb_field(depends Depends)
-if(NOT package STREQUAL "samlkit" OR NOT version STREQUAL "${VERSION}")
-  fail("package is '${package}' version '${version}', expected samlkit ${VERSION}")
+# A Debian revision of the project version.
+if(NOT package STREQUAL "samlkit" OR NOT version STREQUAL "${DEB_VERSION}"
+   OR NOT version MATCHES "^${VERSION}-[0-9]+$")
+  fail("package is '${package}' version '${version}', expected samlkit ${DEB_VERSION} (${VERSION}-N)")
 endif()
 # dpkg-shlibdeps computed the runtime dependencies; each must be installable here, i.e.
 # known to dpkg on this machine (the tools run below prove they are enough).
@@ -49,12 +51,13 @@ endforeach()
 
 run("dpkg-deb -c" dpkg-deb -c "${deb}")
 set(listing "${run_output}")
-set(expected_files usr/include/saml/verify.h usr/${LIBDIR}/pkgconfig/samlkit.pc)
+set(expected_files usr/include/saml/verify.h usr/${LIBDIR}/pkgconfig/samlkit.pc
+    usr/share/doc/samlkit/copyright usr/share/doc/samlkit/changelog.Debian.gz
+    usr/share/doc/samlkit/changelog.gz usr/share/doc/samlkit/SECURITY.md
+    usr/share/zsh/vendor-completions/_samlkit)
 foreach(tool ${tools})
-  list(APPEND expected_files usr/bin/${tool} usr/share/bash-completion/completions/${tool})
-  if(MAN_PAGES)
-    list(APPEND expected_files usr/share/man/man1/${tool}.1)
-  endif()
+  list(APPEND expected_files usr/bin/${tool} usr/share/bash-completion/completions/${tool}
+       usr/share/man/man1/${tool}.1.gz)
 endforeach()
 foreach(file ${expected_files})
   string(FIND "${listing}" "./${file}\n" at)
@@ -88,6 +91,11 @@ function(tool_problems var root)
 endfunction()
 
 run("dpkg-deb -x" dpkg-deb -x "${deb}" "${deb_dir}/root")
+# The Debian changelog names the package's version (both come from project(VERSION)).
+run("gzip -dc changelog.Debian.gz" gzip -dc "${deb_dir}/root/usr/share/doc/samlkit/changelog.Debian.gz")
+if(NOT run_output MATCHES "^samlkit \\(${DEB_VERSION}\\) ")
+  fail("changelog.Debian.gz does not start with 'samlkit (${DEB_VERSION})': ${run_output}")
+endif()
 tool_problems(problems "${deb_dir}/root")
 if(problems)
   fail("unpacked package: ${problems}")
@@ -96,11 +104,9 @@ endif()
 if(SYSTEM_INSTALL)
   run("dpkg -i" dpkg -i "${deb}")
   tool_problems(problems "")
-  if(MAN_PAGES)
-    execute_process(COMMAND man -w saml-verify OUTPUT_VARIABLE out ERROR_VARIABLE err)
-    if(NOT out MATCHES "^/usr/share/man/man1/saml-verify\\.1")
-      list(APPEND problems "man -w saml-verify found '${out}${err}'")
-    endif()
+  execute_process(COMMAND man -w saml-verify OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT out MATCHES "^/usr/share/man/man1/saml-verify\\.1\\.gz")
+    list(APPEND problems "man -w saml-verify found '${out}${err}'")
   endif()
   run("dpkg -r" dpkg -r samlkit)
   if(EXISTS /usr/bin/saml-verify)

@@ -242,7 +242,9 @@ BOOST_AUTO_TEST_CASE(other_inputs_are_named) {
                                  "\n<!doctype HTML>", "<HTML lang=\"en\">"}) {
     const saml::Error error = decode_error(html, html);
     BOOST_TEST(error.code == "capture.html", html);
-    BOOST_TEST(error.message.find("HTML page, not a SAML message") != std::string::npos, html);
+    BOOST_TEST(error.message.find("HTML page has no form with a SAMLResponse or SAMLRequest field") !=
+                   std::string::npos,
+               error.message);
   }
 
   for (const std::string json :
@@ -457,7 +459,7 @@ BOOST_AUTO_TEST_CASE(har_from_firefox_idp_initiated_flow) {
   // Entry 0 carries the SAMLResponse in its response body (Okta's auto-post form): not a
   // request, so not taken.
   BOOST_TEST_REQUIRE(captures.size() == 2u, "the two POSTs to the AWS endpoint");
-  const std::size_t entries[] = {2, 3};
+  const std::size_t entries[] = {3, 4};  // 1-based, as people count
   const std::string times[] = {"2024-05-01T12:00:00.456000Z", "2024-05-01T12:00:04.789000Z"};
   for (std::size_t i = 0; i < 2; ++i) {
     const saml::Capture& capture = captures[i];
@@ -492,16 +494,16 @@ BOOST_AUTO_TEST_CASE(har_request_shapes) {
       "HAR with a redirect and params-only bodies");
   BOOST_TEST_REQUIRE(captures.size() == 3u);
 
-  BOOST_TEST((captures[0].origin.entry == std::size_t{0}));
+  BOOST_TEST((captures[0].origin.entry == std::size_t{1}));
   BOOST_TEST(captures[0].origin.field == "SAMLRequest");
   BOOST_TEST(captures[0].deflated);
   BOOST_TEST(captures[0].relay_state == kRelayState);
   BOOST_TEST(time_text(captures[0].captured_at) == "2024-05-01T12:59:59Z");
 
-  BOOST_TEST((captures[1].origin.entry == std::size_t{2}));
+  BOOST_TEST((captures[1].origin.entry == std::size_t{3}));
   BOOST_TEST(captures[1].xml == kXml, "percent-encoded params (Chrome)");
   BOOST_TEST(captures[1].relay_state == "abc");
-  BOOST_TEST((captures[2].origin.entry == std::size_t{3}));
+  BOOST_TEST((captures[2].origin.entry == std::size_t{4}));
   BOOST_TEST(captures[2].xml == kXml, "decoded params");
   BOOST_TEST(captures[2].relay_state == "100% sure", "a decoded value is kept as it is");
 }
@@ -520,7 +522,7 @@ BOOST_AUTO_TEST_CASE(har_errors) {
   const saml::Error entry = decode_error(broken, "broken SAML entry");
   BOOST_TEST(entry.code == "capture.base64");
   BOOST_TEST(entry.message ==
-             "HAR entry 1 (POST https://signin.aws.amazon.com/saml), the request body: invalid "
+             "HAR entry 2 (POST https://signin.aws.amazon.com/saml), the request body: invalid "
              "base64 character '!' at offset 17");
 
   const std::string bad_time = har({har_entry("POST", kAwsAcs, R"({"text": "SAMLResponse=)" +
@@ -528,7 +530,7 @@ BOOST_AUTO_TEST_CASE(har_errors) {
                                               "yesterday")});
   const saml::Error time = decode_error(bad_time, "bad startedDateTime");
   BOOST_TEST(time.code == "capture.time");
-  BOOST_TEST(time.message.find("HAR entry 0 (POST https://signin.aws.amazon.com/saml), "
+  BOOST_TEST(time.message.find("HAR entry 1 (POST https://signin.aws.amazon.com/saml), "
                                "startedDateTime: ") == 0u,
              time.message);
 
@@ -556,7 +558,7 @@ BOOST_AUTO_TEST_CASE(saml_tracer_export) {
   BOOST_TEST_REQUIRE(captures.size() == 2u);
   const saml::Capture& request = captures[0];
   BOOST_TEST((request.format == saml::CaptureFormat::SamlTracer));
-  BOOST_TEST((request.origin.entry == std::size_t{0}));
+  BOOST_TEST((request.origin.entry == std::size_t{1}));
   BOOST_TEST(request.origin.field == "SAMLRequest");
   BOOST_TEST(request.origin.method == "GET");
   BOOST_TEST(request.origin.url == samltest::read_fixture("captures/authn-request.url"));
@@ -565,7 +567,7 @@ BOOST_AUTO_TEST_CASE(saml_tracer_export) {
   BOOST_TEST(!request.captured_at.has_value(), "the export has no per-request time");
 
   const saml::Capture& response = captures[1];
-  BOOST_TEST((response.origin.entry == std::size_t{2}));
+  BOOST_TEST((response.origin.entry == std::size_t{3}));
   BOOST_TEST(response.origin.field == "SAMLResponse");
   BOOST_TEST(response.xml == samltest::read_fixture("responses/okta-aws-signed-assertion.xml"));
   BOOST_TEST(response.relay_state == kRelayState);
@@ -600,7 +602,7 @@ BOOST_AUTO_TEST_CASE(saml_tracer_variants) {
   const saml::Error broken = decode_error(
       R"({"requests": [{"method": "POST", "url": "https://a.test/acs", "post": [["SAMLResponse", "%%"]]}]})",
       "tracer with a broken message and no decoded copy");
-  BOOST_TEST(broken.message.find("SAML-tracer request 0 (POST https://a.test/acs), the POST "
+  BOOST_TEST(broken.message.find("SAML-tracer request 1 (POST https://a.test/acs), the POST "
                                  "parameters: ") == 0u,
              broken.message);
 }
@@ -637,7 +639,7 @@ BOOST_AUTO_TEST_CASE(har_of_100_mb_is_streamed) {
                                << std::chrono::duration<double>(took).count() << " s");
   BOOST_TEST(input.size() > 100u * 1024 * 1024);
   BOOST_TEST_REQUIRE(captures.size() == 1u);
-  BOOST_TEST((captures[0].origin.entry == std::size_t{57}));
+  BOOST_TEST((captures[0].origin.entry == std::size_t{58}));
   BOOST_TEST(captures[0].xml == kXml);
   BOOST_TEST(captures[0].relay_state == "r");
   BOOST_TEST(time_text(captures[0].captured_at) == "2024-05-01T12:00:00.500000Z");
@@ -650,4 +652,299 @@ BOOST_AUTO_TEST_CASE(new_format_names) {
   BOOST_TEST(std::string(saml::capture_format_name(saml::CaptureFormat::Har)) == "HAR");
   BOOST_TEST(std::string(saml::capture_format_name(saml::CaptureFormat::SamlTracer)) ==
              "SAML-tracer export");
+}
+
+// ---------------------------------------------------------------------------------------
+// What people paste: copied commands, auto-POST pages, UTF-16, '+' turned into spaces
+// ---------------------------------------------------------------------------------------
+namespace {
+
+const std::string kSignedXml = samltest::read_fixture("responses/okta-aws-signed-assertion.xml");
+
+// The signed response with RelayState, POSTed to AWS, whatever the wrapper.
+void expect_aws_post(const saml::Capture& capture, saml::CaptureFormat format, const std::string& what) {
+  BOOST_TEST(capture.xml == kSignedXml, what);
+  BOOST_TEST((capture.format == format), what << ": " << saml::capture_format_name(capture.format));
+  BOOST_TEST(capture.origin.field == "SAMLResponse", what);
+  BOOST_TEST(capture.origin.url == kAwsAcs, what);
+  BOOST_TEST(capture.origin.method == "POST", what);
+  BOOST_TEST(capture.relay_state == kRelayState, what);
+  BOOST_TEST(capture.base64_length == samltest::base64(kSignedXml).size(), what);
+}
+
+// A bash "Copy as cURL" posting `body`.
+std::string bash_curl(const std::string& body) {
+  return "curl 'https://signin.aws.amazon.com/saml' \\\n  --data-raw '" + body + "'\n";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(copied_commands_from_every_browser_and_shell) {
+  struct Case {
+    const char* fixture;
+    saml::CaptureFormat format;
+    const char* captured;  // from the Date header, when sent
+  };
+  const Case cases[] = {
+      {"chrome-bash.curl", saml::CaptureFormat::CurlCommand, "2024-05-01T12:00:01Z"},
+      {"chrome-cmd.curl", saml::CaptureFormat::CurlCommand, "(none)"},
+      {"firefox-cmd.curl", saml::CaptureFormat::CurlCommand, "(none)"},
+      {"firefox-bash.curl", saml::CaptureFormat::CurlCommand, "(none)"},
+      {"powershell-curl-exe.ps1", saml::CaptureFormat::CurlCommand, "(none)"},
+      {"chrome.ps1", saml::CaptureFormat::PowerShellCommand, "2024-05-01T12:00:01Z"},
+  };
+  for (const Case& c : cases) {
+    const saml::Capture capture =
+        decode_one(samltest::read_fixture(std::string("captures/") + c.fixture), c.fixture);
+    expect_aws_post(capture, c.format, c.fixture);
+    BOOST_TEST(time_text(capture.captured_at) == c.captured, c.fixture);
+    BOOST_TEST(capture.notes.empty(), c.fixture);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(bash_quoting) {
+  const std::string b64 = samltest::base64(kXml);
+  const std::string body = "SAMLResponse=" + form_encode(b64) + "&RelayState=";
+  // $'...' with escapes, "..." with \" and \$, a line continuation inside a word.
+  const std::string ansi = "curl $'https://a.test/acs?x=\\x41\\u00e9\\'' -H \"x: \\\"q\\\" \\$5\" -H $'cookie: o\\'b' \\\n"
+                           "  --data-raw 'SAMLResponse=" + form_encode(b64).substr(0, 10) + "'\\\n'" +
+                           form_encode(b64).substr(10) + "&RelayState=a%20b'";
+  const saml::Capture capture = decode_one(ansi, "bash escapes");
+  BOOST_TEST(capture.xml == kXml);
+  BOOST_TEST(capture.origin.url == "https://a.test/acs?x=A\xC3\xA9'");
+  BOOST_TEST(capture.relay_state == "a b");
+
+  // Several -d are joined with '&'; -dVALUE is one word; --data drops line breaks.
+  const saml::Capture joined = decode_one("curl https://a.test/acs -d 'RelayState=r' -d'SAMLResponse=" +
+                                              form_encode(b64) + "' --compressed",
+                                          "-d twice");
+  BOOST_TEST(joined.xml == kXml);
+  BOOST_TEST(joined.relay_state == "r");
+  BOOST_TEST(joined.origin.method == "POST");
+
+  // --data-urlencode takes the raw value: its '+' is a '+'.
+  const saml::Capture urlencoded =
+      decode_one("curl https://a.test/acs --data-urlencode 'SAMLResponse=" + b64 + "'", "--data-urlencode");
+  BOOST_TEST(urlencoded.xml == kXml);
+
+  // -G moves the data into the query: the HTTP-Redirect binding.
+  const saml::Capture get = decode_one("curl -G https://a.test/sso -d 'SAMLRequest=" + form_encode(b64) + "'", "-G");
+  BOOST_TEST(get.origin.method == "GET");
+  BOOST_TEST(get.origin.field == "SAMLRequest");
+  BOOST_TEST(get.origin.url.find("https://a.test/sso?SAMLRequest=") == 0u);
+
+  // A URL that carries the message is enough.
+  const std::string redirect = samltest::read_fixture("captures/authn-request.url");
+  const saml::Capture url_only = decode_one("curl '" + redirect + "' -H 'accept: */*'", "redirect URL");
+  BOOST_TEST(url_only.xml == samltest::read_fixture("captures/authn-request.xml"));
+  BOOST_TEST(url_only.deflated);
+  BOOST_TEST((url_only.format == saml::CaptureFormat::CurlCommand));
+  BOOST_TEST(decode_one(bash_curl(body), "plain").xml == kXml);
+}
+
+BOOST_AUTO_TEST_CASE(commands_that_are_refused_say_why) {
+  const std::string b64 = form_encode(samltest::base64(kXml));
+  struct Case {
+    std::string command;
+    const char* code;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"curl https://a.test/ --data-raw \"SAMLResponse=$SAML\"", "capture.command", "expand '$'"},
+      {"curl https://a.test/ -d SAMLResponse=$(cat x)", "capture.command", "expand '$'"},
+      {"curl https://a.test/ -d 'SAMLResponse=" + b64 + "' | jq .", "capture.command", "operator '|'"},
+      {"curl https://a.test/ --data @saml.txt", "capture.command", "reads the body from a file"},
+      {"curl https://a.test/ --data-urlencode SAMLResponse@saml.txt", "capture.command", "from a file"},
+      {"curl https://a.test/ --data-raw 'SAMLResponse=abc", "capture.command", "not closed"},
+      {"curl https://a.test/ -d 'x=1'\ncurl https://b.test/ -d 'y=2'", "capture.command", "followed by more commands"},
+      {"curl https://a.test/ -H 'accept: */*'", "capture.no-saml", "neither in its body nor in its URL query"},
+      {"curl https://a.test/ -d 'xSAMLResponse=abc'", "capture.no-saml", "has no field of that name"},
+      {"curl https://a.test/ https://b.test/ -d 'SAMLResponse=" + b64 + "'", "capture.command", "two URLs"},
+      {"Invoke-WebRequest -Uri \"https://a.test/\" -Method POST -Body $body", "capture.command", "a variable"},
+      {"Invoke-WebRequest -Uri \"https://a.test/\" -Body \"SAMLResponse=$saml\"", "capture.command", "PowerShell variable"},
+      {"$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\nWrite-Host $session",
+       "capture.command", "no Invoke-WebRequest"},
+  };
+  for (const Case& c : cases) {
+    const saml::Error error = decode_error(c.command, c.command);
+    BOOST_TEST(error.code == c.code, c.command << ": " << error.message);
+    BOOST_TEST(error.message.find(c.says) != std::string::npos, c.command << ": " << error.message);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(windows_cmd_quoting) {
+  const std::string b64 = form_encode(samltest::base64(kXml));
+  // Chrome: ^"...^" with a caret before each unsafe character and %^ after '%'; \^" is a
+  // literal quote; ^ at a line end continues the command.
+  std::string caret;
+  for (const char c : "SAMLResponse=" + b64 + "&RelayState=say%20\"hi\"") {
+    if (c == '"') {
+      caret += "\\^\"";
+    } else if (c == '%') {
+      caret += "^%^";
+    } else if (c == '&') {
+      caret += "^&";
+    } else {
+      caret += c;
+    }
+  }
+  const saml::Capture chrome =
+      decode_one("curl ^\"https://a.test/acs^\" ^\n  -H ^\"x: y^\" ^\n  --data-raw ^\"" + caret + "^\"\r\n", "Chrome cmd");
+  BOOST_TEST(chrome.xml == kXml);
+  BOOST_TEST(chrome.relay_state == "say \"hi\"");
+  BOOST_TEST(chrome.origin.url == "https://a.test/acs");
+
+  // Firefox: "" for a quote, "%" for a percent sign.
+  std::string doubled;
+  for (const char c : "SAMLResponse=" + b64 + "&RelayState=say%20\"hi\"") {
+    doubled += c == '"' ? std::string("\"\"") : c == '%' ? std::string("\"%\"") : std::string(1, c);
+  }
+  const saml::Capture firefox = decode_one("curl \"https://a.test/acs\" -X POST --data-raw \"" + doubled + "\"", "Firefox cmd");
+  BOOST_TEST(firefox.xml == kXml);
+  BOOST_TEST(firefox.relay_state == "say \"hi\"");
+  BOOST_TEST(decode_error("curl \"https://a.test/\" -d \"x\" & del x", "cmd operator").message.find("operator '&'") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(powershell_quoting) {
+  const std::string b64 = samltest::base64(kXml);
+  const std::string body = "SAMLResponse=" + form_encode(b64) + "&RelayState=r";
+  // Chrome's $([char]N) (a surrogate pair too), `" and "" inside "...", '' inside '...'.
+  const std::string script =
+      "$session = New-Object Microsoft.PowerShell.Commands.WebRequestSession\n"
+      "Invoke-WebRequest -UseBasicParsing -Uri 'https://a.test/acs?n=O''Brien' `\n"
+      "-Method \"post\" `\n-WebSession $session `\n"
+      "-Headers @{\n\"x-name\"=\"Ren$([char]233)e `\"R`\" \"\"J\"\" $([char]55357)$([char]56832)\"\n  \"Date\"=\"Wed, 01 May 2024 12:00:01 GMT\"\n} `\n"
+      "-ContentType \"application/x-www-form-urlencoded\" `\n"
+      "-Body ([System.Text.Encoding]::UTF8.GetBytes(\"" + body + "\"))\n";
+  const saml::Capture capture = decode_one(script, "Chrome PowerShell, UTF8.GetBytes body");
+  BOOST_TEST(capture.xml == kXml);
+  BOOST_TEST(capture.origin.url == "https://a.test/acs?n=O'Brien");
+  BOOST_TEST(capture.origin.method == "POST");
+  BOOST_TEST((capture.format == saml::CaptureFormat::PowerShellCommand));
+  BOOST_TEST(time_text(capture.captured_at) == "2024-05-01T12:00:01Z");
+
+  // A hashtable body is form-encoded by PowerShell: its values are the raw text.
+  const saml::Capture table = decode_one(
+      "Invoke-RestMethod -Method Post -Uri https://a.test/acs -Body @{ SAMLResponse = '" + b64 +
+          "'; RelayState = 'a b' }",
+      "hashtable body");
+  BOOST_TEST(table.xml == kXml);
+  BOOST_TEST(table.relay_state == "a b");
+
+  // Outside a hashtable '=' is part of a bare word.
+  const saml::Capture bare = decode_one("curl.exe https://a.test/acs -d SAMLResponse=" + form_encode(b64), "bare word");
+  BOOST_TEST(bare.xml == kXml);
+  BOOST_TEST((bare.format == saml::CaptureFormat::CurlCommand));
+
+  const saml::Capture date = decode_one(
+      "iwr https://a.test/acs -Method POST -Headers @{\"date\"=\"yesterday\"} -Body '" + body + "'", "bad date");
+  BOOST_TEST(!date.captured_at.has_value());
+  BOOST_TEST_REQUIRE(date.notes.size() == 1u);
+  BOOST_TEST(date.notes[0].find("not an HTTP date") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(idp_auto_post_pages) {
+  for (const char* fixture : {"okta-autopost.html", "shibboleth-autopost.html"}) {
+    const saml::Capture capture = decode_one(samltest::read_fixture(std::string("captures/") + fixture), fixture);
+    expect_aws_post(capture, saml::CaptureFormat::HtmlForm, fixture);
+  }
+  // Keycloak's and Entra ID's pages: upper case, no DOCTYPE, a relative action, no method.
+  const std::string b64 = samltest::base64(kXml);
+  const saml::Capture keycloak = decode_one(
+      "<HTML><HEAD><TITLE>Authentication Redirect</TITLE></HEAD><BODY Onload=\"document.forms[0].submit()\">"
+      "<FORM METHOD=\"POST\" ACTION=\"https://signin.aws.amazon.com/saml\"><INPUT TYPE=\"HIDDEN\" NAME=\"SAMLResponse\" "
+      "VALUE=\"" + b64 + "\"/><INPUT TYPE=\"HIDDEN\" NAME=\"RelayState\" VALUE=\"a&amp;b=%41\"/>"
+      "<NOSCRIPT><INPUT TYPE=\"SUBMIT\" VALUE=\"CONTINUE\" /></NOSCRIPT></FORM></BODY></HTML>",
+      "Keycloak page");
+  BOOST_TEST(keycloak.xml == kXml);
+  BOOST_TEST(keycloak.relay_state == "a&b=%41", "an HTML value is not percent-decoded");
+  BOOST_TEST(keycloak.origin.method == "POST");
+  const saml::Capture entra = decode_one(
+      "<html><head><title>Working...</title></head><body><form name=\"hiddenform\" action=\"/saml\">"
+      "<input type=\"hidden\" name=\"SAMLResponse\" value=\"" + b64 + "\" /></form></body></html>",
+      "Entra page");
+  BOOST_TEST(entra.origin.url == "/saml");
+  BOOST_TEST(entra.origin.method == "GET", "the HTML default");
+
+  // The first form that carries SAML; a login form before it is skipped.
+  const saml::Capture second = decode_one(
+      "<!DOCTYPE html><form action=\"/login\"><input name=\"user\"></form>"
+      "<form action=\"https://x.test/acs\" method=\"post\"><input name=\"SAMLResponse\" value=\"" + b64 + "\"></form>",
+      "two forms");
+  BOOST_TEST(second.origin.url == "https://x.test/acs");
+
+  const saml::Error error = decode_error(
+      "<!DOCTYPE html><html><head><title>Your request included an invalid SAML response</title></head>"
+      "<body><p>To logout, click here</p></body></html>",
+      "the AWS error page");
+  BOOST_TEST(error.code == "capture.html");
+  BOOST_TEST(error.message.find("\"Your request included an invalid SAML response\"") != std::string::npos,
+             error.message);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_with_byte_order_mark) {
+  const std::string le = samltest::read_fixture("captures/okta-aws-signed-assertion.utf16le.xml");
+  const saml::Capture raw = decode_one(le, "UTF-16 LE XML");
+  BOOST_TEST((raw.format == saml::CaptureFormat::RawXml));
+  BOOST_TEST(raw.xml == kSignedXml, "converted to UTF-8; the declaration names UTF-8 again");
+  BOOST_TEST_REQUIRE(raw.notes.size() == 2u);
+  BOOST_TEST(raw.notes[0].find("UTF-16 LE") != std::string::npos);
+  BOOST_TEST(raw.notes[1].find("XML declaration") != std::string::npos);
+
+  const saml::Capture be = decode_one(samltest::read_fixture("captures/okta-aws-signed-assertion.utf16be.b64"), "UTF-16 BE base64");
+  BOOST_TEST((be.format == saml::CaptureFormat::Base64));
+  BOOST_TEST(be.xml == kSignedXml);
+  BOOST_TEST_REQUIRE(be.notes.size() == 1u);
+  BOOST_TEST(be.notes[0].find("UTF-16 BE") != std::string::npos);
+
+  BOOST_TEST(decode_error(le.substr(0, le.size() - 1), "odd length").message.find("truncated") != std::string::npos);
+  BOOST_TEST(decode_error(std::string("\xFF\xFE\x00\xD8<\x00", 6), "lone surrogate").code == "capture.encoding");
+  const saml::Error no_bom = decode_error(le.substr(2), "UTF-16 without a BOM");
+  BOOST_TEST(no_bom.code == "capture.encoding");
+  BOOST_TEST(no_bom.message.find("without a byte order mark") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(base64_whose_plus_became_spaces) {
+  const std::string b64 = samltest::base64(kXml);
+  std::string spaced = b64;
+  std::size_t pluses = 0;
+  for (char& c : spaced) {
+    if (c == '+') {
+      c = ' ';
+      ++pluses;
+    }
+  }
+  BOOST_TEST_REQUIRE(pluses > 0u);
+  for (const std::string& input : {spaced, "SAMLResponse=" + spaced + "&RelayState="}) {
+    const saml::Capture capture = decode_one(input, input.substr(0, 20));
+    BOOST_TEST(capture.xml == kXml);
+    BOOST_TEST_REQUIRE(capture.notes.size() == 1u);
+    BOOST_TEST(capture.notes[0].find(std::to_string(pluses) + " space") == 0u, capture.notes[0]);
+  }
+  const saml::Capture fixture = decode_one(samltest::read_fixture("captures/okta-aws-signed-assertion.plus-as-space.b64"), "fixture");
+  BOOST_TEST(fixture.xml == kSignedXml);
+  BOOST_TEST(fixture.notes.size() == 1u);
+  // Spaces at line edges are wrapping, not lost '+'.
+  BOOST_TEST(decode_one("  " + wrap(b64, 8, " \n  "), "indented lines").notes.empty());
+}
+
+BOOST_AUTO_TEST_CASE(messages_are_numbered_within_their_input) {
+  const std::vector<saml::Capture> flow = decode_all(samltest::read_fixture("captures/saml-tracer-export.json"), "flow");
+  BOOST_TEST_REQUIRE(flow.size() == 2u);
+  BOOST_TEST(flow[0].origin.message == 1u);
+  BOOST_TEST(flow[1].origin.message == 2u);
+  BOOST_TEST(flow[1].origin.messages == 2u);
+  BOOST_TEST(saml::is_saml_request(flow[0]));
+  BOOST_TEST(!saml::is_saml_request(flow[1]));
+  BOOST_TEST(saml::describe_origin(flow[1]) ==
+             "capture.json, message 2 of 2 (SAML-tracer export, request 3): POST "
+             "https://signin.aws.amazon.com/saml, field SAMLResponse");
+
+  const saml::Capture single = decode_one(samltest::base64(kXml), "base64");
+  BOOST_TEST(single.origin.message == 1u);
+  BOOST_TEST(single.origin.messages == 1u);
+  BOOST_TEST(saml::describe_origin(single) == "capture.txt (base64)");
+  BOOST_TEST(!saml::is_saml_request(single), "a Response by its root element");
+  BOOST_TEST(saml::is_saml_request(decode_one(samltest::read_fixture("captures/authn-request.xml"), "AuthnRequest")));
 }

@@ -1,7 +1,9 @@
 #include "cli.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdio>
@@ -31,17 +33,25 @@ struct FileCloser {
 
 // Reads in 16 KB steps into the growing string: no zero-filled buffer per input, which
 // showed in batch profiles (saml-lint reads thousands of files).
+saml::Error too_large(std::size_t max_bytes, std::string_view limit_option) {
+  return read_error(saml::ErrorKind::Limit, "input.size",
+                    "input is larger than " + std::to_string(max_bytes) + " bytes" +
+                        (limit_option.empty() ? std::string()
+                                              : " (raise the limit with " + std::string(limit_option) + " BYTES)"));
+}
+
+// `expected_size`: the file's size when known, so that a large HAR is held once, not in a
+// string that doubled past it.
 saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
-                                        std::size_t max_bytes, saml::ErrorKind failure_kind) {
+                                        std::size_t max_bytes, saml::ErrorKind failure_kind,
+                                        std::string_view limit_option, std::size_t expected_size = 0) {
   std::string data;
+  data.reserve(std::min(expected_size, max_bytes) + 1);
   std::array<char, std::size_t{16} * 1024> buffer;  // NOLINT(cppcoreguidelines-pro-type-member-init): filled by fread
   for (;;) {
     const std::size_t got = std::fread(buffer.data(), 1, buffer.size(), in);
     data.append(buffer.data(), got);
-    if (data.size() > max_bytes) {
-      return read_error(saml::ErrorKind::Limit, "input.size",
-                        "input is larger than " + std::to_string(max_bytes) + " bytes");
-    }
+    if (data.size() > max_bytes) return too_large(max_bytes, limit_option);
     if (got < buffer.size()) break;
   }
   if (std::ferror(in) != 0) return read_error(failure_kind, "input.read", "cannot read " + name);
@@ -71,19 +81,38 @@ int exit_code_for(saml::ErrorKind kind) {
   return kExitUsage;
 }
 
-saml::Expected<std::string> read_input(std::string_view tool, const std::string& path) {
+saml::Expected<std::string> read_input(std::string_view tool, const std::string& path,
+                                       const InputSelection& selection) {
   if (path == "-" && isatty(STDIN_FILENO) == 1) {
     std::cerr << tool << ": reading a capture from the terminal: paste it, then press Ctrl-D "
               << "(or give a file: " << tool << " FILE)\n";
   }
-  return read_file(path, kMaxInputBytes, saml::ErrorKind::Decode);
+  return read_file(path, selection.max_bytes, saml::ErrorKind::Decode, "--max-input-size");
 }
 
-saml::Expected<std::vector<saml::Capture>> read_captures(std::string_view tool, const std::string& path,
-                                                         const saml::CaptureLimits& limits) {
-  auto bytes = read_input(tool, path);
+saml::Expected<InputMessages> read_captures(std::string_view tool, const std::string& path,
+                                            const InputSelection& selection,
+                                            const saml::CaptureLimits& limits) {
+  auto bytes = read_input(tool, path, selection);
   if (!bytes) return bytes.error();
-  return saml::decode_capture(*bytes, path, limits);
+  return plan_input(*bytes, path, selection, limits);
+}
+
+saml::Expected<InputMessages> plan_input(const std::string& bytes, const std::string& source,
+                                         const InputSelection& selection,
+                                         const saml::CaptureLimits& limits) {
+  auto captures = saml::decode_capture(bytes, source, limits);
+  if (!captures) return captures.error();
+  auto plan = plan_messages(*captures, selection);
+  if (!plan) return plan.error();
+  // The plan points into `captures`: move each planned message out by its position.
+  const auto take = [&captures](const saml::Capture* capture) {
+    return std::move((*captures)[static_cast<std::size_t>(capture - captures->data())]);
+  };
+  InputMessages messages;
+  for (const saml::Capture* capture : plan->judged) messages.judged.push_back(take(capture));
+  for (const saml::Capture* capture : plan->listed) messages.listed.push_back(take(capture));
+  return messages;
 }
 
 int fail(std::string_view tool, std::string_view source, const saml::Error& error) {
@@ -92,14 +121,83 @@ int fail(std::string_view tool, std::string_view source, const saml::Error& erro
 }
 
 saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
-                                      saml::ErrorKind failure_kind) {
-  if (path == "-") return read_stream(stdin, "standard input", max_bytes, failure_kind);
+                                      saml::ErrorKind failure_kind, std::string_view limit_option) {
+  if (path == "-") return read_stream(stdin, "standard input", max_bytes, failure_kind, limit_option);
   const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     return read_error(failure_kind, "input.open",
                       "cannot open " + path + ": " + std::strerror(errno));
   }
-  return read_stream(file.get(), path, max_bytes, failure_kind);
+  struct stat status {};
+  std::size_t size = 0;
+  if (fstat(fileno(file.get()), &status) == 0 && S_ISREG(status.st_mode)) {
+    size = static_cast<std::size_t>(status.st_size);
+    if (size > max_bytes) return too_large(max_bytes, limit_option);
+  }
+  return read_stream(file.get(), path, max_bytes, failure_kind, limit_option, size);
+}
+
+po::options_description input_options() {
+  po::options_description options("Input");
+  options.add_options()
+      ("index", po::value<std::size_t>()->value_name("N"),
+       "only message N of each input (1-based, as the reports number them)")
+      ("max-input-size", po::value<std::size_t>()->value_name("BYTES"),
+       ("largest input file read (default " + std::to_string(kDefaultMaxInputBytes >> 20) +
+        " MiB; a HAR from a long session can be hundreds of MB)").c_str());
+  return options;
+}
+
+saml::Expected<InputSelection> read_input_options(const po::variables_map& vm) {
+  InputSelection selection;
+  if (vm.count("index")) {
+    selection.index = vm["index"].as<std::size_t>();
+    if (*selection.index == 0) {
+      return read_error(saml::ErrorKind::Config, "cli.index", "--index counts from 1");
+    }
+  }
+  if (vm.count("max-input-size")) selection.max_bytes = vm["max-input-size"].as<std::size_t>();
+  if (selection.max_bytes == 0) {
+    return read_error(saml::ErrorKind::Config, "cli.max-input-size", "--max-input-size must be at least 1 byte");
+  }
+  return selection;
+}
+
+saml::Expected<MessagePlan> plan_messages(const std::vector<saml::Capture>& captures,
+                                          const InputSelection& selection) {
+  MessagePlan plan;
+  if (selection.index) {
+    const std::size_t index = *selection.index;
+    if (index > captures.size()) {
+      const std::string source = captures.empty() ? std::string("the input") : captures.front().origin.source;
+      return read_error(saml::ErrorKind::Config, "cli.index",
+                        "--index " + std::to_string(index) + ": " + source + " holds " +
+                            std::to_string(captures.size()) +
+                            (captures.size() == 1 ? " message" : " messages"));
+    }
+    plan.judged.push_back(&captures[index - 1]);
+    return plan;
+  }
+  std::vector<const saml::Capture*> requests;
+  if (captures.size() == 1) {  // no flow: the batch path does not need the root element
+    plan.judged.push_back(&captures.front());
+    return plan;
+  }
+  for (const saml::Capture& capture : captures) {
+    (saml::is_saml_request(capture) ? requests : plan.judged).push_back(&capture);
+  }
+  if (plan.judged.empty()) {
+    plan.judged = std::move(requests);
+  } else {
+    plan.listed = std::move(requests);
+  }
+  return plan;
+}
+
+std::string listed_request_note(const saml::Capture& capture) {
+  return saml::describe_origin(capture) +
+         ": note: a SAML request, listed for information; only the flow's Responses are judged "
+         "(--index " + std::to_string(capture.origin.message) + " judges it)";
 }
 
 po::options_description trust_options() {
@@ -277,8 +375,10 @@ std::variant<po::variables_map, int> parse_command_line(const CommandLine& line,
 }
 
 std::string version_text(std::string_view tool) {
-  return std::string(tool) + " (samlkit) " + saml::version() + "\n" + saml::library_versions() +
-         "\n";
+  std::string text = std::string(tool) + " (samlkit) " + saml::version() + "\n";
+  const std::string git = saml::git_description();
+  if (!git.empty()) text += "built from git " + git + "\n";
+  return text + saml::library_versions() + "\n";
 }
 
 po::options_description profile_options() {

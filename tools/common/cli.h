@@ -10,9 +10,11 @@
 #include <span>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "saml/capture.h"
 #include "saml/error.h"
@@ -31,24 +33,66 @@ enum ExitCode : int {
 
 int exit_code_for(saml::ErrorKind kind);
 
-// The most bytes a tool reads from its INPUT (a HAR file may be large; each message in it is
-// held to the decoded-XML limits by the capture stage).
-inline constexpr std::size_t kMaxInputBytes = 64 * 1024 * 1024;
+// The most bytes a tool reads from an INPUT unless --max-input-size says otherwise (a HAR
+// from a long session can be hundreds of MB; each message in it is held to the
+// decoded-XML limits by the capture stage, which keeps only the SAML parameters).
+inline constexpr std::size_t kDefaultMaxInputBytes = std::size_t{512} * 1024 * 1024;
 
 // Reads a whole file, or stdin for "-". More than max_bytes is a Limit error; a missing or
 // unreadable file is an error of kind `failure_kind` (Decode for the input, exit 3;
-// Config for keys and metadata, exit 2).
+// Config for keys and metadata, exit 2). `limit_option` names the option that sets
+// max_bytes, for the error message.
 saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
-                                      saml::ErrorKind failure_kind);
+                                      saml::ErrorKind failure_kind,
+                                      std::string_view limit_option = "");
 
-// Reads a tool's INPUT (a file, or stdin for "-"; at most kMaxInputBytes). Standard input
-// that is a terminal gets a one-line hint on stderr first (the tool would seem to hang).
-saml::Expected<std::string> read_input(std::string_view tool, const std::string& path);
+// --index N and --max-input-size BYTES: which messages of an input, and how big an input.
+boost::program_options::options_description input_options();
 
-// The input loop's first half, the same in every tool: reads INPUT (read_input) and decodes
-// the captures it holds. An unreadable input or one holding no SAML message is the Error.
-saml::Expected<std::vector<saml::Capture>> read_captures(std::string_view tool, const std::string& path,
-                                                         const saml::CaptureLimits& limits);
+struct InputSelection {
+  std::size_t max_bytes = kDefaultMaxInputBytes;
+  std::optional<std::size_t> index;  // 1-based message number within each input
+};
+// Reads the input options; --index 0 and --max-input-size 0 are Config errors.
+saml::Expected<InputSelection> read_input_options(const boost::program_options::variables_map& vm);
+
+// Reads an INPUT (a file, or stdin for "-") within the selection's size limit (the error
+// names --max-input-size). Standard input that is a terminal gets a one-line hint on stderr
+// first (the tool would seem to hang).
+saml::Expected<std::string> read_input(std::string_view tool, const std::string& path,
+                                       const InputSelection& selection);
+
+// The messages of one input that a tool judges, and those it only lists: in a whole flow
+// (a HAR or SAML-tracer export holding the AuthnRequest and the Response) the SAML requests
+// are listed for information and only the Responses are judged, so that the exit code is
+// the Responses'. An input of requests only is judged as it is. With --index only that
+// message is judged, whatever it is; a number past the last message is a Config error.
+struct MessagePlan {
+  std::vector<const saml::Capture*> judged;
+  std::vector<const saml::Capture*> listed;
+};
+saml::Expected<MessagePlan> plan_messages(const std::vector<saml::Capture>& captures,
+                                          const InputSelection& selection);
+
+// What the tools say about a listed request.
+std::string listed_request_note(const saml::Capture& capture);
+
+// The messages of one input, split by plan_messages.
+struct InputMessages {
+  std::vector<saml::Capture> judged;
+  std::vector<saml::Capture> listed;
+};
+
+// The input loop's first half, the same in every tool: reads INPUT (read_input), decodes
+// the captures it holds and plans them (plan_messages). An unreadable input, one holding no
+// SAML message, or an --index past its last message is the Error.
+saml::Expected<InputMessages> read_captures(std::string_view tool, const std::string& path,
+                                            const InputSelection& selection,
+                                            const saml::CaptureLimits& limits);
+// read_captures for an input already read (saml-lint --lines: one line's message).
+saml::Expected<InputMessages> plan_input(const std::string& bytes, const std::string& source,
+                                         const InputSelection& selection,
+                                         const saml::CaptureLimits& limits);
 
 // Prints error_line() to stderr and returns the exit code for the error's kind.
 int fail(std::string_view tool, std::string_view source, const saml::Error& error);
@@ -108,7 +152,8 @@ bool use_color(const boost::program_options::variables_map& vm);
 int finish_output(std::string_view tool, int exit_code);
 
 // What --version prints, the same for every tool: "<tool> (samlkit) <version>" (the form
-// help2man reads), then a line with the linked libxml2, xmlsec and OpenSSL versions.
+// help2man reads), then "built from git <describe>" when built from a git checkout, then a
+// line with the linked libxml2, xmlsec and OpenSSL versions.
 std::string version_text(std::string_view tool);
 
 // The --help layout of every tool: 80 columns, at least 49 for the descriptions (an option

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
 #include <optional>
 
 #include "cli.h"
@@ -36,12 +37,18 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
                       const saml::TrustStore& trust) {
   Decoded decoded;
   for (const std::string& input : inputs) {
-    auto captures = cli::read_captures(kTool, input, request.policy.capture_limits);
-    if (!captures) {
-      report(input, captures.error(), decoded);
+    auto messages = cli::read_captures(kTool, input, request.selection, request.policy.capture_limits);
+    if (!messages) {
+      report(input, messages.error(), decoded);
       continue;
     }
-    for (const saml::Capture& capture : *captures) {
+    // saml-decode shows every message, the flow's requests too, in the input's order.
+    std::vector<saml::Capture>& captures = messages->judged;
+    std::move(messages->listed.begin(), messages->listed.end(), std::back_inserter(captures));
+    std::sort(captures.begin(), captures.end(), [](const saml::Capture& a, const saml::Capture& b) {
+      return a.origin.message < b.origin.message;
+    });
+    for (const saml::Capture& capture : captures) {
       std::optional<saml::Policy> storage;
       auto view = saml::decode_view(capture, trust, cli::policy_for(capture, request.policy, storage));
       if (!view) {
@@ -53,15 +60,6 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
     }
   }
   return decoded;
-}
-
-// The capture chosen by --index (1-based), or nullptr after printing why not.
-const saml::DecodeView* pick(const std::vector<saml::DecodeView>& views, std::size_t index,
-                             const std::string& what) {
-  if (index >= 1 && index <= views.size()) return &views[index - 1];
-  std::cerr << kTool << ": --index " << index << ": " << what << " has " << views.size()
-            << (views.size() == 1 ? " capture" : " captures") << "\n";
-  return nullptr;
 }
 
 // The summary or the XML of one view (text output).
@@ -93,18 +91,11 @@ void print_json(const std::vector<const saml::DecodeView*>& shown, const Request
 int show(const Request& request, const saml::TrustStore& trust) {
   Decoded decoded = decode_inputs(request.inputs, request, trust);
   std::vector<const saml::DecodeView*> shown;
-  if (request.index) {
-    if (decoded.views.empty()) return decoded.exit_code;
-    const saml::DecodeView* view = pick(decoded.views, *request.index, "the input");
-    if (view == nullptr) return cli::kExitUsage;
-    shown.push_back(view);
-  } else {
-    for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
-  }
+  for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
   if (request.format == cli::Format::Html) {
     std::vector<saml::HtmlMessage> messages;
     for (const saml::DecodeView* view : shown) messages.push_back({view, "", std::nullopt, {}});
-    if (!request.index) messages.insert(messages.end(), decoded.failures.begin(), decoded.failures.end());
+    if (!request.selection.index) messages.insert(messages.end(), decoded.failures.begin(), decoded.failures.end());
     std::cout << saml::messages_to_html(messages, {"saml-decode report", request.policy.now, request.policy.skew});
     return decoded.exit_code;
   }
@@ -120,22 +111,21 @@ int show(const Request& request, const saml::TrustStore& trust) {
   for (std::size_t i = 0; i < shown.size(); ++i) {
     const std::string text = render_text(*shown[i], request, decoded.exit_code);
     if (i > 0) std::cout << "\n";
-    if (several) {
-      std::cout << "capture " << i + 1 << " of " << shown.size() << " (--index " << i + 1 << ")";
-      std::cout << (request.xml ? ": " + saml::describe_origin(shown[i]->capture) : "") << "\n";
+    // The summary starts with the message's origin; the XML needs a line naming it.
+    if (several && request.xml) {
+      std::cout << "== " << saml::describe_origin(shown[i]->capture) << "\n";
     }
     std::cout << text;
   }
   return decoded.exit_code;
 }
 
-// One side of --diff: the --index capture, else the first (saying so when there are more).
+// One side of --diff: the --index message, else the first (saying so when there are more).
 const saml::DecodeView* diff_side(const Decoded& decoded, const Request& request, const std::string& input) {
   if (decoded.views.empty()) return nullptr;
-  if (request.index) return pick(decoded.views, *request.index, input);
-  if (decoded.views.size() > 1) {
+  if (!request.selection.index && decoded.views.size() > 1) {
     std::cerr << kTool << ": note: " << input << " holds " << decoded.views.size()
-              << " captures; comparing the first (choose with --index N)\n";
+              << " messages; comparing the first (choose with --index N)\n";
   }
   return &decoded.views.front();
 }

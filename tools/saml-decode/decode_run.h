@@ -13,7 +13,7 @@ namespace samlkit::decode_tool {
 
 struct Request {
   std::vector<std::string> inputs;     // file names, "-" for stdin
-  std::optional<std::size_t> index;    // 1-based capture number over all inputs
+  cli::InputSelection selection;       // --index (1-based, within each input), --max-input-size
   cli::Format format = cli::Format::Text;  // Text: the summary, or the XML with `xml`
   bool xml = false;
   bool redact = false;

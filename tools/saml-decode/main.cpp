@@ -23,8 +23,7 @@ po::options_description decode_options() {
   options.add_options()
       ("xml", po::bool_switch(), "print the decoded XML, pretty-printed (for reading only)")
       ("diff", po::bool_switch(), "compare two captures: saml-decode --diff A B")
-      ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>")
-      ("index", po::value<std::size_t>()->value_name("N"), "show only capture N (1-based, over all inputs)");
+      ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>");
   return options;
 }
 
@@ -65,13 +64,9 @@ int run(const po::variables_map& vm) {
   }
   request.format = *format;
   request.policy.keep_canonical_bytes = *format == cli::Format::Html;  // the page shows them behind a digest mismatch
-  if (vm.count("index")) {
-    request.index = vm["index"].as<std::size_t>();
-    if (*request.index == 0) {
-      std::cerr << kTool << ": --index counts from 1\n";
-      return cli::kExitUsage;
-    }
-  }
+  auto selection = cli::read_input_options(vm);
+  if (!selection) return cli::fail(kTool, "", selection.error());
+  request.selection = *selection;
   request.color = cli::use_color(vm);
   if (auto applied = cli::apply_time_options(vm, request.policy); !applied) {
     return cli::fail(kTool, "", applied.error());
@@ -93,7 +88,7 @@ int run(const po::variables_map& vm) {
 
 int main(int argc, char** argv) {
   po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
-  visible.add(cli::output_options(kFormats)).add(decode_options()).add(cli::trust_options())
+  visible.add(cli::output_options(kFormats)).add(decode_options()).add(cli::input_options()).add(cli::trust_options())
       .add(cli::time_options()).add(cli::profile_options()).add(cli::decryption_options())
       .add(cli::output_file_options()).add(cli::general_options());
   po::options_description hidden;

@@ -27,37 +27,48 @@ saml::LintEntry error_entry(const WorkItem& item, saml::Error error) {
   return entry;
 }
 
-std::vector<saml::LintEntry> lint_item(const WorkItem& item, const saml::TrustStore& trust,
-                                       const saml::LintOptions& options,
-                                       const saml::LintConfig& config) {
+// What one item gives: its entries, and the notes on what was only listed.
+struct ItemOutput {
+  std::vector<saml::LintEntry> entries;
+  std::vector<std::string> notes;
+};
+
+ItemOutput lint_item(const WorkItem& item, const cli::InputSelection& selection,
+                     const saml::TrustStore& trust, const saml::LintOptions& options,
+                     const saml::LintConfig& config) {
   // A file, or (--lines) the message its line holds.
   const saml::CaptureLimits& limits = options.policy.capture_limits;
-  auto captures = item.line == 0 ? cli::read_captures("saml-lint", item.source, limits)
-                                 : saml::decode_capture(item.text, item.source, limits);
-  if (!captures) return {error_entry(item, captures.error())};
-  std::vector<saml::LintEntry> entries;
-  for (const saml::Capture& capture : *captures) {
+  auto messages = item.line == 0 ? cli::read_captures("saml-lint", item.source, selection, limits)
+                                 : cli::plan_input(item.text, item.source, selection, limits);
+  if (!messages) return {{error_entry(item, messages.error())}, {}};
+  ItemOutput output;
+  for (const saml::Capture& request : messages->listed) output.notes.push_back(cli::listed_request_note(request));
+  for (const saml::Capture& judged : messages->judged) {
     // A capture that records its time is judged at it (unless --now says otherwise).
     std::optional<saml::Policy> policy;
     std::optional<saml::LintOptions> at_capture_time;
-    if (&cli::policy_for(capture, options.policy, policy) != &options.policy) {
+    if (&cli::policy_for(judged, options.policy, policy) != &options.policy) {
       at_capture_time = options;
       at_capture_time->policy = *policy;
     }
-    auto result = saml::lint_capture(capture, trust, at_capture_time ? *at_capture_time : options);
-    if (!result) {
-      entries.push_back(error_entry(item, result.error()));
-      continue;
-    }
-    saml::apply_lint_config(config, *result);
     saml::LintEntry entry;
     entry.source = item.source;
     entry.source_line = item.line;
-    entry.format = capture.format;
+    entry.message = judged.origin.message;
+    entry.messages = judged.origin.messages;
+    auto result = saml::lint_capture(judged, trust, at_capture_time ? *at_capture_time : options);
+    if (!result) {
+      entry.error = result.error();
+      output.entries.push_back(std::move(entry));
+      continue;
+    }
+    saml::apply_lint_config(config, *result);
+    entry.format = judged.format;
+    entry.notes = judged.notes;
     entry.result = std::move(*result);
-    entries.push_back(std::move(entry));
+    output.entries.push_back(std::move(entry));
   }
-  return entries;
+  return output;
 }
 
 // Used under OrderedBatch's mutex only.
@@ -89,8 +100,8 @@ class Progress {
 // next one to emit; whoever completes that one emits it and every ready item after it.
 class OrderedBatch {
  public:
-  OrderedBatch(std::size_t total, std::size_t window, const EntrySink& sink)
-      : total_(total), slots_(window), progress_(total), sink_(sink) {}
+  OrderedBatch(std::size_t total, std::size_t window, const EntrySink& sink, const NoteSink& notes)
+      : total_(total), slots_(window), progress_(total), sink_(sink), notes_(notes) {}
 
   // The next item to lint, once it is inside the window; nullopt when every item is taken.
   std::optional<std::size_t> claim() {
@@ -102,9 +113,9 @@ class OrderedBatch {
     return next_claim_++;
   }
 
-  void complete(std::size_t index, std::vector<saml::LintEntry> entries) {
+  void complete(std::size_t index, ItemOutput output) {
     const std::lock_guard<std::mutex> lock(mutex_);
-    slots_[index % slots_.size()] = std::move(entries);
+    slots_[index % slots_.size()] = std::move(output);
     if (index == next_emit_) emit_ready();
     progress_.step();
   }
@@ -114,9 +125,10 @@ class OrderedBatch {
   void emit_ready() {
     progress_.clear();
     while (next_emit_ < total_) {
-      std::optional<std::vector<saml::LintEntry>>& slot = slots_[next_emit_ % slots_.size()];
+      std::optional<ItemOutput>& slot = slots_[next_emit_ % slots_.size()];
       if (!slot) break;
-      for (const saml::LintEntry& entry : *slot) sink_(entry);
+      for (const std::string& note : slot->notes) notes_(note);
+      for (const saml::LintEntry& entry : slot->entries) sink_(entry);
       slot.reset();
       ++next_emit_;
     }
@@ -129,21 +141,23 @@ class OrderedBatch {
   std::size_t next_claim_ = 0;
   std::size_t next_emit_ = 0;
   // Item i waits in slot i % window: claims stay inside the window, so slots never collide.
-  std::vector<std::optional<std::vector<saml::LintEntry>>> slots_;
+  std::vector<std::optional<ItemOutput>> slots_;
   Progress progress_;
   const EntrySink& sink_;
+  const NoteSink& notes_;
 };
 
 }  // namespace
 
-void lint_all(const std::vector<WorkItem>& items, const saml::TrustStore& trust,
-              const saml::LintOptions& options, const saml::LintConfig& config, unsigned jobs,
-              const EntrySink& sink) {
+void lint_all(const std::vector<WorkItem>& items, const cli::InputSelection& selection,
+              const saml::TrustStore& trust, const saml::LintOptions& options,
+              const saml::LintConfig& config, unsigned jobs, const EntrySink& sink,
+              const NoteSink& notes) {
   const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(jobs, items.size()));
-  OrderedBatch batch(items.size(), kAheadPerThread * threads, sink);
+  OrderedBatch batch(items.size(), kAheadPerThread * threads, sink, notes);
   const auto worker = [&] {
     while (const std::optional<std::size_t> index = batch.claim()) {
-      batch.complete(*index, lint_item(items[*index], trust, options, config));
+      batch.complete(*index, lint_item(items[*index], selection, trust, options, config));
     }
   };
   std::vector<std::thread> pool;

@@ -52,8 +52,9 @@ std::string message_of_line(const std::string& line) {
   return line;
 }
 
-saml::Expected<std::vector<WorkItem>> line_items(const std::string& source) {
-  auto bytes = cli::read_input("saml-lint", source);
+saml::Expected<std::vector<WorkItem>> line_items(const std::string& source,
+                                                const cli::InputSelection& selection) {
+  auto bytes = cli::read_input("saml-lint", source, selection);
   if (!bytes) return bytes.error();
   std::vector<WorkItem> items;
   std::size_t start = 0;
@@ -75,7 +76,8 @@ saml::Expected<std::vector<WorkItem>> line_items(const std::string& source) {
 
 saml::Expected<std::vector<WorkItem>> expand_inputs(const std::vector<std::string>& inputs,
                                                     const std::vector<std::string>& includes,
-                                                    bool lines) {
+                                                    bool lines,
+                                                    const cli::InputSelection& selection) {
   std::vector<std::string> files;
   for (const std::string& input : inputs) {
     std::error_code ec;
@@ -93,7 +95,7 @@ saml::Expected<std::vector<WorkItem>> expand_inputs(const std::vector<std::strin
       items.push_back(WorkItem{file, 0, {}});
       continue;
     }
-    auto found = line_items(file);
+    auto found = line_items(file, selection);
     if (!found) return found.error();
     items.insert(items.end(), found->begin(), found->end());
   }

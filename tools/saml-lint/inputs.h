@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli.h"
 #include "saml/error.h"
 
 namespace samlkit::lint_tool {
@@ -16,9 +17,11 @@ struct WorkItem {
 };
 
 // Expands inputs into work items in the order given (directory entries sorted by path).
-// A missing input is a Decode error (exit 3) naming it.
+// A missing input is a Decode error (exit 3) naming it. --lines files are read within the
+// selection's size limit.
 saml::Expected<std::vector<WorkItem>> expand_inputs(const std::vector<std::string>& inputs,
                                                     const std::vector<std::string>& includes,
-                                                    bool lines);
+                                                    bool lines,
+                                                    const cli::InputSelection& selection);
 
 }  // namespace samlkit::lint_tool

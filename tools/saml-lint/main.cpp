@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "cli.h"
 #include "inputs.h"
+#include "iam_options.h"
 #include "metadata_inputs.h"
 #include "options.h"
 #include "saml/lint.h"
@@ -100,9 +101,14 @@ int run(const po::variables_map& vm, const tool::ConfigFile& config_file) {
   trust_vm.erase("metadata");  // saml-lint lints the metadata before trusting its keys
   auto trust = cli::build_trust_store(trust_vm);
   if (!trust) return cli::fail(kTool, "", trust.error());
+  auto aws_side = cli::read_iam_config(vm, *trust);
+  if (!aws_side) return cli::fail(kTool, "", aws_side.error());
+  if (aws_side->active()) {
+    settings->lint.aws_side = std::make_shared<const saml::iam::Config>(std::move(*aws_side));
+  }
   auto metadata_entries = tool::lint_metadata_files(settings->metadata, *trust, settings->lint, settings->config);
   if (!metadata_entries) return cli::fail(kTool, "", metadata_entries.error());
-  auto items = tool::expand_inputs(settings->inputs, settings->includes, settings->lines);
+  auto items = tool::expand_inputs(settings->inputs, settings->includes, settings->lines, settings->selection);
   if (!items) return cli::fail(kTool, "", items.error());
   if (items->empty() && !settings->inputs.empty() && !settings->allow_empty) return nothing_to_lint(*settings);
 
@@ -138,12 +144,13 @@ int run(const po::variables_map& vm, const tool::ConfigFile& config_file) {
     items->clear();
   }
   tool::BaselineSource baseline;
-  tool::lint_all(*items, *trust, settings->lint, settings->config, settings->jobs,
+  tool::lint_all(*items, settings->selection, *trust, settings->lint, settings->config, settings->jobs,
                  [&](const saml::LintEntry& entry) {
                    emit(entry);
                    if (!settings->write_baseline.empty()) baseline.add(entry);
-                 });
-  std::cout << writer->end();
+                 },
+                 [](const std::string& note) { std::cerr << kTool << ": " << note << "\n"; });
+  std::cout << writer->end() << std::flush;
   if (!settings->write_baseline.empty()) {
     code = std::max(code, tool::write_baseline(settings->write_baseline, baseline));
   }

@@ -12,7 +12,7 @@ saml::Expected<std::vector<saml::LintEntry>> lint_metadata_files(const std::vect
                                                                  const saml::LintConfig& config) {
   std::vector<saml::LintEntry> entries;
   for (const std::string& path : paths) {
-    auto xml = cli::read_file(path, cli::kMaxInputBytes, saml::ErrorKind::Config);
+    auto xml = cli::read_file(path, cli::kDefaultMaxInputBytes, saml::ErrorKind::Config);
     if (!xml) {
       saml::Error error = xml.error();
       error.message = "--metadata: " + error.message;

@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli.h"
+#include "iam_options.h"
 
 namespace po = boost::program_options;
 
@@ -160,9 +161,9 @@ po::options_description visible_options() {
       ("jobs,j", po::value<unsigned>()->value_name("N"), "threads (default: the number of cores)");
   po::options_description all(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   all.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
-      .add(cli::expectation_options()).add(cli::decryption_options()).add(rules)
-      .add(cli::output_options(kFormats)).add(cli::output_file_options()).add(batch)
-      .add(cli::general_options());
+      .add(cli::expectation_options()).add(cli::input_options()).add(cli::decryption_options())
+      .add(cli::iam_options()).add(rules).add(cli::output_options(kFormats)).add(cli::output_file_options())
+      .add(batch).add(cli::general_options());
   return all;
 }
 
@@ -234,6 +235,9 @@ saml::Expected<Settings> settings_from(const po::variables_map& vm) {
   if (auto applied = cli::apply_time_options(vm, policy); !applied) return applied.error();
   if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) return decryption.error();
   if (auto expected = cli::apply_expectation_options(vm, policy); !expected) return expected.error();
+  auto selection = cli::read_input_options(vm);
+  if (!selection) return selection.error();
+  settings.selection = *selection;
   return settings;
 }
 

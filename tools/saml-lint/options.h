@@ -36,6 +36,7 @@ struct Settings {
   saml::LintOptions lint;                 // with lint.baseline read from --baseline
   std::vector<std::string> metadata;      // --metadata files (linted, then trusted)
   std::string write_baseline;             // --write-baseline FILE, or empty
+  samlkit::cli::InputSelection selection; // --index N, --max-input-size BYTES
 };
 
 // The options shown by --help (everything but the positional INPUT).

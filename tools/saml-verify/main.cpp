@@ -8,9 +8,8 @@
 #include <vector>
 
 #include "cli.h"
+#include "iam_options.h"
 #include "saml/capture.h"
-#include "saml/decode.h"
-#include "saml/html_report.h"
 #include "saml/decode.h"
 #include "saml/html_report.h"
 #include "saml/report.h"
@@ -41,8 +40,9 @@ void print_usage(const po::options_description& visible) {
                "encoded value, ...: auto-detected) against the IdP's key and the rules AWS\n"
                "enforces.\n"
                "INPUT defaults to - (standard input).\n"
-               "Exit status: 0 accepted, 1 rejected, 2 usage or configuration error (or the\n"
-               "report could not be written), 3 input could not be read or decoded.\n\n"
+               "Exit status: 0 accepted, 1 rejected (or, with --iam, no role assumable),\n"
+               "2 usage or configuration error (or the report could not be written),\n"
+               "3 input could not be read or decoded.\n\n"
             << visible;
 }
 
@@ -76,14 +76,32 @@ struct Output {
   bool color = false;
 };
 
-// Verifies every message of the input; prints each report; returns the exit code.
-int verify_input(const std::string& input, const saml::TrustStore& trust,
-                 const saml::Policy& policy, const Output& output) {
+// The verdict's JSON object with the AWS side's members ("iam", "okta", "identity_store")
+// added at its end; both texts are objects dumped with two-space indentation.
+std::string json_with_aws_side(std::string verdict_json, const saml::iam::AwsSide& side) {
+  const std::string members = saml::iam::aws_side_to_json(side);   // "{\n  ...\n}"
+  if (members.size() <= 2) return verdict_json;
+  const std::size_t close = verdict_json.rfind('}');
+  std::size_t end = close;
+  while (end > 0 && (verdict_json[end - 1] == '\n' || verdict_json[end - 1] == ' ')) --end;
+  const std::string inner = members.substr(1, members.rfind('}') - 1);   // "\n  ...\n"
+  verdict_json.replace(end, close - end, "," + inner.substr(0, inner.size() - 1) + "\n");
+  return verdict_json;
+}
+
+// Verifies every judged message of the input; prints each report; returns the exit code.
+int verify_input(const std::string& input, const cli::InputSelection& selection,
+                 const saml::TrustStore& trust, const saml::Policy& policy,
+                 const saml::iam::Config& iam, const Output& output) {
   const bool html = output.format == cli::Format::Html;
-  auto captures = cli::read_captures(kTool, input, policy.capture_limits);
-  if (!captures) {
-    if (html) std::cout << html_page({}, input, captures.error(), policy);
-    return cli::fail(kTool, input, captures.error());
+  auto messages = cli::read_captures(kTool, input, selection, policy.capture_limits);
+  if (!messages) {
+    if (html) std::cout << html_page({}, input, messages.error(), policy);
+    return cli::fail(kTool, input, messages.error());
+  }
+  // The flow's requests: said on stderr, so that stdout stays the Responses' reports.
+  for (const saml::Capture& request : messages->listed) {
+    std::cerr << kTool << ": " << cli::listed_request_note(request) << "\n";
   }
   const bool text = output.format == cli::Format::Text;
   const bool json_report = !text && !html;
@@ -94,27 +112,32 @@ int verify_input(const std::string& input, const saml::TrustStore& trust,
   if (json_report) std::cout << json.begin();
   int exit_code = cli::kExitPass;
   bool first = true;
-  for (const saml::Capture& capture : *captures) {
+  for (const saml::Capture& capture : messages->judged) {
     std::optional<saml::Policy> storage;
     const saml::Policy& judged = cli::policy_for(capture, policy, storage);
     auto verdict = saml::verify_capture(capture, trust, judged);
     if (!verdict) {
-      exit_code = std::max(exit_code, cli::fail(kTool, input, verdict.error()));
+      exit_code = std::max(exit_code, cli::fail(kTool, saml::describe_origin(capture), verdict.error()));
       failure = verdict.error();
       continue;
     }
     if (!verdict->accepted) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
+    const saml::iam::AwsSide side = saml::iam::evaluate_aws_side(
+        iam, verdict->assertion ? &*verdict->assertion : nullptr, verdict->aws ? &*verdict->aws : nullptr,
+        judged.now);
+    if (saml::iam::no_role_assumable(side)) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
     if (html) {
       views.push_back(saml::view_of_verdict(capture, std::move(*verdict)));
       continue;
     }
     if (json_report) {
-      std::cout << json.message(saml::verdict_to_json(capture, *verdict, judged));
+      std::cout << json.message(json_with_aws_side(saml::verdict_to_json(capture, *verdict, judged), side));
       continue;
     }
     // Several messages in one input: the texts one after another.
     std::cout << (first ? "" : "\n")
               << saml::verdict_to_text(capture, *verdict, judged, saml::TextStyle{output.color})
+              << cli::iam_text(side)
               << (judged.keep_canonical_bytes ? canonical_bytes_text(*verdict) : "");
     first = false;
   }
@@ -137,6 +160,8 @@ int run(const po::variables_map& vm) {
   if (!format) return cli::fail(kTool, "", format.error());
   auto trust = cli::build_trust_store(vm);
   if (!trust) return cli::fail(kTool, "", trust.error());
+  auto iam = cli::read_iam_config(vm, *trust);
+  if (!iam) return cli::fail(kTool, "", iam.error());
   if (trust->empty()) {
     std::cerr << cli::no_trust_message(kTool) << "\n";
     return cli::kExitUsage;
@@ -146,7 +171,10 @@ int run(const po::variables_map& vm) {
                                 *format == cli::Format::Html;
   auto output_file = cli::OutputFile::open(vm);
   if (!output_file) return cli::fail(kTool, "", output_file.error());
-  return verify_input(vm["input"].as<std::string>(), *trust, policy, {*format, cli::use_color(vm)});
+  auto selection = cli::read_input_options(vm);
+  if (!selection) return cli::fail(kTool, "", selection.error());
+  return verify_input(vm["input"].as<std::string>(), *selection, *trust, policy, *iam,
+                      {*format, cli::use_color(vm)});
 }
 
 }  // namespace
@@ -154,8 +182,9 @@ int run(const po::variables_map& vm) {
 int main(int argc, char** argv) {
   po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   visible.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
-      .add(cli::expectation_options()).add(cli::decryption_options()).add(cli::output_options(kFormats))
-      .add(cli::output_file_options()).add(verify_options()).add(cli::general_options());
+      .add(cli::expectation_options()).add(cli::input_options()).add(cli::decryption_options())
+      .add(cli::iam_options()).add(cli::output_options(kFormats)).add(cli::output_file_options())
+      .add(verify_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::string>()->default_value("-"), "input file");
   po::positional_options_description positional;

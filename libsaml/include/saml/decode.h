@@ -94,10 +94,6 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
 // document and marked verified only where a trusted signature covers it.
 DecodeView view_of_verdict(const Capture& capture, Verdict verdict);
 
-// Where a capture came from, on one line: "x.har log.entries[2] (HAR): POST https://...,
-// field SAMLResponse" (a URL's query is shortened to "?...").
-std::string describe_origin(const Capture& capture);
-
 // --- Redaction: "redacted:" + the first 8 hex digits of the SHA-256 of the text. ---
 std::string redact_value(std::string_view text);
 // local@domain.tld, ASCII only, the whole text.

@@ -12,6 +12,7 @@
 #include "saml/baseline.h"
 #include "saml/capture.h"
 #include "saml/finding.h"
+#include "saml/iam.h"
 #include "saml/policy.h"
 #include "saml/profile.h"
 #include "saml/rules.h"
@@ -34,6 +35,8 @@ struct LintOptions {
   std::vector<IdpMetadata> metadata;  // the --metadata documents (MET008, MET009)
   std::optional<Baseline> baseline;   // --baseline: the DRF rules compare with it
   bool record_baseline = false;       // --write-baseline: fill LintResult::observed
+  // --iam, --okta-*, --identity-store: the AWS side (IAM0xx, OKT0xx) of every message.
+  std::shared_ptr<const iam::Config> aws_side;
   bool keep_view = false;             // fill LintResult::view (for the HTML report)
 };
 
@@ -49,6 +52,7 @@ struct LintResult {
   // compare with).
   std::optional<Baseline> observed;
   std::optional<EncryptionReport> encryption;  // an EncryptedAssertion: which key decrypted it
+  std::optional<iam::AwsSide> aws_side;        // when LintOptions::aws_side asked for it
   // With LintOptions::keep_view: the message as saml-verify saw it (view_of_verdict), for the
   // HTML report's time line, signature map and identity view.
   std::shared_ptr<const DecodeView> view;
@@ -91,6 +95,9 @@ struct LintEntry {
   std::string source;                   // file path, or "-" for standard input
   int source_line = 0;                  // --lines: the line of `source` holding the message
   std::optional<CaptureFormat> format;  // how it was captured (lines are then XML lines)
+  std::size_t message = 0;              // the message's 1-based number in its input (0: none
+  std::size_t messages = 0;             // decoded) and how many the input holds
+  std::vector<std::string> notes;       // what the capture stage converted or repaired
   std::optional<LintResult> result;     // empty when `error` is set
   std::optional<Error> error;
 };

@@ -54,6 +54,15 @@ enum class RuleId : std::uint16_t {
   baseline_not_compared, baseline_issuer, baseline_certificates, baseline_algorithm_weaker,
   baseline_algorithm_changed, baseline_signed_elements, baseline_roles, baseline_attributes,
   baseline_name_id_format, baseline_lifetimes, baseline_session_name,
+  // IAM: what AWS does with the verified assertion (roles, trust policies, Identity Center)
+  trust_other_provider, trust_action_not_allowed, trust_aud_mismatch, trust_condition_mismatch,
+  trust_explicit_deny, trust_missing_tag_session, trust_missing_set_source_identity,
+  reserved_sso_role, trust_policy_invalid, duration_over_role_max, trust_condition_unknown,
+  role_not_in_exports, saml_provider_expired, saml_provider_not_given, iam_export_partial,
+  identity_store_no_user,
+  // OKT: Okta's AWS app group mapping
+  okta_mapping_incomplete, okta_invalid_role_value, okta_provider_names_differ, okta_role_missing,
+  okta_role_unexpected,
 };
 
 // The profiles a rule belongs to, as bits of RuleUse::profiles.
@@ -68,9 +77,10 @@ inline constexpr unsigned all = aws | identity_center | generic;
 // saml-lint alone (hygiene and what a CI wants to know). saml-lint runs both.
 enum class Enforcement : std::uint8_t { Verdict, Lint };
 
-// What a rule looks at: a SAML message, an IdP metadata document, or a message against a
-// --baseline.
-enum class RuleScope : std::uint8_t { Message, Metadata, Baseline };
+// What a rule looks at: a SAML message, an IdP metadata document, a message against a
+// --baseline, or a message against the AWS side's exports (--iam, --okta-groups,
+// --identity-store).
+enum class RuleScope : std::uint8_t { Message, Metadata, Baseline, AwsSide };
 
 // A rule's own check, for rules that are a check of their own (the rest are reported by the
 // pipeline stage that meets the problem, through their RuleId). Defined in checks/rule_check.h.

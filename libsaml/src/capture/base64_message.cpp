@@ -121,11 +121,31 @@ Expected<DecodedMessage> inflate_message(DecodedMessage message, const CaptureLi
                {}};
 }
 
-}  // namespace
+// The spaces inside runs of base64 on one line ("PD94 bWw" and "ab  cd", "abc ="): each is
+// a '+' lost to form decoding. Spaces at a line's edges are wrapping, not data.
+std::size_t mark_lost_pluses(std::string& text) {
+  std::size_t repaired = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] != ' ') {
+      ++i;
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() && text[end] == ' ') ++end;
+    const bool inside = i > 0 && is_base64_char(text[i - 1]) && end < text.size() &&
+                        (is_base64_char(text[end]) || text[end] == '=');
+    if (inside) {
+      for (std::size_t j = i; j < end; ++j) text[j] = '+';
+      repaired += end - i;
+    }
+    i = end;
+  }
+  return repaired;
+}
 
-Expected<DecodedMessage> decode_base64_message(std::string_view text,
-                                               const InputOffset& input_offset,
-                                               const CaptureLimits& limits) {
+Expected<DecodedMessage> decode_as_is(std::string_view text, const InputOffset& input_offset,
+                                      const CaptureLimits& limits) {
   Expected<std::string> compact = compact_base64(text, input_offset);
   if (!compact) {
     return compact.error();
@@ -167,6 +187,30 @@ Expected<DecodedMessage> decode_base64_message(std::string_view text,
     return message;
   }
   return inflate_message(std::move(message), limits);
+}
+
+}  // namespace
+
+Expected<DecodedMessage> decode_base64_message(std::string_view text,
+                                               const InputOffset& input_offset,
+                                               const CaptureLimits& limits) {
+  if (text.find(' ') == std::string_view::npos) {
+    return decode_as_is(text, input_offset, limits);
+  }
+  std::string repaired(text);
+  const std::size_t pluses = mark_lost_pluses(repaired);
+  if (pluses == 0) {
+    return decode_as_is(text, input_offset, limits);
+  }
+  auto message = decode_as_is(repaired, input_offset, limits);
+  if (!message) {
+    auto as_is = decode_as_is(text, input_offset, limits);
+    return as_is ? as_is : message;
+  }
+  message->notes.push_back(std::to_string(pluses) + (pluses == 1 ? " space" : " spaces") +
+                           " inside the base64 read as '+' (the value was URL-decoded once "
+                           "too often, which turns '+' into a space)");
+  return message;
 }
 
 }  // namespace saml

@@ -13,9 +13,11 @@ constexpr std::string_view kMessageFields[] = {"SAMLResponse", "SAMLRequest"};
 
 Expected<PercentDecoded> decode_value(const FormField& field, bool plus_is_space,
                                       FieldEncoding encoding) {
-  auto decoded = percent_decode(field.value, plus_is_space, field.value_start);
-  if (decoded || encoding == FieldEncoding::Encoded) {
-    return decoded;
+  if (encoding != FieldEncoding::Literal) {
+    auto decoded = percent_decode(field.value, plus_is_space, field.value_start);
+    if (decoded || encoding == FieldEncoding::Encoded) {
+      return decoded;
+    }
   }
   PercentDecoded as_is;
   as_is.text = std::string(field.value);
@@ -105,6 +107,7 @@ Expected<Capture> decode_binding(const BindingFields& fields, FieldEncoding enco
   capture.xml = std::move(message->xml);
   capture.base64_length = message->base64_length;
   capture.deflated = message->deflated;
+  capture.notes = std::move(message->notes);
   capture.origin.field = field.name;
   for (auto [target, source] : {std::pair{&capture.relay_state, fields.relay_state},
                                 std::pair{&capture.sig_alg, fields.sig_alg},

@@ -29,8 +29,9 @@ Expected<BindingFields> find_binding_fields(const std::vector<FormField>& fields
 
 enum class FieldEncoding {
   Encoded,      // values are percent-encoded (form body, URL query): a bad escape is an error
-  MaybeDecoded  // values may already be decoded (HAR params, SAML-tracer): one that is not
-                // valid percent-encoding is taken as it is
+  MaybeDecoded,  // values may already be decoded (HAR params, SAML-tracer): one that is not
+                 // valid percent-encoding is taken as it is
+  Literal        // values are the text itself (an HTML form's inputs)
 };
 
 // Decodes the message (percent-escapes, base64, DEFLATE if it is not XML) and the other

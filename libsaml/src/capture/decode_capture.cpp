@@ -1,16 +1,20 @@
 // decode_capture: tell the captured forms apart and unwrap the SAML XML.
 #include <cstdint>
+#include <ctime>
 #include <optional>
 #include <string>
 
 #include "capture/base64_message.h"
 #include "capture/binding.h"
+#include "capture/copied_request.h"
 #include "capture/form_body.h"
+#include "capture/html_form.h"
 #include "capture/json_requests.h"
 #include "capture/percent_decode.h"
 #include "capture/request_captures.h"
 #include "capture/sniff.h"
 #include "capture/url.h"
+#include "capture/utf16.h"
 #include "saml/capture.h"
 #include "util/printable.h"
 
@@ -31,8 +35,15 @@ std::size_t encoded_limit(std::size_t max_xml_bytes) {
   return base64 + base64 / 2 + 4096;
 }
 
-std::optional<Error> check_encoded_size(std::string_view text, const CaptureLimits& limits) {
-  const std::size_t limit = encoded_limit(limits.max_xml_bytes);
+// An HTML page or a copied command holds more than the message: markup and scripts,
+// headers and cookies.
+constexpr std::size_t kWrapperAllowance = std::size_t{1024} * 1024;
+
+std::optional<Error> check_encoded_size(std::string_view text, const CaptureLimits& limits,
+                                        std::size_t allowance = 0) {
+  const std::size_t limit = encoded_limit(limits.max_xml_bytes) > SIZE_MAX - allowance
+                                ? SIZE_MAX
+                                : encoded_limit(limits.max_xml_bytes) + allowance;
   if (text.size() <= limit) {
     return std::nullopt;
   }
@@ -68,6 +79,7 @@ Capture make_capture(CaptureFormat format, std::string_view source, DecodedMessa
   capture.origin.source = std::string(source);
   capture.base64_length = message.base64_length;
   capture.deflated = message.deflated;
+  capture.notes = std::move(message.notes);
   return capture;
 }
 
@@ -138,6 +150,127 @@ Expected<std::vector<Capture>> from_url(std::string_view url, std::size_t start,
   capture->format = CaptureFormat::Url;
   capture->origin.source = std::string(source);
   capture->origin.url = std::string(url);
+  return std::vector<Capture>{std::move(*capture)};
+}
+
+// An Error from inside a wrapper (an HTML page, a command) whose offsets are not file offsets.
+Error inside(const std::string& where, Error error) {
+  error.message = where + ": " + error.message;
+  error.where.offset = -1;
+  return error;
+}
+
+Expected<std::vector<Capture>> from_html(std::string_view page, std::string_view source,
+                                         const CaptureLimits& limits) {
+  if (auto too_big = check_encoded_size(page, limits, kWrapperAllowance)) {
+    return *too_big;
+  }
+  auto form = find_saml_form(page);
+  if (!form) {
+    return form.error();
+  }
+  std::vector<FormField> fields;
+  for (const HtmlInput& input : form->inputs) {
+    fields.push_back(FormField{input.name, input.value, 0});
+  }
+  const std::string where = "the HTML form (action " + url_for_messages(form->action) + ")";
+  auto binding = find_binding_fields(fields);
+  if (!binding) {
+    return inside(where, binding.error());
+  }
+  auto capture = decode_binding(*binding, FieldEncoding::Literal, limits);
+  if (!capture) {
+    return inside(where, capture.error());
+  }
+  capture->format = CaptureFormat::HtmlForm;
+  capture->origin.source = std::string(source);
+  capture->origin.url = form->action;
+  capture->origin.method = form->method;
+  return std::vector<Capture>{std::move(*capture)};
+}
+
+// An HTTP Date header (RFC 9110 IMF-fixdate: "Sun, 06 Nov 1994 08:49:37 GMT").
+std::optional<TimePoint> http_date(const std::string& text) {
+  std::tm parts{};
+  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &parts);
+  if (end == nullptr || *end != '\0') {
+    return std::nullopt;
+  }
+  return TimePoint(std::chrono::seconds(timegm(&parts)));
+}
+
+Expected<CopiedRequest> read_command(std::string_view command) {
+  const ShellQuoting quoting = guess_quoting(command);
+  if (quoting == ShellQuoting::PowerShell) {
+    auto tokens = split_powershell_tokens(command);
+    if (!tokens) {
+      return tokens.error();
+    }
+    return read_powershell_request(*tokens);
+  }
+  auto words = quoting == ShellQuoting::WindowsCmd ? split_cmd_words(command)
+                                                    : split_posix_words(command);
+  if (!words) {
+    return words.error();
+  }
+  return read_curl_words(*words);
+}
+
+Expected<std::vector<Capture>> from_command(std::string_view command, std::string_view source,
+                                            const CaptureLimits& limits) {
+  if (auto too_big = check_encoded_size(command, limits, kWrapperAllowance)) {
+    return *too_big;
+  }
+  auto request = read_command(command);
+  if (!request) {
+    Error error = request.error();
+    error.message = "the copied " + std::string(shell_quoting_name(guess_quoting(command))) +
+                    " command: " + error.message;
+    return error;
+  }
+  const std::string name = request->method + " " + url_for_messages(request->url);
+  std::string_view text = request->body;
+  std::string part = "the body";
+  if (!mentions_message_field(text)) {
+    const QuerySpan query = url_query(request->url);
+    text = query.start == std::string_view::npos
+               ? std::string_view()
+               : std::string_view(request->url).substr(query.start, query.size);
+    part = "the URL query";
+  }
+  if (!mentions_message_field(text)) {
+    return decode_error("capture.no-saml", "the copied request (" + name +
+                                               ") has no SAMLResponse or SAMLRequest, "
+                                               "neither in its body nor in its URL query");
+  }
+  const std::string where = "the copied request (" + name + "), " + part;
+  auto fields = split_form_body(text, 0);
+  if (!fields) {
+    return inside(where, fields.error());
+  }
+  auto binding = find_binding_fields(*fields);
+  if (!binding) {
+    return inside(where, binding.error());
+  }
+  if (binding->message == nullptr) {  // "xSAMLResponse=..." mentions the name, is not the field
+    return decode_error("capture.no-saml", where + " mentions SAMLResponse= or SAMLRequest= but has "
+                                                   "no field of that name");
+  }
+  auto capture = decode_binding(*binding, FieldEncoding::Encoded, limits);
+  if (!capture) {
+    return inside(where, capture.error());
+  }
+  capture->format = request->cmdlet ? CaptureFormat::PowerShellCommand : CaptureFormat::CurlCommand;
+  capture->origin.source = std::string(source);
+  capture->origin.url = request->url;
+  capture->origin.method = request->method;
+  if (!request->date.empty()) {
+    capture->captured_at = http_date(request->date);
+    if (!capture->captured_at) {
+      capture->notes.push_back("the Date header \"" + util::printable_prefix(request->date, 40) +
+                               "\" is not an HTTP date; the capture time is unknown");
+    }
+  }
   return std::vector<Capture>{std::move(*capture)};
 }
 
@@ -212,6 +345,50 @@ Expected<std::vector<Capture>> from_json(std::string_view json, std::size_t star
   return captures;
 }
 
+// Tells the forms apart in text that is not UTF-16 (any more).
+Expected<std::vector<Capture>> decode_text(std::string_view bytes, std::string_view source,
+                                           const CaptureLimits& limits) {
+  const std::string_view body = trim_trailing_space(skip_bom_and_space(bytes));
+  const std::size_t start = bytes.size() - skip_bom_and_space(bytes).size();
+  if (body.empty()) {
+    return decode_error("capture.empty", bytes.empty() ? "the input is empty"
+                                                       : "the input has only whitespace");
+  }
+  if (body.front() == '<') {
+    if (looks_like_html(body)) {
+      return from_html(body, source, limits);
+    }
+    // Whitespace before an XML declaration is an error for libxml2, so the XML begins at '<'.
+    return from_raw_xml(bytes.substr(start), source, limits);
+  }
+  if (body.front() == '{' || body.front() == '[') {
+    return from_json(body, start, source, limits);
+  }
+  if (looks_like_command(body)) {
+    return from_command(body, source, limits);
+  }
+  if (auto too_big = check_encoded_size(body, limits)) {
+    return *too_big;
+  }
+  if (is_http_url(body)) {
+    return from_url(body, start, source, limits);
+  }
+  if (mentions_message_field(body)) {
+    return from_form_body(body, start, source, limits);
+  }
+  if (is_base64_start(body)) {
+    if (body.find('%') != std::string_view::npos) {
+      return from_percent_encoded(body, start, source, limits);
+    }
+    return from_base64(body, start, source, limits);
+  }
+  return decode_error("capture.unknown-format",
+                      "not raw XML, base64, percent-encoded base64, a SAMLResponse= form body, "
+                      "a URL, a HAR file, a SAML-tracer export, an HTML form page or a copied "
+                      "cURL/PowerShell command; the input starts with \"" +
+                          util::printable_prefix(body) + "\"");
+}
+
 }  // namespace
 
 const char* capture_format_name(CaptureFormat format) {
@@ -232,48 +409,50 @@ const char* capture_format_name(CaptureFormat format) {
       return "HAR";
     case CaptureFormat::SamlTracer:
       return "SAML-tracer export";
+    case CaptureFormat::HtmlForm:
+      return "HTML form";
+    case CaptureFormat::CurlCommand:
+      return "cURL command";
+    case CaptureFormat::PowerShellCommand:
+      return "PowerShell command";
   }
   return "unknown";
 }
 
 Expected<std::vector<Capture>> decode_capture(std::string_view bytes, std::string_view source,
                                               const CaptureLimits& limits) {
-  const std::string_view body = trim_trailing_space(skip_bom_and_space(bytes));
-  const std::size_t start = bytes.size() - skip_bom_and_space(bytes).size();
-  if (body.empty()) {
-    return decode_error("capture.empty", bytes.empty() ? "the input is empty"
-                                                       : "the input has only whitespace");
+  auto utf8 = utf16_to_utf8(bytes);
+  if (!utf8) {
+    return utf8.error();
   }
-  if (body.front() == '<') {
-    if (looks_like_html(body)) {
-      return decode_error("capture.html", "this is an HTML page, not a SAML message (it starts "
-                                          "with \"" + util::printable_prefix(body, 15) + "\")");
+  if (!*utf8 && looks_like_utf16_without_bom(bytes)) {
+    return decode_error("capture.encoding",
+                        "the input looks like UTF-16 without a byte order mark (every other "
+                        "byte is zero); save it as UTF-8, or as UTF-16 with a byte order mark");
+  }
+  const std::string_view text = *utf8 ? std::string_view((*utf8)->text) : bytes;
+  auto captures = decode_text(text, source, limits);
+  if (!captures) {
+    Error error = captures.error();
+    if (*utf8 && error.where.offset >= 0) {
+      error.message += " (offsets count the text converted from UTF-16 to UTF-8)";
     }
-    // Whitespace before an XML declaration is an error for libxml2, so the XML begins at '<'.
-    return from_raw_xml(bytes.substr(start), source, limits);
+    return error;
   }
-  if (body.front() == '{' || body.front() == '[') {
-    return from_json(body, start, source, limits);
-  }
-  if (auto too_big = check_encoded_size(body, limits)) {
-    return *too_big;
-  }
-  if (is_http_url(body)) {
-    return from_url(body, start, source, limits);
-  }
-  if (mentions_message_field(body)) {
-    return from_form_body(body, start, source, limits);
-  }
-  if (is_base64_start(body)) {
-    if (body.find('%') != std::string_view::npos) {
-      return from_percent_encoded(body, start, source, limits);
+  for (std::size_t i = 0; i < captures->size(); ++i) {
+    Capture& capture = (*captures)[i];
+    capture.origin.message = i + 1;
+    capture.origin.messages = captures->size();
+    if (*utf8) {
+      capture.notes.insert(capture.notes.begin(), (*utf8)->note);
+      if (capture.format == CaptureFormat::RawXml && relabel_utf16_declaration(capture.xml)) {
+        capture.notes.push_back("its XML declaration named a UTF-16 encoding and now names "
+                                "UTF-8 (signatures cover the canonical form, which has no "
+                                "declaration)");
+      }
     }
-    return from_base64(body, start, source, limits);
   }
-  return decode_error("capture.unknown-format",
-                      "not raw XML, base64, percent-encoded base64, a SAMLResponse= form body, "
-                      "a URL, a HAR file or a SAML-tracer export; the input starts with \"" +
-                          util::printable_prefix(body) + "\"");
+  return captures;
 }
 
 }  // namespace saml

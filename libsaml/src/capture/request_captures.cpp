@@ -20,7 +20,7 @@ constexpr double kLastMillisecond = 253402300799999.0;
 std::string request_name(const JsonRequest& request) {
   const std::string kind =
       request.container == JsonContainer::Har ? "HAR entry " : "SAML-tracer request ";
-  return kind + std::to_string(request.index) + " (" + util::printable_prefix(request.method, 10) +
+  return kind + std::to_string(request.index + 1) + " (" + util::printable_prefix(request.method, 10) +
          " " + url_for_messages(request.url) + ")";
 }
 
@@ -169,7 +169,7 @@ Expected<std::vector<Capture>> request_captures(const JsonRequest& request,
     capture.format = request.container == JsonContainer::Har ? CaptureFormat::Har
                                                              : CaptureFormat::SamlTracer;
     capture.origin.source = std::string(source);
-    capture.origin.entry = request.index;
+    capture.origin.entry = request.index + 1;  // people count entries from 1
     capture.origin.url = request.url;
     capture.origin.method = request.method;
     capture.captured_at = *time;

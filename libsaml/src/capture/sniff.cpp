@@ -43,8 +43,4 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-bool looks_like_html(std::string_view text) {
-  return starts_with_nocase(text, "<!doctype html") || starts_with_nocase(text, "<html");
-}
-
 }  // namespace saml

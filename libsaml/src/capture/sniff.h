@@ -19,7 +19,4 @@ std::string_view trim_trailing_space(std::string_view text);
 // ASCII case-insensitive prefix test.
 bool starts_with_nocase(std::string_view text, std::string_view prefix);
 
-// "<!DOCTYPE html" or "<html", in any case.
-bool looks_like_html(std::string_view text);
-
 }  // namespace saml

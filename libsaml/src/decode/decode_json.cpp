@@ -33,6 +33,8 @@ Json origin_json(const Capture& capture) {
   const CaptureOrigin& o = capture.origin;
   Json j;
   j["source"] = o.source;
+  j["message"] = o.message;
+  j["messages"] = o.messages;
   j["format"] = capture_format_name(capture.format);
   j["field"] = text_or_null(o.field);
   j["entry"] = o.entry ? Json(*o.entry) : Json(nullptr);
@@ -44,6 +46,7 @@ Json origin_json(const Capture& capture) {
   j["deflated"] = capture.deflated;
   j["sig_alg"] = text_or_null(capture.sig_alg);
   j["has_query_signature"] = !capture.signature.empty();
+  j["notes"] = capture.notes;
   return j;
 }
 

@@ -66,6 +66,7 @@ class Summary {
 
   void header() {
     out_ += paint_.bold("== " + terminal_safe(describe_origin(view_.capture))) + "\n";
+    for (const std::string& note : view_.capture.notes) out_ += "  note: " + terminal_safe(note) + "\n";
     std::string line = paint_.bold("SAML " + view_.message_type);
     if (!view_.trust_given) {
       line += "  " + paint_.red("UNVERIFIED") + " (no trusted key given: --cert, --pubkey, --fingerprint, --metadata)";

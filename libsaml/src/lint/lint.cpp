@@ -21,11 +21,14 @@ bool replaced_by_not_verified(const Finding& finding) {
 }
 
 // The rules that did not apply to this message, each once, in table order.
-std::vector<std::string_view> not_applicable_ids(const Verdict& verdict, Profile profile,
+// `aws_side`: the AWS side's exports were given (LintOptions::aws_side).
+std::vector<std::string_view> not_applicable_ids(const Verdict& verdict, Profile profile, bool aws_side,
                                                  std::vector<const Rule*> skipped) {
   for (const Rule& rule : all_rules()) {
     if (rule.use.check != nullptr) continue;  // a check of its own says so itself
-    const bool applies = rule.use.scope == RuleScope::Message && rule_in_profile(rule, profile) &&
+    const bool in_scope = rule.use.scope == RuleScope::Message ||
+                          (rule.use.scope == RuleScope::AwsSide && aws_side);
+    const bool applies = in_scope && rule_in_profile(rule, profile) &&
                          (verdict.assertion || !rule.use.needs_assertion);
     if (!applies) skipped.push_back(&rule);
   }
@@ -57,6 +60,12 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   for (const Finding& finding : verdict->findings) {
     if (have_keys || !replaced_by_not_verified(finding)) result.findings.push_back(finding);
   }
+  if (options.aws_side) {
+    result.aws_side = iam::evaluate_aws_side(*options.aws_side,
+                                             verdict->assertion ? &*verdict->assertion : nullptr,
+                                             verdict->aws ? &*verdict->aws : nullptr, options.policy.now);
+    for (Finding& finding : iam::aws_side_findings(*result.aws_side)) result.findings.push_back(std::move(finding));
+  }
   const CheckContext context{capture,
                              options.policy,
                              trust,
@@ -72,7 +81,8 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   std::vector<const Rule*> skipped;
   run_rule_checks(context, Enforcement::Lint, result.findings, &skipped);
   for (std::string_view id : verdict->checks_not_applicable) skipped.push_back(find_rule(id));
-  result.not_applicable = not_applicable_ids(*verdict, result.profile, std::move(skipped));
+  result.not_applicable = not_applicable_ids(*verdict, result.profile, options.aws_side != nullptr,
+                                             std::move(skipped));
   if (options.keep_view) result.view = std::make_shared<const DecodeView>(view_of_verdict(capture, std::move(*verdict)));
   return result;
 }

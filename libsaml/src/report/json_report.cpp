@@ -20,9 +20,13 @@ using detail::text_or_null;
 Json input_json(const Capture& capture) {
   Json j;
   j["source"] = capture.origin.source;
+  j["message"] = capture.origin.message;
+  j["messages"] = capture.origin.messages;
   j["format"] = capture_format_name(capture.format);
+  j["entry"] = capture.origin.entry ? Json(*capture.origin.entry) : Json(nullptr);
   j["field"] = text_or_null(capture.origin.field);
   j["base64_length"] = capture.base64_length > 0 ? Json(capture.base64_length) : Json(nullptr);
+  j["notes"] = capture.notes;
   return j;
 }
 

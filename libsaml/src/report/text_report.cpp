@@ -191,10 +191,9 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
                             const TextStyle& style) {
   const Painter paint(style.color);
   std::string out;
-  std::string input = "  input:         " + terminal_safe(capture.origin.source) + " (" +
-                      capture_format_name(capture.format);
-  if (capture.origin.entry) input += ", entry " + std::to_string(*capture.origin.entry + 1);
-  input += ")\n" + times_text(policy);
+  std::string input = "  input:         " + terminal_safe(describe_origin(capture)) + "\n";
+  for (const std::string& note : capture.notes) input += "  note:          " + terminal_safe(note) + "\n";
+  input += times_text(policy);
   input += "  profile:       " + std::string(profile_name(verdict.profile)) + " (" +
            terminal_safe(verdict.profile_reason) + ")\n";
   if (verdict.accepted && verdict.assertion) {

@@ -35,6 +35,18 @@ constexpr std::string_view kIdentityCenter =
     "https://docs.aws.amazon.com/singlesignon/latest/userguide/other-idps.html";
 constexpr std::string_view kSamlBindings =
     "https://docs.oasis-open.org/security/saml/v2.0/saml-schema-protocol-2.0.xsd";
+constexpr std::string_view kAwsTrustSaml =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_saml.html";
+constexpr std::string_view kAwsConditionOperators =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html";
+constexpr std::string_view kAwsSamlKeys =
+    "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_iam-condition-keys.html";
+constexpr std::string_view kAwsAuthorizationDetails =
+    "https://docs.aws.amazon.com/cli/latest/reference/iam/get-account-authorization-details.html";
+constexpr std::string_view kIdentityCenterScim =
+    "https://docs.aws.amazon.com/singlesignon/latest/userguide/provision-automatically.html";
+constexpr std::string_view kOktaAwsGuide =
+    "https://saml-doc.okta.com/SAML_Docs/How-to-Configure-SAML-2.0-for-Amazon-Web-Service.html";
 constexpr std::string_view kSamlMetadataIop =
     "https://docs.oasis-open.org/security/saml/Post2.0/sstc-metadata-iop-os.html";
 constexpr std::string_view kIamCreateSamlProvider =
@@ -67,10 +79,13 @@ constexpr RuleUse lint_check(unsigned profiles, RuleCheck check) {
 constexpr RuleUse metadata_document(unsigned profiles) {
   return {profiles, Enforcement::Lint, RuleScope::Metadata};
 }
-// a comparison with saml-lint --baseline.
+// a comparison with saml-lint --baseline;
 constexpr RuleUse baseline_check(RuleCheck check) {
   return {kForAll, Enforcement::Lint, RuleScope::Baseline, false, check};
 }
+// what AWS, Okta or Identity Center do with the verified assertion, given their exports
+// (--iam, --okta-groups, --identity-store); reported by the iam stage (iam::aws_side_findings).
+constexpr RuleUse aws_side() { return {kForAll, Enforcement::Lint, RuleScope::AwsSide, true}; }
 
 constexpr std::array kRules = {
     // XML: safety and structure
@@ -728,6 +743,131 @@ constexpr std::array kRules = {
          "attribute statements).",
          kAwsTroubleshoot,
          baseline_check(lint::check_baseline_session_name)},
+    // IAM: what AWS does with the verified assertion (saml-verify/saml-lint --iam,
+    // --iam-saml-provider, --identity-store). One row per reason code of the AWS side.
+    Rule{RuleId::trust_other_provider, "IAM001", E, "Trust policy names another SAML provider",
+         "No Allow statement of the role's trust policy has the Role pair's provider as "
+         "Principal.Federated, so STS refuses AssumeRoleWithSAML (AccessDenied).",
+         "IAM console > Roles > the role > Trust relationships > Edit trust policy: set "
+         "Principal.Federated to the provider ARN the Role value names (or fix the Role value).",
+         kAwsTrustSaml, aws_side()},
+    Rule{RuleId::trust_action_not_allowed, "IAM002", E, "Trust policy does not allow sts:AssumeRoleWithSAML",
+         "A statement names the provider but none allows the action sts:AssumeRoleWithSAML.",
+         "IAM console > Roles > the role > Trust relationships > Edit trust policy: allow "
+         "\"sts:AssumeRoleWithSAML\" for the provider.",
+         kAwsTrustSaml, aws_side()},
+    Rule{RuleId::trust_aud_mismatch, "IAM003", E, "SAML:aud condition does not match the Recipient",
+         "The trust policy's SAML:aud condition (compared with the SubjectConfirmationData "
+         "Recipient, not the Audience) names another sign-in endpoint, typically the global "
+         "https://signin.aws.amazon.com/saml while the IdP posts to a regional one.",
+         "IAM console > Roles > the role > Trust relationships > Edit trust policy: list every "
+         "sign-in endpoint the IdP posts to in SAML:aud (StringEquals with several values), or "
+         "point the IdP's ACS URL back at the endpoint the policy names.",
+         kAwsSamlKeys, aws_side()},
+    Rule{RuleId::trust_condition_mismatch, "IAM004", E, "A trust policy condition does not match",
+         "A condition of the statement that would allow the call is false for this assertion "
+         "(the message names the operator, key, values and what the assertion gives).",
+         "IAM console > Roles > the role > Trust relationships: change the condition, or the IdP "
+         "attribute it tests (Okta: AWS app > Sign On > attribute statements).",
+         kAwsConditionOperators, aws_side()},
+    Rule{RuleId::trust_explicit_deny, "IAM005", E, "An explicit Deny in the trust policy refuses the call",
+         "A Deny statement matches this assertion; an explicit Deny wins over every Allow.",
+         "IAM console > Roles > the role > Trust relationships: narrow the Deny statement's "
+         "conditions if this user should get the role.",
+         kAwsConditionOperators, aws_side()},
+    Rule{RuleId::trust_missing_tag_session, "IAM006", E, "Session tags sent without sts:TagSession",
+         "The assertion sends PrincipalTag or TransitiveTagKeys attributes, so STS also authorizes "
+         "sts:TagSession, which the trust policy does not allow: the whole sign-in fails.",
+         "IAM console > Roles > the role > Trust relationships: add \"sts:TagSession\" for the "
+         "provider (its own statement if others test saml: keys it does not see), or stop sending "
+         "the tags (Okta: AWS app > Sign On).",
+         kAwsSessionTags, aws_side()},
+    Rule{RuleId::trust_missing_set_source_identity, "IAM007", E, "SourceIdentity sent without sts:SetSourceIdentity",
+         "The assertion sends SourceIdentity, so STS also authorizes sts:SetSourceIdentity, which "
+         "the trust policy does not allow: the whole sign-in fails.",
+         "IAM console > Roles > the role > Trust relationships: add a statement allowing "
+         "\"sts:SetSourceIdentity\" for the provider (it sees only sts:SourceIdentity).",
+         kAwsSourceIdentity, aws_side()},
+    Rule{RuleId::reserved_sso_role, "IAM008", E, "IAM Identity Center role in a Role pair",
+         "AWSReservedSSO_* roles belong to IAM Identity Center permission sets and trust only its "
+         "own provider; AssumeRoleWithSAML from another IdP cannot assume them.",
+         "Assign the permission set to the user in IAM Identity Center, or map the IdP group to "
+         "an IAM role of your own (Okta: AWS app > Sign On > Role mapping).",
+         kIdentityCenter, aws_side()},
+    Rule{RuleId::trust_policy_invalid, "IAM009", E, "Trust policy IAM would refuse",
+         "The trust policy has NotPrincipal, Resource, a statement without Principal or Action, or "
+         "an unknown condition operator: IAM refuses such a trust policy.",
+         "IAM console > Roles > the role > Trust relationships > Edit trust policy: name the "
+         "provider in Principal.Federated and remove what the message names.",
+         kAwsTrustSaml, aws_side()},
+    Rule{RuleId::duration_over_role_max, "IAM010", W, "SessionDuration over the role's MaxSessionDuration",
+         "The console accepts it (the session lasts SessionDuration), but CLI tools that pass it "
+         "as DurationSeconds (saml2aws and the like) get STS's ValidationError.",
+         "IAM console > Roles > the role > Summary > Edit: raise Maximum session duration, or "
+         "lower SessionDuration at the IdP (Okta: AWS app > Sign On > Session Duration).",
+         kAwsMaxSession, aws_side()},
+    Rule{RuleId::trust_condition_unknown, "IAM011", W, "Trust policy depends on keys unknown offline",
+         "A condition tests a key only the live request carries (aws:SourceIp, aws:UserAgent, ...); "
+         "samlkit does not guess it, so whether the role is assumable is unknown.",
+         "Check the condition against where users sign in from; nothing to fix if it holds.",
+         kAwsConditionOperators, aws_side()},
+    Rule{RuleId::role_not_in_exports, "IAM012", W, "Role not in the IAM exports",
+         "The Role pair names a role none of the --iam exports lists: its trust policy is unknown.",
+         "Export it too: aws iam get-role --role-name NAME, or get-account-authorization-details "
+         "--filter Role in its account.",
+         kAwsAuthorizationDetails, aws_side()},
+    Rule{RuleId::saml_provider_expired, "IAM013", E, "SAML provider past its ValidUntil",
+         "The IAM SAML provider's ValidUntil has passed; STS refuses assertions for it.",
+         "IAM console > Identity providers > the provider: upload fresh metadata (or recreate it).",
+         kIamCreateSamlProvider, aws_side()},
+    Rule{RuleId::saml_provider_not_given, "IAM014", W, "Role pair's provider not among --iam-saml-provider",
+         "The assertion was checked against other providers' metadata; the provider this Role "
+         "pair names may hold other keys.",
+         "Pass its get-saml-provider output with --iam-saml-provider ARN=FILE.",
+         kIamCreateSamlProvider, aws_side()},
+    Rule{RuleId::iam_export_partial, "IAM015", I, "IAM export is partial",
+         "get-account-authorization-details printed IsTruncated/Marker: roles beyond this page are "
+         "not known.",
+         "Export without --max-items (the CLI pages through every role by default).",
+         kAwsAuthorizationDetails, aws_side()},
+    Rule{RuleId::identity_store_no_user, "IAM016", E, "NameID matches no Identity Center user",
+         "IAM Identity Center matches the NameID against the UserName of a provisioned user; none "
+         "in the identity store export has it, so sign-in fails.",
+         "Provision the user (SCIM from the IdP), or send the attribute UserName holds as NameID "
+         "(Okta: Identity Center app > Sign On > Application username format).",
+         kIdentityCenterScim, aws_side()},
+    // OKT: Okta's AWS app group mapping (saml-verify/saml-lint --okta-groups ...).
+    Rule{RuleId::okta_mapping_incomplete, "OKT001", E, "Okta group mapping is incomplete",
+         "The Group Filter must capture (?{{accountid}}...) and (?{{role}}...), and the Role Value "
+         "Pattern must use ${accountid} and ${role}; otherwise groups map to nothing or to the "
+         "same value.",
+         "Okta Admin > Applications > AWS app > Sign On > Advanced Sign-on Settings: fix Group "
+         "Filter and Role Value Pattern.",
+         kOktaAwsGuide, aws_side()},
+    Rule{RuleId::okta_invalid_role_value, "OKT002", E, "Okta group mapping produces an invalid Role value",
+         "A group matched the filter but the Role Value Pattern gives a value that is not a role "
+         "and provider ARN pair (a short account number, a bad name): AWS rejects the response.",
+         "Rename the Okta group to aws#<alias>#<role>#<12-digit account>, or fix the Role Value "
+         "Pattern (Okta: AWS app > Sign On > Advanced Sign-on Settings).",
+         kOktaAwsGuide, aws_side()},
+    Rule{RuleId::okta_provider_names_differ, "OKT003", W, "Okta Role values name different provider names",
+         "One Okta AWS app sends one provider name; each account needs an IAM SAML provider of "
+         "exactly that name.",
+         "Create the provider under the same name in every account (IAM console > Identity "
+         "providers), and use it in the Role Value Pattern.",
+         kOktaAwsGuide, aws_side()},
+    Rule{RuleId::okta_role_missing, "OKT004", E, "Okta's mapping gives a Role value the assertion lacks",
+         "A group of the user maps to a Role value that is not in the assertion: the configuration "
+         "in use differs from the one given, or the group assignment has not reached the app.",
+         "Okta Admin > Applications > AWS app > Sign On: compare Group Filter and Role Value "
+         "Pattern; check the user's groups are assigned to the app.",
+         kOktaAwsGuide, aws_side()},
+    Rule{RuleId::okta_role_unexpected, "OKT005", W, "Assertion carries a Role value Okta's mapping does not give",
+         "The assertion has a Role value none of the user's groups produce with this filter and "
+         "pattern.",
+         "Okta Admin > Applications > AWS app > Sign On: check the Group Filter, Role Value "
+         "Pattern and any per-user role assignment.",
+         kOktaAwsGuide, aws_side()},
 };
 
 // rule(RuleId) indexes the table: the rows are in the order of the RuleId enumerators.
@@ -738,7 +878,7 @@ constexpr bool rows_in_handle_order() {
   return true;
 }
 static_assert(rows_in_handle_order(), "rule rows must follow the order of RuleId");
-static_assert(kRules.size() == static_cast<std::size_t>(RuleId::baseline_session_name) + 1,
+static_assert(kRules.size() == static_cast<std::size_t>(RuleId::okta_role_unexpected) + 1,
               "one row per RuleId");
 
 }  // namespace

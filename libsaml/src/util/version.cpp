@@ -6,6 +6,8 @@
 
 #include <cstdlib>
 
+#include "samlkit_build_info.h"
+
 namespace saml {
 namespace {
 
@@ -22,6 +24,8 @@ std::string dotted_libxml_version(const char* digits) {
 }  // namespace
 
 const char* version() { return SAMLKIT_VERSION; }
+
+const char* git_description() { return SAMLKIT_GIT_DESCRIBE; }
 
 std::string library_versions() {
   return "libxml2 " + dotted_libxml_version(xmlParserVersion) + ", xmlsec1 " XMLSEC_VERSION +

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "iam/aws_side_json.h"
 #include "report/json_stream.h"
 #include "report/lint/report_common.h"
 #include "report/lint/report_writers.h"
@@ -27,6 +28,8 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   j["source"] = entry.source;
   j["source_line"] = entry.source_line > 0 ? Json(entry.source_line) : Json(nullptr);
   j["format"] = entry.format ? Json(capture_format_name(*entry.format)) : Json(nullptr);
+  j["message"] = entry.message > 0 ? Json(entry.message) : Json(nullptr);
+  j["notes"] = entry.notes;
   if (!entry.result) {
     Json error;
     error["code"] = entry.error ? entry.error->code : "input";
@@ -47,6 +50,10 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   j["findings"] = findings;
   j["not_applicable"] = result.not_applicable;
   j["encryption"] = result.encryption ? detail::encryption_json(*result.encryption) : Json(nullptr);
+  if (result.aws_side) {
+    const Json aws_side = iam::aws_side_json(*result.aws_side);
+    for (const auto& [key, value] : aws_side.items()) j[key] = value;
+  }
   return j;
 }
 

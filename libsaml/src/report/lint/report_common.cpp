@@ -19,8 +19,12 @@ void Totals::add(const LintEntry& entry, const LintConfig& config) {
 }
 
 std::string source_label(const LintEntry& entry) {
-  return entry.source_line > 0 ? entry.source + ":" + std::to_string(entry.source_line)
-                               : entry.source;
+  std::string label = entry.source_line > 0 ? entry.source + ":" + std::to_string(entry.source_line)
+                                            : entry.source;
+  if (entry.messages > 1) {
+    label += ", message " + std::to_string(entry.message) + " of " + std::to_string(entry.messages);
+  }
+  return label;
 }
 
 std::string profiles_text(const Rule& rule) {

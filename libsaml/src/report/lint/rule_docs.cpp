@@ -17,6 +17,7 @@ std::string pad(std::string_view text, std::size_t width) {
 std::string_view enforced_by(const Rule& rule) {
   if (rule.use.scope == RuleScope::Metadata) return "saml-lint --metadata";
   if (rule.use.scope == RuleScope::Baseline) return "saml-lint --baseline";
+  if (rule.use.scope == RuleScope::AwsSide) return "saml-lint --iam, --okta-groups, --identity-store";
   return rule.use.enforcement == Enforcement::Verdict ? "saml-verify, saml-lint" : "saml-lint";
 }
 

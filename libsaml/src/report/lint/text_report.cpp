@@ -33,6 +33,7 @@ std::string entry_text(const LintEntry& entry, const Painter& paint) {
     out += "; judged at its capture time " + format_xs_datetime(result.now);
   }
   out += ")\n";
+  for (const std::string& note : entry.notes) out += "  note: " + terminal_safe(note) + "\n";
   if (result.encryption && result.encryption->decrypted) {
     out += "  decrypted with " + terminal_safe(decryption_key_text(*result.encryption)) + "\n";
   }

@@ -1,18 +1,22 @@
-// describe_origin: one line naming where a capture came from.
+// describe_origin: one line naming where a capture came from, for every tool.
 #include <string>
 
-#include "saml/decode.h"
+#include "saml/capture.h"
 
 namespace saml {
 
 std::string describe_origin(const Capture& capture) {
   const CaptureOrigin& origin = capture.origin;
   std::string text = origin.source;
-  if (origin.entry) {
-    const char* list = capture.format == CaptureFormat::SamlTracer ? "requests" : "log.entries";
-    text += " " + std::string(list) + "[" + std::to_string(*origin.entry) + "]";
+  if (origin.messages > 1) {
+    text += ", message " + std::to_string(origin.message) + " of " + std::to_string(origin.messages);
   }
-  text += " (" + std::string(capture_format_name(capture.format)) + ")";
+  text += " (" + std::string(capture_format_name(capture.format));
+  if (origin.entry) {
+    text += capture.format == CaptureFormat::SamlTracer ? ", request " : ", entry ";
+    text += std::to_string(*origin.entry);
+  }
+  text += ")";
   std::string detail;
   if (!origin.url.empty()) {
     // The query holds the whole encoded message; JSON's origin.url keeps it.
