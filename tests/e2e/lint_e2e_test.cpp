@@ -102,7 +102,7 @@ BOOST_AUTO_TEST_CASE(without_trust_options_sig012_fails_the_run) {
   const Run r = run(SAML_LINT_PATH, {"--now", "2024-05-01T12:01:00Z", "--format", "json", kClean});
   BOOST_TEST(r.exit_code == 1);
   const Json json = Json::parse(r.out);
-  BOOST_TEST(json["results"][0]["findings"][0]["rule"] == "SIG012", r.out);
+  BOOST_TEST(json["messages"][0]["findings"][0]["rule"] == "SIG012", r.out);
 }
 
 BOOST_AUTO_TEST_CASE(config_file_in_the_working_directory_and_given) {
@@ -126,9 +126,9 @@ BOOST_AUTO_TEST_CASE(directories_recursively_in_order_on_several_threads) {
   }
   std::sort(expected.begin(), expected.end());
   expected.push_back(kClean);
-  BOOST_REQUIRE_EQUAL(json["results"].size(), expected.size());
+  BOOST_REQUIRE_EQUAL(json["messages"].size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
-    BOOST_TEST(json["results"][i]["source"] == expected[i], "result " << i << " out of order");
+    BOOST_TEST(json["messages"][i]["source"] == expected[i], "result " << i << " out of order");
   }
 }
 
@@ -140,13 +140,13 @@ BOOST_AUTO_TEST_CASE(lines_mode_reads_base64_and_ndjson) {
   const Run r = lint({"--lines", "--format", "json", file});
   BOOST_TEST(r.exit_code == 3, "the third message is unreadable: " << r.err);
   const Json json = Json::parse(r.out);
-  BOOST_REQUIRE_EQUAL(json["results"].size(), 3u);
-  BOOST_TEST(json["results"][0]["source_line"] == 1);
-  BOOST_TEST(json["results"][0]["findings"].empty(), json["results"][0]);
-  BOOST_TEST(json["results"][1]["source_line"] == 3);
-  BOOST_TEST(json["results"][1]["findings"].empty(), json["results"][1]);
-  BOOST_TEST(json["results"][2]["source_line"] == 4);
-  BOOST_TEST(json["results"][2]["error"].is_object());
+  BOOST_REQUIRE_EQUAL(json["messages"].size(), 3u);
+  BOOST_TEST(json["messages"][0]["source_line"] == 1);
+  BOOST_TEST(json["messages"][0]["findings"].empty(), json["messages"][0]);
+  BOOST_TEST(json["messages"][1]["source_line"] == 3);
+  BOOST_TEST(json["messages"][1]["findings"].empty(), json["messages"][1]);
+  BOOST_TEST(json["messages"][2]["source_line"] == 4);
+  BOOST_TEST(json["messages"][2]["error"].is_object());
 }
 
 BOOST_AUTO_TEST_CASE(junit_validates_against_the_xsd) {
@@ -211,12 +211,11 @@ BOOST_AUTO_TEST_CASE(json_validates_against_the_shipped_schema) {
   TempDir dir;
   const Run r = lint({"--format", "json", kFixtures + "/lint", kFixtures + "/no-such-file.xml"});
   const std::string report = dir.file("lint.json", r.out);
-  const Run check = run(PYTHON3_PATH,
-                        {"-c",
-                         "import json, sys, jsonschema\n"
-                         "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
-                         LINT_JSON_SCHEMA, report});
+  const Run check = run(PYTHON3_PATH, {VALIDATE_JSON, LINT_JSON_SCHEMA, report});
   BOOST_TEST(check.exit_code == 0, "jsonschema: " << check.err);
+  const Run lines = lint({"--format", "json-lines", kFixtures + "/lint", kFixtures + "/no-such-file.xml"});
+  const Run lines_check = run(PYTHON3_PATH, {VALIDATE_JSON, LINT_JSON_SCHEMA, dir.file("lint.jsonl", lines.out), "#/$defs/result"});
+  BOOST_TEST(lines_check.exit_code == 0, "jsonschema, JSON Lines: " << lines_check.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
