@@ -353,7 +353,12 @@ BOOST_AUTO_TEST_CASE(missing_input_file_exits_3) {
   const std::string missing = kFixtures + "/responses/no-such-file.xml";
   const Run run = run_verify(base_args(missing));
   BOOST_TEST(run.exit_code == 3, run.err);
-  BOOST_TEST(run.err.rfind("saml-verify: " + missing + ": cannot open", 0) == 0, run.err);
+  BOOST_TEST(run.err.rfind("saml-verify: " + missing + ": cannot open: ", 0) == 0, run.err);
+  BOOST_TEST(run.err.find(missing, missing.size()) == std::string::npos, "the path once: " << run.err);
+
+  const Run cert = run_verify({"--cert", missing, response("okta-aws-signed-assertion.xml")});
+  BOOST_TEST(cert.exit_code == 2, cert.err);
+  BOOST_TEST(cert.err.rfind("saml-verify: --cert " + missing + ": cannot open: ", 0) == 0, cert.err);
 }
 
 BOOST_AUTO_TEST_CASE(max_size_refuses_larger_input) {

@@ -42,8 +42,7 @@ saml::Error too_large(std::size_t max_bytes, std::string_view limit_option) {
 
 // `expected_size`: the file's size when known, so that a large HAR is held once, not in a
 // string that doubled past it.
-saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
-                                        std::size_t max_bytes, saml::ErrorKind failure_kind,
+saml::Expected<std::string> read_stream(std::FILE* in, std::size_t max_bytes, saml::ErrorKind failure_kind,
                                         std::string_view limit_option, std::size_t expected_size = 0) {
   std::string data;
   data.reserve(std::min(expected_size, max_bytes) + 1);
@@ -54,7 +53,7 @@ saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
     if (data.size() > max_bytes) return too_large(max_bytes, limit_option);
     if (got < buffer.size()) break;
   }
-  if (std::ferror(in) != 0) return read_error(failure_kind, saml::ErrorCode::InputRead, "cannot read " + name);
+  if (std::ferror(in) != 0) return read_error(failure_kind, saml::ErrorCode::InputRead, std::string("cannot read: ") + std::strerror(errno));
   return data;
 }
 
@@ -122,11 +121,11 @@ int fail(std::string_view tool, std::string_view source, const saml::Error& erro
 
 saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
                                       saml::ErrorKind failure_kind, std::string_view limit_option) {
-  if (path == "-") return read_stream(stdin, "standard input", max_bytes, failure_kind, limit_option);
+  if (path == "-") return read_stream(stdin, max_bytes, failure_kind, limit_option);
   const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     return read_error(failure_kind, saml::ErrorCode::InputOpen,
-                      "cannot open " + path + ": " + std::strerror(errno));
+                      std::string("cannot open: ") + std::strerror(errno));
   }
   struct stat status {};
   std::size_t size = 0;
@@ -134,7 +133,7 @@ saml::Expected<std::string> read_file(const std::string& path, std::size_t max_b
     size = static_cast<std::size_t>(status.st_size);
     if (size > max_bytes) return too_large(max_bytes, limit_option);
   }
-  return read_stream(file.get(), path, max_bytes, failure_kind, limit_option, size);
+  return read_stream(file.get(), max_bytes, failure_kind, limit_option, size);
 }
 
 po::options_description input_options() {
@@ -232,13 +231,13 @@ saml::Expected<saml::TrustStore> build_trust_store(const po::variables_map& vm) 
   saml::TrustStore trust;
   for (const std::string& path : values_of<std::string>(vm, "cert")) {
     auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
-    if (!pem) return with_source(pem.error(), "--cert");
+    if (!pem) return with_source(pem.error(), "--cert " + path);
     auto added = trust.add_pem_certificates(*pem, path);
     if (!added) return with_source(added.error(), path);
   }
   for (const std::string& path : values_of<std::string>(vm, "pubkey")) {
     auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
-    if (!pem) return with_source(pem.error(), "--pubkey");
+    if (!pem) return with_source(pem.error(), "--pubkey " + path);
     auto added = trust.add_pem_public_keys(*pem, path);
     if (!added) return with_source(added.error(), path);
   }
@@ -248,7 +247,7 @@ saml::Expected<saml::TrustStore> build_trust_store(const po::variables_map& vm) 
   }
   for (const std::string& path : values_of<std::string>(vm, "metadata")) {
     auto xml = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
-    if (!xml) return with_source(xml.error(), "--metadata");
+    if (!xml) return with_source(xml.error(), "--metadata " + path);
     auto added = trust.add_metadata(*xml, path);
     if (!added) return with_source(added.error(), path);
   }
