@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "run_tool.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -28,26 +29,7 @@ const std::string kFixtures = SAMLKIT_FIXTURES_DIR;
 const std::string kClean = kFixtures + "/responses/okta-aws-signed-assertion.xml";
 const std::string kWarning = kFixtures + "/lint/duplicate-role-values.xml";
 
-// A scratch directory removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "saml-lint-e2e-XXXXXX").string();
-    BOOST_REQUIRE_MESSAGE(mkdtemp(pattern.data()) != nullptr, "mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name, const std::string& content = {}) const {
-    const std::string path = (path_ / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-
- private:
-  fs::path path_;
-};
+using samltest::TempDir;
 
 // Runs a program with `args`, stdin /dev/null, working directory `cwd`.
 Run run(const std::string& program, const std::vector<std::string>& args, const std::string& cwd = ".") {
@@ -172,6 +154,44 @@ BOOST_AUTO_TEST_CASE(sarif_locates_results_in_the_input_file) {
   BOOST_TEST(physical["region"]["startLine"] == 2, "the Assertion is on line 2");
 }
 
+BOOST_AUTO_TEST_CASE(pasted_capture_forms_are_linted) {
+  const std::string captures = kFixtures + "/captures/";
+  for (const char* name : {"chrome-bash.curl", "chrome-cmd.curl", "firefox-cmd.curl", "firefox-bash.curl",
+                           "powershell-curl-exe.ps1", "chrome.ps1", "okta-autopost.html", "shibboleth-autopost.html",
+                           "okta-aws-signed-assertion.utf16le.xml", "okta-aws-signed-assertion.utf16be.b64",
+                           "okta-aws-signed-assertion.plus-as-space.b64"}) {
+    const Run result = lint({"--format", "json", captures + name});
+    BOOST_TEST(result.exit_code == 0, name << ": exit " << result.exit_code << " " << result.err << result.out);
+    const Json report = Json::parse(result.out);
+    BOOST_TEST(report.at("messages").size() == 1u, name);
+    BOOST_TEST(report.at("messages").at(0).at("findings").empty(), name << ": " << result.out);
+  }
+  const Run plus = lint({captures + "okta-aws-signed-assertion.plus-as-space.b64"});
+  BOOST_TEST(plus.out.find("  note: 29 spaces inside the base64 read as '+'") != std::string::npos, plus.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_whole_flow_is_judged_by_its_responses) {
+  const std::string flow = kFixtures + "/captures/saml-tracer-export.json";
+  const Run result = lint({flow});
+  BOOST_TEST(result.exit_code == 0, "the AuthnRequest does not fail the run: " << result.out << result.err);
+  BOOST_TEST(result.out.find(flow + ", message 2 of 2 (profile aws") != std::string::npos, result.out);
+  BOOST_TEST(result.out.find("1 message linted") != std::string::npos, result.out);
+  BOOST_TEST(result.err.find("message 1 of 2 (SAML-tracer export, request 1)") != std::string::npos, result.err);
+  BOOST_TEST(result.err.find("listed for information") != std::string::npos, result.err);
+
+  const Run json = lint({"--format", "json", "--index", "2", flow});
+  BOOST_TEST(json.exit_code == 0, json.err);
+  BOOST_TEST(Json::parse(json.out).at("messages").at(0).at("message") == 2, json.out);
+  const Run request = lint({"--index", "1", flow});
+  BOOST_TEST(request.exit_code == 1, "--index 1 lints the AuthnRequest: " << request.out);
+  const Run past = lint({"--index", "9", flow});
+  BOOST_TEST(past.exit_code == 2, past.out << past.err);
+  BOOST_TEST(past.err.find("--index 9: " + flow + " holds 2 messages") != std::string::npos, past.err);
+  const Run big = lint({"--max-input-size", "100", flow});
+  BOOST_TEST(big.exit_code == 3);
+  BOOST_TEST(big.err.find("--max-input-size") != std::string::npos, big.err);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 #ifdef SARIF_MULTITOOL_PATH
@@ -220,41 +240,3 @@ BOOST_AUTO_TEST_CASE(json_validates_against_the_shipped_schema) {
 
 BOOST_AUTO_TEST_SUITE_END()
 #endif
-
-BOOST_AUTO_TEST_CASE(pasted_capture_forms_are_linted) {
-  const std::string captures = kFixtures + "/captures/";
-  for (const char* name : {"chrome-bash.curl", "chrome-cmd.curl", "firefox-cmd.curl", "firefox-bash.curl",
-                           "powershell-curl-exe.ps1", "chrome.ps1", "okta-autopost.html", "shibboleth-autopost.html",
-                           "okta-aws-signed-assertion.utf16le.xml", "okta-aws-signed-assertion.utf16be.b64",
-                           "okta-aws-signed-assertion.plus-as-space.b64"}) {
-    const Run result = lint({"--format", "json", captures + name});
-    BOOST_TEST(result.exit_code == 0, name << ": exit " << result.exit_code << " " << result.err << result.out);
-    const Json report = Json::parse(result.out);
-    BOOST_TEST(report.at("results").size() == 1u, name);
-    BOOST_TEST(report.at("results").at(0).at("findings").empty(), name << ": " << result.out);
-  }
-  const Run plus = lint({captures + "okta-aws-signed-assertion.plus-as-space.b64"});
-  BOOST_TEST(plus.out.find("  note: 29 spaces inside the base64 read as '+'") != std::string::npos, plus.out);
-}
-
-BOOST_AUTO_TEST_CASE(a_whole_flow_is_judged_by_its_responses) {
-  const std::string flow = kFixtures + "/captures/saml-tracer-export.json";
-  const Run result = lint({flow});
-  BOOST_TEST(result.exit_code == 0, "the AuthnRequest does not fail the run: " << result.out << result.err);
-  BOOST_TEST(result.out.find(flow + ", message 2 of 2 (profile aws") != std::string::npos, result.out);
-  BOOST_TEST(result.out.find("1 message linted") != std::string::npos, result.out);
-  BOOST_TEST(result.err.find("message 1 of 2 (SAML-tracer export, request 1)") != std::string::npos, result.err);
-  BOOST_TEST(result.err.find("listed for information") != std::string::npos, result.err);
-
-  const Run json = lint({"--format", "json", "--index", "2", flow});
-  BOOST_TEST(json.exit_code == 0, json.err);
-  BOOST_TEST(Json::parse(json.out).at("results").at(0).at("message") == 2, json.out);
-  const Run request = lint({"--index", "1", flow});
-  BOOST_TEST(request.exit_code == 1, "--index 1 lints the AuthnRequest: " << request.out);
-  const Run past = lint({"--index", "9", flow});
-  BOOST_TEST(past.exit_code == 2, past.out << past.err);
-  BOOST_TEST(past.err.find("--index 9: " + flow + " holds 2 messages") != std::string::npos, past.err);
-  const Run big = lint({"--max-input-size", "100", flow});
-  BOOST_TEST(big.exit_code == 3);
-  BOOST_TEST(big.err.find("--max-input-size") != std::string::npos, big.err);
-}

@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "temp_dir.h"
+
 extern char** environ;
 
 namespace {
@@ -42,26 +44,7 @@ std::string slurp(const std::string& path) {
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "samlkit-output-e2e-XXXXXX").string();
-    BOOST_REQUIRE_MESSAGE(mkdtemp(pattern.data()) != nullptr, "mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name, const std::string& content = {}) const {
-    const std::string path = (path_ / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using samltest::TempDir;
 
 struct Run {
   int exit_code = -1;

@@ -19,6 +19,7 @@
 #include "report/lint/report_common.h"
 #include "report/lint/report_writers.h"
 #include "saml/lint.h"
+#include "util/percent_encoding.h"
 
 namespace saml {
 namespace {
@@ -38,21 +39,8 @@ const char* sarif_level(Severity severity) {
 // the checkout); an absolute one becomes a file:// URI. Percent-encoded per RFC 3986.
 std::string uri_of(const std::string& source) {
   if (source == "-") return "stdin";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = !source.empty() && source.front() == '/' ? "file://" : "";
-  for (char c : source) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      std::string_view("-._~/").find(c) != std::string_view::npos;
-    if (keep) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
-    }
-  }
-  return out;
+  const std::string scheme = !source.empty() && source.front() == '/' ? "file://" : "";
+  return scheme + util::percent_encode(source, "/");
 }
 
 // A readable rule name distinct from its ID, as SARIF asks: the title in PascalCase.
