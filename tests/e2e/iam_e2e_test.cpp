@@ -82,10 +82,13 @@ BOOST_AUTO_TEST_CASE(exit_1_only_when_no_role_is_assumable) {
   Run run = run_tool(SAML_VERIFY_PATH, args({"--iam", iam("authorization-details.json"),
                                              kFixtures + "/responses/okta-aws-signed-assertion.xml"}));
   BOOST_TEST(run.exit_code == 0, run.out << run.err);
+  BOOST_TEST(run.out.rfind("ACCEPTED\n", 0) == 0u, run.out);
   BOOST_TEST(run.out.find("principal-other-provider") != std::string::npos, run.out);
   BOOST_TEST(run.out.find("partial export") != std::string::npos, run.out);
   run = run_tool(SAML_VERIFY_PATH, args({"--iam", iam("get-role-admin.json"), iam("okta-regional.xml")}));
   BOOST_TEST(run.exit_code == 1, run.out << run.err);
+  BOOST_TEST(run.out.rfind("REFUSED BY AWS: the SAML checks pass, but no role in the response is assumable", 0) == 0u,
+             "the headline says what the exit code says: " << run.out);
   BOOST_TEST(run.out.find("decisive: aud-mismatch: Statement[0]: StringEquals SAML:aud") != std::string::npos, run.out);
 }
 

@@ -125,7 +125,8 @@ int verify_input(const std::string& input, const cli::InputSelection& selection,
     const saml::iam::AwsSide side = saml::iam::evaluate_aws_side(
         iam, verdict->assertion ? &*verdict->assertion : nullptr, verdict->aws ? &*verdict->aws : nullptr,
         judged.now);
-    if (saml::iam::no_role_assumable(side)) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
+    const bool refused = saml::iam::no_role_assumable(side);
+    if (refused) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
     if (html) {
       views.push_back(saml::view_of_verdict(capture, std::move(*verdict)));
       continue;
@@ -136,7 +137,8 @@ int verify_input(const std::string& input, const cli::InputSelection& selection,
     }
     // Several messages in one input: the texts one after another.
     std::cout << (first ? "" : "\n")
-              << saml::verdict_to_text(capture, *verdict, judged, saml::TextStyle{output.color})
+              << saml::verdict_to_text(capture, *verdict, judged, saml::TextStyle{output.color},
+                                       refused ? "no role in the response is assumable (IAM roles below)" : "")
               << cli::iam_text(side)
               << (judged.keep_canonical_bytes ? canonical_bytes_text(*verdict) : "");
     first = false;

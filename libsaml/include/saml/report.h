@@ -19,8 +19,10 @@ struct TextStyle {
 // One message's verdict as a JSON object (an element of the "messages" array of schema
 // "samlkit.verify/2", docs/schema/saml-verify.schema.json).
 std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy);
+// `aws_refusal`: why AWS would still refuse a message the checks accept (the AWS-side
+// evaluation found no assumable role); it replaces the ACCEPTED headline.
 std::string verdict_to_text(const Capture& capture, const Verdict& verdict, const Policy& policy,
-                            const TextStyle& style = {});
+                            const TextStyle& style = {}, std::string_view aws_refusal = {});
 
 // How a tool's JSON report is laid out: one document {"schema": S, "messages": [...]}, with
 // an entry per message also for one message (--json); or one compact object per line, each

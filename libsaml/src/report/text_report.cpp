@@ -188,7 +188,7 @@ void append_time_hint(std::string& out, const Capture& capture, const Verdict& v
 }  // namespace
 
 std::string verdict_to_text(const Capture& capture, const Verdict& verdict, const Policy& policy,
-                            const TextStyle& style) {
+                            const TextStyle& style, std::string_view aws_refusal) {
   const Painter paint(style.color);
   std::string out;
   std::string input = "  input:         " + terminal_safe(describe_origin(capture)) + "\n";
@@ -197,7 +197,10 @@ std::string verdict_to_text(const Capture& capture, const Verdict& verdict, cons
   input += "  profile:       " + std::string(profile_name(verdict.profile)) + " (" +
            terminal_safe(verdict.profile_reason) + ")\n";
   if (verdict.accepted && verdict.assertion) {
-    out += paint.green("ACCEPTED") + "\n" + input;
+    out += (aws_refusal.empty() ? paint.green("ACCEPTED")
+                                : paint.red("REFUSED BY AWS") + ": the SAML checks pass, but " +
+                                      std::string(aws_refusal)) +
+           "\n" + input;
     append_decryption(out, verdict);
     append_accepted(out, verdict, policy, paint);
     return out;
