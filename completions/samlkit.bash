@@ -2,6 +2,14 @@
 # The options are read from the tool's own --help (Boost.ProgramOptions layout), so the
 # completion never drifts from the binary it completes.
 
+# Prints the rule IDs of saml-lint's rule table (for --explain, --disable, --enable).
+_samlkit_rule_ids() {
+  local id rest
+  while read -r id rest; do
+    [[ $id =~ ^[A-Z]{3}[0-9]{3}$ ]] && printf '%s\n' "$id"
+  done < <("$1" --list-rules 2>/dev/null)
+}
+
 # Prints "OPTION VALUE_NAME" (VALUE_NAME "-" for a switch) for each option of the tool.
 _samlkit_options() {
   local line re='^ +(-[[:alnum:]] \[ )?(--[[:alnum:]-]+)( \])?( ([^ ]+))?'
@@ -32,6 +40,9 @@ _samlkit() {
     "" | -) ;;  # prev is no option taking a value: complete an option or an input
     *"|"*)      # a list of choices such as text|json|sarif|junit
       mapfile -t COMPREPLY < <(compgen -W "${value_of_prev//|/ }" -- "$cur")
+      return ;;
+    ID)         # a rule ID of the rule table
+      mapfile -t COMPREPLY < <(compgen -W "$(_samlkit_rule_ids "${COMP_WORDS[0]}")" -- "$cur")
       return ;;
     DIR)
       compopt -o filenames 2>/dev/null || :

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# test_bash_completion.sh COMPLETION TOOL KEYS_DIR: the completion script loads in a plain
-# bash, registers the tools, and completes options, option values and inputs from the
-# tool's real --help.
+# test_bash_completion.sh COMPLETION TOOL KEYS_DIR LINT: the completion script loads in a
+# plain bash, registers the tools, and completes options, option values (choices, rule IDs)
+# and inputs from the tools' real --help and --list-rules.
 set -euo pipefail
-script=$1 tool=$2 keys_dir=$3
+script=$1 tool=$2 keys_dir=$3 lint=$4
 
 fail() { echo "bash completion: $*" >&2; exit 1; }
 
@@ -14,17 +14,17 @@ complete -p saml-lint >/dev/null 2>&1 || fail "saml-lint is not registered"
 
 # complete WORD...: completes the last word of a command line, as bash would on TAB.
 complete_line() {
-  COMP_WORDS=("$tool" "$@")
+  COMP_WORDS=("${program:-$tool}" "$@")
   COMP_CWORD=$#
   COMPREPLY=()
   _samlkit
 }
 
-complete_line --ce
-[[ ${COMPREPLY[*]} == --cert ]] || fail "'--ce' completed to '${COMPREPLY[*]}', expected --cert"
+complete_line --fi
+[[ ${COMPREPLY[*]} == --fingerprint ]] || fail "'--fi' completed to '${COMPREPLY[*]}', expected --fingerprint"
 
 complete_line --
-for option in --cert --fingerprint --metadata --now --skew --help --version; do
+for option in --cert --fingerprint --metadata --now --cert-now --skew --help --version; do
   [[ " ${COMPREPLY[*]} " == *" $option "* ]] || fail "'--' does not offer $option: ${COMPREPLY[*]}"
 done
 
@@ -42,4 +42,20 @@ complete_line --now 2024
 complete_line --json "$keys_dir/idp-rsa.sha"
 [[ ${COMPREPLY[*]} == "$keys_dir/idp-rsa.sha256" ]] ||
   fail "the input after a switch completed to '${COMPREPLY[*]}', expected a file"
-echo "bash completion loads and completes options, values and inputs"
+complete_line --format ""
+[[ " ${COMPREPLY[*]} " == *" json-lines "* && " ${COMPREPLY[*]} " == *" text "* ]] ||
+  fail "--format offered '${COMPREPLY[*]}', expected the formats"
+complete_line --color a
+[[ ${COMPREPLY[*]} == "auto always" ]] || fail "--color a offered '${COMPREPLY[*]}', expected auto always"
+
+program=$lint
+complete_line --fail-on w
+[[ ${COMPREPLY[*]} == warning ]] || fail "--fail-on w offered '${COMPREPLY[*]}', expected warning"
+complete_line --profile aws-i
+[[ ${COMPREPLY[*]} == aws-identity-center ]] || fail "--profile offered '${COMPREPLY[*]}'"
+complete_line --explain SIG01
+[[ " ${COMPREPLY[*]} " == *" SIG012 "* && ${#COMPREPLY[@]} -ge 9 ]] ||
+  fail "--explain SIG01 offered '${COMPREPLY[*]}', expected the SIG01x rule IDs"
+complete_line --disable HYG00
+[[ " ${COMPREPLY[*]} " == *" HYG005 "* ]] || fail "--disable HYG00 offered '${COMPREPLY[*]}'"
+echo "bash completion loads and completes options, values (choices, rule IDs) and inputs"

@@ -17,7 +17,8 @@ if(SAMLKIT_JSONSCHEMA_FOUND)
                              SAMLKIT_FIXTURES_DIR="${SAMLKIT_FIXTURES_DIR}"
                              SAMLKIT_DECODE_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-decode.schema.json"
                              SAML_DECODE_PATH="$<TARGET_FILE:saml-decode>"
-                             PYTHON3_PATH="${SAMLKIT_PYTHON3}")
+                             PYTHON3_PATH="${SAMLKIT_PYTHON3}"
+                             VALIDATE_JSON="${PROJECT_SOURCE_DIR}/tests/support/validate_json.py")
   add_dependencies(decode_schema_test saml-decode)
   samlkit_set_warnings(decode_schema_test)
   add_test(NAME e2e.saml_decode_schema COMMAND decode_schema_test)

@@ -46,7 +46,7 @@ Json model_of(const std::vector<std::string>& args, const std::string& what) {
   with_json.push_back("--json");
   const Run run = decode(with_json);
   BOOST_TEST(run.exit_code == 0, what << ": exit " << run.exit_code << " " << run.err);
-  Json j = json_of(run, what);
+  Json j = json_of(run, what).at("messages").at(0);
   j.erase("origin");
   return j;
 }
@@ -98,8 +98,10 @@ BOOST_AUTO_TEST_CASE(har_shows_every_capture_with_its_origin) {
 BOOST_AUTO_TEST_CASE(json_fields) {
   const Run run = decode({"--json", "--index", "1", capture("okta-idp-initiated.har")});
   BOOST_TEST(run.exit_code == 0, run.err);
-  const Json j = json_of(run, "HAR --json");
-  BOOST_TEST(j.at("schema") == "samlkit.decode/1");
+  const Json document = json_of(run, "HAR --json");
+  BOOST_TEST(document.at("schema") == "samlkit.decode/2");
+  BOOST_REQUIRE_MESSAGE(document.at("messages").size() == 1u, "one capture is a messages array of one");
+  const Json& j = document.at("messages").at(0);
   BOOST_TEST(j.at("origin").at("format") == "HAR");
   BOOST_TEST(j.at("origin").at("entry") == 3, "1-based, like the text");
   BOOST_TEST(j.at("origin").at("message") == 1);
@@ -113,8 +115,8 @@ BOOST_AUTO_TEST_CASE(json_fields) {
   BOOST_TEST(j.at("signatures").at(0).at("certificates").at(0).at("subject") == "CN=okta-idp-test");
 
   const Run several = decode({"--json", capture("okta-idp-initiated.har")});
-  const Json array = json_of(several, "HAR --json, all captures");
-  BOOST_TEST(array.is_array(), "several captures make an array");
+  const Json array = json_of(several, "HAR --json, all captures").at("messages");
+  BOOST_TEST(array.is_array(), "several captures are messages of one document");
   BOOST_TEST(array.size() == 2u);
 }
 
@@ -271,7 +273,7 @@ BOOST_AUTO_TEST_CASE(pasted_forms_show_what_was_converted_or_repaired) {
   const Run utf16 = decode({capture("okta-aws-signed-assertion.utf16le.xml")});
   BOOST_TEST(contains(utf16.out, "note: the input is UTF-16 LE"), utf16.out);
   const Run json = decode({"--json", capture("okta-aws-signed-assertion.utf16be.b64")});
-  BOOST_TEST(json_of(json, "UTF-16 BE --json").at("origin").at("notes").size() == 1u, json.out);
+  BOOST_TEST(json_of(json, "UTF-16 BE --json").at("messages").at(0).at("origin").at("notes").size() == 1u, json.out);
   const Run page = decode({capture("okta-autopost.html")});
   BOOST_TEST(contains(page.out, "okta-autopost.html (HTML form): POST https://signin.aws.amazon.com/saml, field SAMLResponse"),
              page.out);

@@ -15,11 +15,7 @@ const std::string kSchema = SAMLKIT_DECODE_SCHEMA;
 
 samltest::Run validate(const std::string& document) {
   const samltest::TempFile data(document, ".json");
-  return samltest::run_tool(PYTHON3_PATH,
-                            {"-c",
-                             "import json, sys, jsonschema\n"
-                             "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
-                             kSchema, data.path()});
+  return samltest::run_tool(PYTHON3_PATH, {VALIDATE_JSON, kSchema, data.path()});
 }
 
 }  // namespace

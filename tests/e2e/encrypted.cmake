@@ -10,7 +10,9 @@ target_compile_definitions(encrypted_e2e_test PRIVATE BOOST_TEST_DYN_LINK
 if(SAMLKIT_JSONSCHEMA_FOUND)
   target_compile_definitions(encrypted_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
                              DECODE_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-decode.schema.json"
-                             LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json")
+                             LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json"
+                             VERIFY_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-verify.schema.json"
+                             VALIDATE_JSON="${PROJECT_SOURCE_DIR}/tests/support/validate_json.py")
 endif()
 add_dependencies(encrypted_e2e_test saml-verify saml-decode saml-lint)
 samlkit_set_warnings(encrypted_e2e_test)

@@ -28,10 +28,12 @@ std::vector<std::string> args(std::vector<std::string> extra) {
   return all;
 }
 
+// The first message of a tool's JSON document (every tool writes a "messages" array).
 nlohmann::json json_of(const Run& run) {
   auto json = nlohmann::json::parse(run.out, nullptr, false);
   BOOST_REQUIRE_MESSAGE(!json.is_discarded(), "not JSON: " << run.out << run.err);
-  return json;
+  BOOST_REQUIRE_MESSAGE(json.contains("messages") && !json["messages"].empty(), "no message: " << run.out);
+  return json["messages"][0];
 }
 
 // One row: what saml-verify --json says of the first role, and its exit status.
@@ -80,10 +82,13 @@ BOOST_AUTO_TEST_CASE(exit_1_only_when_no_role_is_assumable) {
   Run run = run_tool(SAML_VERIFY_PATH, args({"--iam", iam("authorization-details.json"),
                                              kFixtures + "/responses/okta-aws-signed-assertion.xml"}));
   BOOST_TEST(run.exit_code == 0, run.out << run.err);
+  BOOST_TEST(run.out.rfind("ACCEPTED\n", 0) == 0u, run.out);
   BOOST_TEST(run.out.find("principal-other-provider") != std::string::npos, run.out);
   BOOST_TEST(run.out.find("partial export") != std::string::npos, run.out);
   run = run_tool(SAML_VERIFY_PATH, args({"--iam", iam("get-role-admin.json"), iam("okta-regional.xml")}));
   BOOST_TEST(run.exit_code == 1, run.out << run.err);
+  BOOST_TEST(run.out.rfind("REFUSED BY AWS: the SAML checks pass, but no role in the response is assumable", 0) == 0u,
+             "the headline says what the exit code says: " << run.out);
   BOOST_TEST(run.out.find("decisive: aud-mismatch: Statement[0]: StringEquals SAML:aud") != std::string::npos, run.out);
 }
 
@@ -148,7 +153,7 @@ BOOST_AUTO_TEST_CASE(findings_and_json_members) {
                            args({"--format", "json", "--iam", iam("get-role-admin.json"), "--okta-groups",
                                  iam("okta-groups.txt"), "--okta-provider", "Okta", iam("okta-regional.xml")}));
   BOOST_TEST(run.exit_code == 1, run.err);
-  const nlohmann::json entry = json_of(run)["results"][0];
+  const nlohmann::json entry = json_of(run);
   std::vector<std::string> rules;
   for (const auto& finding : entry["findings"]) rules.push_back(finding["rule"].get<std::string>());
   for (const char* rule : {"IAM003", "IAM012", "OKT002", "OKT004", "OKT005"}) {
@@ -161,7 +166,7 @@ BOOST_AUTO_TEST_CASE(findings_and_json_members) {
 
 BOOST_AUTO_TEST_CASE(rules_not_applicable_without_inputs) {
   const Run run = run_tool(SAML_LINT_PATH, args({"--format", "json", iam("okta-regional.xml")}));
-  const nlohmann::json entry = json_of(run)["results"][0];
+  const nlohmann::json entry = json_of(run);
   const auto not_applicable = entry["not_applicable"].get<std::vector<std::string>>();
   BOOST_TEST(std::count(not_applicable.begin(), not_applicable.end(), "IAM003") == 1);
   BOOST_TEST(std::count(not_applicable.begin(), not_applicable.end(), "OKT001") == 1);

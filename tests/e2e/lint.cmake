@@ -24,6 +24,7 @@ add_test(NAME e2e.saml_lint COMMAND lint_e2e_test --run_test=cli)
 # JSON output against docs/schema/saml-lint.schema.json, with Python's jsonschema.
 if(SAMLKIT_JSONSCHEMA_FOUND)
   target_compile_definitions(lint_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
+                             VALIDATE_JSON="${PROJECT_SOURCE_DIR}/tests/support/validate_json.py"
                              LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json")
   add_test(NAME e2e.saml_lint_json_schema COMMAND lint_e2e_test --run_test=json_schema)
 endif()
@@ -47,6 +48,7 @@ if(SAMLKIT_SARIF_MULTITOOL)
 endif()
 if(SAMLKIT_JSONSCHEMA_FOUND)
   target_compile_definitions(lint_metadata_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
+                             VALIDATE_JSON="${PROJECT_SOURCE_DIR}/tests/support/validate_json.py"
                              LINT_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint.schema.json"
                              BASELINE_JSON_SCHEMA="${PROJECT_SOURCE_DIR}/docs/schema/saml-lint-baseline.schema.json")
   add_test(NAME e2e.saml_lint_baseline_json_schema COMMAND lint_metadata_e2e_test --run_test=json_schema)

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "run_tool.h"
+#include "temp_dir.h"
 
 namespace {
 
@@ -28,26 +29,7 @@ const std::string kFixtures = SAMLKIT_FIXTURES_DIR;
 const std::string kClean = kFixtures + "/responses/okta-aws-signed-assertion.xml";
 const std::string kWarning = kFixtures + "/lint/duplicate-role-values.xml";
 
-// A scratch directory removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "saml-lint-e2e-XXXXXX").string();
-    BOOST_REQUIRE_MESSAGE(mkdtemp(pattern.data()) != nullptr, "mkdtemp failed");
-    path_ = pattern;
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string file(const std::string& name, const std::string& content = {}) const {
-    const std::string path = (path_ / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-
- private:
-  fs::path path_;
-};
+using samltest::TempDir;
 
 // Runs a program with `args`, stdin /dev/null, working directory `cwd`.
 Run run(const std::string& program, const std::vector<std::string>& args, const std::string& cwd = ".") {
@@ -102,7 +84,7 @@ BOOST_AUTO_TEST_CASE(without_trust_options_sig012_fails_the_run) {
   const Run r = run(SAML_LINT_PATH, {"--now", "2024-05-01T12:01:00Z", "--format", "json", kClean});
   BOOST_TEST(r.exit_code == 1);
   const Json json = Json::parse(r.out);
-  BOOST_TEST(json["results"][0]["findings"][0]["rule"] == "SIG012", r.out);
+  BOOST_TEST(json["messages"][0]["findings"][0]["rule"] == "SIG012", r.out);
 }
 
 BOOST_AUTO_TEST_CASE(config_file_in_the_working_directory_and_given) {
@@ -126,9 +108,9 @@ BOOST_AUTO_TEST_CASE(directories_recursively_in_order_on_several_threads) {
   }
   std::sort(expected.begin(), expected.end());
   expected.push_back(kClean);
-  BOOST_REQUIRE_EQUAL(json["results"].size(), expected.size());
+  BOOST_REQUIRE_EQUAL(json["messages"].size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
-    BOOST_TEST(json["results"][i]["source"] == expected[i], "result " << i << " out of order");
+    BOOST_TEST(json["messages"][i]["source"] == expected[i], "result " << i << " out of order");
   }
 }
 
@@ -140,13 +122,13 @@ BOOST_AUTO_TEST_CASE(lines_mode_reads_base64_and_ndjson) {
   const Run r = lint({"--lines", "--format", "json", file});
   BOOST_TEST(r.exit_code == 3, "the third message is unreadable: " << r.err);
   const Json json = Json::parse(r.out);
-  BOOST_REQUIRE_EQUAL(json["results"].size(), 3u);
-  BOOST_TEST(json["results"][0]["source_line"] == 1);
-  BOOST_TEST(json["results"][0]["findings"].empty(), json["results"][0]);
-  BOOST_TEST(json["results"][1]["source_line"] == 3);
-  BOOST_TEST(json["results"][1]["findings"].empty(), json["results"][1]);
-  BOOST_TEST(json["results"][2]["source_line"] == 4);
-  BOOST_TEST(json["results"][2]["error"].is_object());
+  BOOST_REQUIRE_EQUAL(json["messages"].size(), 3u);
+  BOOST_TEST(json["messages"][0]["source_line"] == 1);
+  BOOST_TEST(json["messages"][0]["findings"].empty(), json["messages"][0]);
+  BOOST_TEST(json["messages"][1]["source_line"] == 3);
+  BOOST_TEST(json["messages"][1]["findings"].empty(), json["messages"][1]);
+  BOOST_TEST(json["messages"][2]["source_line"] == 4);
+  BOOST_TEST(json["messages"][2]["error"].is_object());
 }
 
 BOOST_AUTO_TEST_CASE(junit_validates_against_the_xsd) {
@@ -170,6 +152,44 @@ BOOST_AUTO_TEST_CASE(sarif_locates_results_in_the_input_file) {
   BOOST_TEST(physical["artifactLocation"]["uri"].get<std::string>().find("responses/unsigned.xml") !=
              std::string::npos);
   BOOST_TEST(physical["region"]["startLine"] == 2, "the Assertion is on line 2");
+}
+
+BOOST_AUTO_TEST_CASE(pasted_capture_forms_are_linted) {
+  const std::string captures = kFixtures + "/captures/";
+  for (const char* name : {"chrome-bash.curl", "chrome-cmd.curl", "firefox-cmd.curl", "firefox-bash.curl",
+                           "powershell-curl-exe.ps1", "chrome.ps1", "okta-autopost.html", "shibboleth-autopost.html",
+                           "okta-aws-signed-assertion.utf16le.xml", "okta-aws-signed-assertion.utf16be.b64",
+                           "okta-aws-signed-assertion.plus-as-space.b64"}) {
+    const Run result = lint({"--format", "json", captures + name});
+    BOOST_TEST(result.exit_code == 0, name << ": exit " << result.exit_code << " " << result.err << result.out);
+    const Json report = Json::parse(result.out);
+    BOOST_TEST(report.at("messages").size() == 1u, name);
+    BOOST_TEST(report.at("messages").at(0).at("findings").empty(), name << ": " << result.out);
+  }
+  const Run plus = lint({captures + "okta-aws-signed-assertion.plus-as-space.b64"});
+  BOOST_TEST(plus.out.find("  note: 29 spaces inside the base64 read as '+'") != std::string::npos, plus.out);
+}
+
+BOOST_AUTO_TEST_CASE(a_whole_flow_is_judged_by_its_responses) {
+  const std::string flow = kFixtures + "/captures/saml-tracer-export.json";
+  const Run result = lint({flow});
+  BOOST_TEST(result.exit_code == 0, "the AuthnRequest does not fail the run: " << result.out << result.err);
+  BOOST_TEST(result.out.find(flow + ", message 2 of 2 (profile aws") != std::string::npos, result.out);
+  BOOST_TEST(result.out.find("1 message linted") != std::string::npos, result.out);
+  BOOST_TEST(result.err.find("message 1 of 2 (SAML-tracer export, request 1)") != std::string::npos, result.err);
+  BOOST_TEST(result.err.find("listed for information") != std::string::npos, result.err);
+
+  const Run json = lint({"--format", "json", "--index", "2", flow});
+  BOOST_TEST(json.exit_code == 0, json.err);
+  BOOST_TEST(Json::parse(json.out).at("messages").at(0).at("message") == 2, json.out);
+  const Run request = lint({"--index", "1", flow});
+  BOOST_TEST(request.exit_code == 1, "--index 1 lints the AuthnRequest: " << request.out);
+  const Run past = lint({"--index", "9", flow});
+  BOOST_TEST(past.exit_code == 2, past.out << past.err);
+  BOOST_TEST(past.err.find("--index 9: " + flow + " holds 2 messages") != std::string::npos, past.err);
+  const Run big = lint({"--max-input-size", "100", flow});
+  BOOST_TEST(big.exit_code == 3);
+  BOOST_TEST(big.err.find("--max-input-size") != std::string::npos, big.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -211,51 +231,12 @@ BOOST_AUTO_TEST_CASE(json_validates_against_the_shipped_schema) {
   TempDir dir;
   const Run r = lint({"--format", "json", kFixtures + "/lint", kFixtures + "/no-such-file.xml"});
   const std::string report = dir.file("lint.json", r.out);
-  const Run check = run(PYTHON3_PATH,
-                        {"-c",
-                         "import json, sys, jsonschema\n"
-                         "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))",
-                         LINT_JSON_SCHEMA, report});
+  const Run check = run(PYTHON3_PATH, {VALIDATE_JSON, LINT_JSON_SCHEMA, report});
   BOOST_TEST(check.exit_code == 0, "jsonschema: " << check.err);
+  const Run lines = lint({"--format", "json-lines", kFixtures + "/lint", kFixtures + "/no-such-file.xml"});
+  const Run lines_check = run(PYTHON3_PATH, {VALIDATE_JSON, LINT_JSON_SCHEMA, dir.file("lint.jsonl", lines.out), "#/$defs/result"});
+  BOOST_TEST(lines_check.exit_code == 0, "jsonschema, JSON Lines: " << lines_check.err);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
 #endif
-
-BOOST_AUTO_TEST_CASE(pasted_capture_forms_are_linted) {
-  const std::string captures = kFixtures + "/captures/";
-  for (const char* name : {"chrome-bash.curl", "chrome-cmd.curl", "firefox-cmd.curl", "firefox-bash.curl",
-                           "powershell-curl-exe.ps1", "chrome.ps1", "okta-autopost.html", "shibboleth-autopost.html",
-                           "okta-aws-signed-assertion.utf16le.xml", "okta-aws-signed-assertion.utf16be.b64",
-                           "okta-aws-signed-assertion.plus-as-space.b64"}) {
-    const Run result = lint({"--format", "json", captures + name});
-    BOOST_TEST(result.exit_code == 0, name << ": exit " << result.exit_code << " " << result.err << result.out);
-    const Json report = Json::parse(result.out);
-    BOOST_TEST(report.at("results").size() == 1u, name);
-    BOOST_TEST(report.at("results").at(0).at("findings").empty(), name << ": " << result.out);
-  }
-  const Run plus = lint({captures + "okta-aws-signed-assertion.plus-as-space.b64"});
-  BOOST_TEST(plus.out.find("  note: 29 spaces inside the base64 read as '+'") != std::string::npos, plus.out);
-}
-
-BOOST_AUTO_TEST_CASE(a_whole_flow_is_judged_by_its_responses) {
-  const std::string flow = kFixtures + "/captures/saml-tracer-export.json";
-  const Run result = lint({flow});
-  BOOST_TEST(result.exit_code == 0, "the AuthnRequest does not fail the run: " << result.out << result.err);
-  BOOST_TEST(result.out.find(flow + ", message 2 of 2 (profile aws") != std::string::npos, result.out);
-  BOOST_TEST(result.out.find("1 message linted") != std::string::npos, result.out);
-  BOOST_TEST(result.err.find("message 1 of 2 (SAML-tracer export, request 1)") != std::string::npos, result.err);
-  BOOST_TEST(result.err.find("listed for information") != std::string::npos, result.err);
-
-  const Run json = lint({"--format", "json", "--index", "2", flow});
-  BOOST_TEST(json.exit_code == 0, json.err);
-  BOOST_TEST(Json::parse(json.out).at("results").at(0).at("message") == 2, json.out);
-  const Run request = lint({"--index", "1", flow});
-  BOOST_TEST(request.exit_code == 1, "--index 1 lints the AuthnRequest: " << request.out);
-  const Run past = lint({"--index", "9", flow});
-  BOOST_TEST(past.exit_code == 2, past.out << past.err);
-  BOOST_TEST(past.err.find("--index 9: " + flow + " holds 2 messages") != std::string::npos, past.err);
-  const Run big = lint({"--max-input-size", "100", flow});
-  BOOST_TEST(big.exit_code == 3);
-  BOOST_TEST(big.err.find("--max-input-size") != std::string::npos, big.err);
-}

@@ -60,12 +60,15 @@ bool has(const std::vector<std::string>& list, const std::string& item) {
 }
 
 
-// Runs with --json and parses stdout as one verdict object.
+// Runs with --json and returns the one verdict of the document's messages.
 Json run_json(const std::vector<std::string>& args, Run& run) {
   run = run_verify(with(args, {"--json"}));
   Json j;
   try {
-    j = Json::parse(run.out);
+    const Json document = Json::parse(run.out);
+    BOOST_REQUIRE_MESSAGE(document.at("schema") == "samlkit.verify/2", run.out);
+    BOOST_REQUIRE_MESSAGE(document.at("messages").size() == 1u, "one message: " << run.out);
+    j = document.at("messages").at(0);
   } catch (const Json::exception& e) {
     BOOST_FAIL("stdout is not JSON (" << e.what() << "): " << run.out << run.err);
   }
@@ -227,7 +230,7 @@ BOOST_AUTO_TEST_CASE(stdin_input) {
   const std::string file = capture("okta-aws-signed-assertion.b64");
   Run dash = run_verify({"--cert", key("idp-rsa.crt"), "--now", kNow, "--json", "-"}, file);
   BOOST_TEST(dash.exit_code == 0, "explicit -: " << dash.err);
-  BOOST_TEST(Json::parse(dash.out).at("input").at("source") == "-");
+  BOOST_TEST(Json::parse(dash.out).at("messages").at(0).at("input").at("source") == "-");
   Run implicit = run_verify({"--cert", key("idp-rsa.crt"), "--now", kNow}, file);
   BOOST_TEST(implicit.exit_code == 0, "no INPUT reads stdin: " << implicit.err);
 }
@@ -243,7 +246,7 @@ BOOST_AUTO_TEST_CASE(expired_at_12_10_with_now_hint) {
   const Run text = run_verify(args);
   BOOST_TEST(contains(text.out, "expired 4 min 59.877 s ago"), text.out);
   BOOST_TEST(contains(text.out, "--now 2024-05-01T12:00:00.123Z"), "no --now hint:\n" << text.out);
-  BOOST_TEST(contains(text.out, "line 2, /Response/Assertion/Conditions@NotOnOrAfter"), text.out);
+  BOOST_TEST(contains(text.out, "line 2, column 3517, /Response/Assertion/Conditions@NotOnOrAfter"), text.out);
 }
 
 BOOST_AUTO_TEST_CASE(time_cases) {
@@ -350,7 +353,12 @@ BOOST_AUTO_TEST_CASE(missing_input_file_exits_3) {
   const std::string missing = kFixtures + "/responses/no-such-file.xml";
   const Run run = run_verify(base_args(missing));
   BOOST_TEST(run.exit_code == 3, run.err);
-  BOOST_TEST(run.err.rfind("saml-verify: " + missing + ": cannot open", 0) == 0, run.err);
+  BOOST_TEST(run.err.rfind("saml-verify: " + missing + ": cannot open: ", 0) == 0, run.err);
+  BOOST_TEST(run.err.find(missing, missing.size()) == std::string::npos, "the path once: " << run.err);
+
+  const Run cert = run_verify({"--cert", missing, response("okta-aws-signed-assertion.xml")});
+  BOOST_TEST(cert.exit_code == 2, cert.err);
+  BOOST_TEST(cert.err.rfind("saml-verify: --cert " + missing + ": cannot open: ", 0) == 0, cert.err);
 }
 
 BOOST_AUTO_TEST_CASE(max_size_refuses_larger_input) {

@@ -562,7 +562,10 @@ BOOST_AUTO_TEST_CASE(saml_tracer_export) {
   BOOST_TEST(request.origin.url == samltest::read_fixture("captures/authn-request.url"));
   BOOST_TEST(request.xml == samltest::read_fixture("captures/authn-request.xml"));
   BOOST_TEST(request.deflated);
-  BOOST_TEST(!request.captured_at.has_value(), "the export has no per-request time");
+  BOOST_TEST(time_text(request.captured_at) == "2024-05-01T12:00:09.347000Z",
+             "no per-request time: the export's own timestamp");
+  BOOST_TEST_REQUIRE(request.notes.size() == 1u);
+  BOOST_TEST(request.notes[0].find("export's timestamp") != std::string::npos, request.notes[0]);
 
   const saml::Capture& response = captures[1];
   BOOST_TEST((response.origin.entry == std::size_t{3}));
@@ -582,7 +585,17 @@ BOOST_AUTO_TEST_CASE(saml_tracer_variants) {
   BOOST_TEST(captures[0].xml == "<samlp:Response/>", "falls back to the decoded message");
   BOOST_TEST(captures[0].origin.field == "SAMLResponse");
   BOOST_TEST(captures[0].base64_length == 0u);
-  BOOST_TEST(time_text(captures[0].captured_at) == "2024-05-01T12:00:00.123000Z");
+  BOOST_TEST(time_text(captures[0].captured_at) == "2024-05-01T12:00:00.123000Z",
+             "the request's own time wins over the export's");
+  BOOST_TEST(captures[0].notes.empty());
+
+  const saml::Error bad_export_time = decode_error(
+      R"({"requests": [{"method": "POST", "url": "https://a.test/acs", "protocol": "SAML-P", )"
+      R"("post": [], "saml": "<samlp:Response/>"}], "timestamp": "yesterday"})",
+      "export timestamp that is not a time");
+  BOOST_TEST(bad_export_time.code == saml::ErrorCode::CaptureTime);
+  BOOST_TEST(bad_export_time.message.find("SAML-tracer export, timestamp: ") == 0u,
+             bad_export_time.message);
 
   const saml::Error not_xml = decode_error(
       R"({"requests": [{"method": "POST", "url": "https://a.test/acs", "protocol": "SAML-P", )"

@@ -74,6 +74,7 @@ saml::LintOptions options_at(const char* now = kNow) {
   auto parsed = saml::parse_xs_datetime(now);
   BOOST_REQUIRE(parsed);
   options.policy.now = *parsed;
+  options.policy.cert_now = *parsed;
   options.policy.allow_sha1 = true;  // so the SHA-1 fixture verifies and can drift
   return options;
 }

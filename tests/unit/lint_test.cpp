@@ -159,6 +159,7 @@ saml::LintOptions options_at(const char* now, std::optional<saml::Profile> profi
   auto parsed = saml::parse_xs_datetime(now);
   BOOST_REQUIRE(parsed);
   options.policy.now = *parsed;
+  options.policy.cert_now = *parsed;
   options.policy.profile = profile;
   return options;
 }
@@ -370,12 +371,12 @@ std::vector<saml::LintEntry> sample_entries() {
 
 BOOST_AUTO_TEST_CASE(json_report_has_the_documented_shape) {
   const auto json = nlohmann::json::parse(saml::lint_to_json(sample_entries(), {}));
-  BOOST_TEST(json["schema"] == "samlkit.lint/1");
-  BOOST_REQUIRE(json["results"].size() == 3u);
-  BOOST_TEST(json["results"][0]["findings"][0]["rule"] == "AWS014");
-  BOOST_TEST(json["results"][1]["failed"] == true);
-  BOOST_TEST(json["results"][2]["error"]["message"] == "cannot open missing.b64");
-  BOOST_TEST(json["results"][2]["error"]["code"] == "input.open", "the error code's stable name");
+  BOOST_TEST(json["schema"] == "samlkit.lint/2");
+  BOOST_REQUIRE(json["messages"].size() == 3u);
+  BOOST_TEST(json["messages"][0]["findings"][0]["rule"] == "AWS014");
+  BOOST_TEST(json["messages"][1]["failed"] == true);
+  BOOST_TEST(json["messages"][2]["error"]["message"] == "cannot open missing.b64");
+  BOOST_TEST(json["messages"][2]["error"]["code"] == "input.open", "the error code's stable name");
   BOOST_TEST(json["summary"]["unreadable"] == 1);
   BOOST_TEST(json["summary"]["failing"] == 1);
 }
@@ -502,8 +503,8 @@ BOOST_AUTO_TEST_CASE(streamed_json_reports_read_as_nlohmann_prints_them) {
 BOOST_AUTO_TEST_CASE(reports_of_no_entries_are_valid_documents) {
   const std::vector<saml::LintEntry> none;
   const auto json = nlohmann::json::parse(saml::lint_to_json(none, {}));
-  BOOST_TEST(json["results"].is_array(), "JSON results of no entries: " << json);
-  BOOST_TEST(json["results"].empty(), "JSON results of no entries: " << json);
+  BOOST_TEST(json["messages"].is_array(), "JSON messages of no entries: " << json);
+  BOOST_TEST(json["messages"].empty(), "JSON messages of no entries: " << json);
   BOOST_TEST(json["summary"]["messages"] == 0, "JSON summary of no entries: " << json);
 
   const auto sarif = nlohmann::json::parse(saml::lint_to_sarif(none, {}));

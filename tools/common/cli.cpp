@@ -42,8 +42,7 @@ saml::Error too_large(std::size_t max_bytes, std::string_view limit_option) {
 
 // `expected_size`: the file's size when known, so that a large HAR is held once, not in a
 // string that doubled past it.
-saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
-                                        std::size_t max_bytes, saml::ErrorKind failure_kind,
+saml::Expected<std::string> read_stream(std::FILE* in, std::size_t max_bytes, saml::ErrorKind failure_kind,
                                         std::string_view limit_option, std::size_t expected_size = 0) {
   std::string data;
   data.reserve(std::min(expected_size, max_bytes) + 1);
@@ -54,7 +53,7 @@ saml::Expected<std::string> read_stream(std::FILE* in, const std::string& name,
     if (data.size() > max_bytes) return too_large(max_bytes, limit_option);
     if (got < buffer.size()) break;
   }
-  if (std::ferror(in) != 0) return read_error(failure_kind, saml::ErrorCode::InputRead, "cannot read " + name);
+  if (std::ferror(in) != 0) return read_error(failure_kind, saml::ErrorCode::InputRead, std::string("cannot read: ") + std::strerror(errno));
   return data;
 }
 
@@ -63,9 +62,10 @@ std::vector<T> values_of(const po::variables_map& vm, const char* name) {
   return vm.count(name) ? vm[name].as<std::vector<T>>() : std::vector<T>{};
 }
 
+// Names the option or file an error came from, unless the message starts with it already.
 saml::Error with_source(saml::Error error, const std::string& source) {
   error.kind = saml::ErrorKind::Config;
-  error.message = source + ": " + error.message;
+  if (error.message.rfind(source + ": ", 0) != 0) error.message = source + ": " + error.message;
   return error;
 }
 
@@ -80,13 +80,52 @@ int exit_code_for(saml::ErrorKind kind) {
   return kExitUsage;
 }
 
+saml::Expected<std::string> read_input(std::string_view tool, const std::string& path,
+                                       const InputSelection& selection) {
+  if (path == "-" && isatty(STDIN_FILENO) == 1) {
+    std::cerr << tool << ": reading a capture from the terminal: paste it, then press Ctrl-D "
+              << "(or give a file: " << tool << " FILE)\n";
+  }
+  return read_file(path, selection.max_bytes, saml::ErrorKind::Decode, "--max-input-size");
+}
+
+saml::Expected<InputMessages> read_captures(std::string_view tool, const std::string& path,
+                                            const InputSelection& selection,
+                                            const saml::CaptureLimits& limits) {
+  auto bytes = read_input(tool, path, selection);
+  if (!bytes) return bytes.error();
+  return plan_input(*bytes, path, selection, limits);
+}
+
+saml::Expected<InputMessages> plan_input(const std::string& bytes, const std::string& source,
+                                         const InputSelection& selection,
+                                         const saml::CaptureLimits& limits) {
+  auto captures = saml::decode_capture(bytes, source, limits);
+  if (!captures) return captures.error();
+  auto plan = plan_messages(*captures, selection);
+  if (!plan) return plan.error();
+  // The plan points into `captures`: move each planned message out by its position.
+  const auto take = [&captures](const saml::Capture* capture) {
+    return std::move((*captures)[static_cast<std::size_t>(capture - captures->data())]);
+  };
+  InputMessages messages;
+  for (const saml::Capture* capture : plan->judged) messages.judged.push_back(take(capture));
+  for (const saml::Capture* capture : plan->listed) messages.listed.push_back(take(capture));
+  return messages;
+}
+
+int fail(std::string_view tool, std::string_view source, const saml::Error& error) {
+  std::cerr << error_line(tool, source, error) << "\n";
+  return exit_code_for(error.kind);
+}
+
 saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
                                       saml::ErrorKind failure_kind, std::string_view limit_option) {
-  if (path == "-") return read_stream(stdin, "standard input", max_bytes, failure_kind, limit_option);
+  if (path == "-") return read_stream(stdin, max_bytes, failure_kind, limit_option);
   const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
   if (!file) {
     return read_error(failure_kind, saml::ErrorCode::InputOpen,
-                      "cannot open " + path + ": " + std::strerror(errno));
+                      std::string("cannot open: ") + std::strerror(errno));
   }
   // read_stream reads in 16 KiB blocks: no stdio buffer (allocated per file) between them.
   std::setvbuf(file.get(), nullptr, _IONBF, 0);
@@ -96,7 +135,7 @@ saml::Expected<std::string> read_file(const std::string& path, std::size_t max_b
     size = static_cast<std::size_t>(status.st_size);
     if (size > max_bytes) return too_large(max_bytes, limit_option);
   }
-  return read_stream(file.get(), path, max_bytes, failure_kind, limit_option, size);
+  return read_stream(file.get(), max_bytes, failure_kind, limit_option, size);
 }
 
 po::options_description input_options() {
@@ -123,10 +162,6 @@ saml::Expected<InputSelection> read_input_options(const po::variables_map& vm) {
     return read_error(saml::ErrorKind::Config, saml::ErrorCode::CliMaxInputSize, "--max-input-size must be at least 1 byte");
   }
   return selection;
-}
-
-saml::Expected<std::string> read_input(const std::string& path, const InputSelection& selection) {
-  return read_file(path, selection.max_bytes, saml::ErrorKind::Decode, "--max-input-size");
 }
 
 saml::Expected<MessagePlan> plan_messages(const std::vector<saml::Capture>& captures,
@@ -184,7 +219,11 @@ po::options_description time_options() {
   po::options_description options("Time");
   options.add_options()
       ("now", po::value<std::string>()->value_name("TIME"),
-       "evaluate at this xs:dateTime (e.g. 2024-05-01T12:01:00Z) instead of the system clock")
+       "judge the message's conditions at this xs:dateTime (e.g. 2024-05-01T12:01:00Z); "
+       "default: the time a HAR or SAML-tracer capture records, else the system clock")
+      ("cert-now", po::value<std::string>()->value_name("TIME"),
+       "judge certificate and metadata expiry at this xs:dateTime (default: the system clock, "
+       "whatever --now says)")
       ("skew", po::value<long long>()->value_name("SECONDS")->default_value(0),
        "allowed clock skew in seconds (AWS documents none)");
   return options;
@@ -194,13 +233,13 @@ saml::Expected<saml::TrustStore> build_trust_store(const po::variables_map& vm) 
   saml::TrustStore trust;
   for (const std::string& path : values_of<std::string>(vm, "cert")) {
     auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
-    if (!pem) return with_source(pem.error(), "--cert");
+    if (!pem) return with_source(pem.error(), "--cert " + path);
     auto added = trust.add_pem_certificates(*pem, path);
     if (!added) return with_source(added.error(), path);
   }
   for (const std::string& path : values_of<std::string>(vm, "pubkey")) {
     auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
-    if (!pem) return with_source(pem.error(), "--pubkey");
+    if (!pem) return with_source(pem.error(), "--pubkey " + path);
     auto added = trust.add_pem_public_keys(*pem, path);
     if (!added) return with_source(added.error(), path);
   }
@@ -210,21 +249,33 @@ saml::Expected<saml::TrustStore> build_trust_store(const po::variables_map& vm) 
   }
   for (const std::string& path : values_of<std::string>(vm, "metadata")) {
     auto xml = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
-    if (!xml) return with_source(xml.error(), "--metadata");
+    if (!xml) return with_source(xml.error(), "--metadata " + path);
     auto added = trust.add_metadata(*xml, path);
     if (!added) return with_source(added.error(), path);
   }
   return trust;
 }
 
+// Sets `at` from option `name`, or from the clock when it is absent.
+saml::Expected<saml::Ok> read_time_option(const po::variables_map& vm, const char* name,
+                                          saml::TimePoint& at, saml::TimeSource& source) {
+  if (vm.count(name) == 0) {
+    at = std::chrono::time_point_cast<std::chrono::seconds>(saml::Clock::now());
+    source = saml::TimeSource::SystemClock;
+    return saml::Ok{};
+  }
+  const std::string& text = vm[name].as<std::string>();
+  auto parsed = saml::parse_xs_datetime(text);
+  if (!parsed) return with_source(parsed.error(), "--" + std::string(name) + " " + text);
+  at = *parsed;
+  source = saml::TimeSource::Option;
+  return saml::Ok{};
+}
+
 saml::Expected<saml::Ok> apply_time_options(const po::variables_map& vm, saml::Policy& policy) {
-  if (vm.count("now")) {
-    const std::string& text = vm["now"].as<std::string>();
-    auto now = saml::parse_xs_datetime(text);
-    if (!now) return with_source(now.error(), "--now " + text);
-    policy.now = *now;
-  } else {
-    policy.now = std::chrono::time_point_cast<std::chrono::microseconds>(saml::Clock::now());
+  if (auto now = read_time_option(vm, "now", policy.now, policy.now_source); !now) return now;
+  if (auto cert = read_time_option(vm, "cert-now", policy.cert_now, policy.cert_now_source); !cert) {
+    return cert;
   }
   const long long skew = vm["skew"].as<long long>();
   if (skew < 0 || skew > 86400) {
@@ -232,6 +283,41 @@ saml::Expected<saml::Ok> apply_time_options(const po::variables_map& vm, saml::P
                       "--skew " + std::to_string(skew) + ": expected 0 to 86400 seconds");
   }
   policy.skew = std::chrono::seconds(skew);
+  return saml::Ok{};
+}
+
+const saml::Policy& policy_for(const saml::Capture& capture, const saml::Policy& policy,
+                               std::optional<saml::Policy>& storage) {
+  if (policy.now_source != saml::TimeSource::SystemClock || !capture.captured_at) return policy;
+  storage = policy;
+  storage->now = *capture.captured_at;
+  storage->now_source = saml::TimeSource::Capture;
+  return *storage;
+}
+
+po::options_description expectation_options() {
+  po::options_description options("Expectations");
+  options.add_options()
+      ("audience", po::value<std::vector<std::string>>()->value_name("URI")->composing(),
+       "accepted audience, exact match (repeatable; default: the AWS audiences)")
+      ("recipient", po::value<std::vector<std::string>>()->value_name("URL")->composing(),
+       "accepted Recipient, exact match (repeatable; default: the AWS sign-in endpoints)")
+      ("allow-sha1", po::bool_switch(), "accept RSA-SHA1/ECDSA-SHA1 signatures and SHA-1 digests")
+      ("max-size", po::value<std::size_t>()->value_name("BYTES")->default_value(1024 * 1024),
+       "largest decoded XML message accepted");
+  return options;
+}
+
+saml::Expected<saml::Ok> apply_expectation_options(const po::variables_map& vm, saml::Policy& policy) {
+  policy.audiences = values_of<std::string>(vm, "audience");
+  policy.recipients = values_of<std::string>(vm, "recipient");
+  policy.allow_sha1 = vm["allow-sha1"].as<bool>();
+  const std::size_t max_size = vm["max-size"].as<std::size_t>();
+  if (max_size == 0) {
+    return read_error(saml::ErrorKind::Config, saml::ErrorCode::CliMaxSize, "--max-size must be at least 1 byte");
+  }
+  policy.capture_limits.max_xml_bytes = max_size;
+  policy.parse_limits.max_bytes = max_size;
   return saml::Ok{};
 }
 
@@ -260,11 +346,6 @@ std::string error_line(std::string_view tool, std::string_view source, const sam
   return line;
 }
 
-bool use_color() {
-  const char* no_color = std::getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) == 1 && (no_color == nullptr || no_color[0] == '\0');
-}
-
 po::options_description general_options() {
   po::options_description general("General");
   general.add_options()("help,h", "show this help")("version", "show the version");
@@ -277,6 +358,7 @@ std::variant<po::variables_map, int> parse_command_line(const CommandLine& line,
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(all).positional(line.positional).run(), vm);
+    if (line.store_more && !vm.count("help") && !vm.count("version")) line.store_more(vm);
     po::notify(vm);
   } catch (const po::error& e) {
     std::cerr << line.tool << ": " << e.what() << "\nTry '" << line.tool << " --help'.\n";
@@ -301,9 +383,15 @@ std::string version_text(std::string_view tool) {
 }
 
 po::options_description profile_options() {
+  // "aws|aws-identity-center|generic": the choices as --help shows them (the shell
+  // completions offer them).
+  std::string choices;
+  for (const saml::Profile profile : {saml::Profile::Aws, saml::Profile::AwsIdentityCenter, saml::Profile::Generic}) {
+    choices += (choices.empty() ? "" : "|") + std::string(saml::profile_name(profile));
+  }
   po::options_description options("Profile");
   options.add_options()
-      ("profile", po::value<std::string>()->value_name("NAME"),
+      ("profile", po::value<std::string>()->value_name(choices),
        "judge as aws (IAM federation), aws-identity-center or generic; default: detected per "
        "message from its audience, Recipient and Destination (aws when nothing identifies it)")
       ("issuer", po::value<std::vector<std::string>>()->value_name("URI")->composing(),

@@ -33,7 +33,7 @@ saml::Expected<saml::Ok> apply_decryption_options(const po::variables_map& vm, s
       auto pem = read_file(path, kMaxKeyFileBytes, saml::ErrorKind::Config);
       if (!pem) {
         saml::Error error = pem.error();
-        error.message = "--decrypt-key: " + error.message;
+        error.message = "--decrypt-key " + path + ": " + error.message;
         return error;
       }
       auto added = keys->add_pem_private_key(*pem, path);

@@ -23,7 +23,13 @@ saml::Error config_error(saml::ErrorCode code, std::string message) {
 }
 
 saml::Expected<std::string> read_config_file(const std::string& path) {
-  return read_file(path, kMaxIamFileBytes, saml::ErrorKind::Config);
+  auto text = read_file(path, kMaxIamFileBytes, saml::ErrorKind::Config);
+  if (!text) {
+    saml::Error error = text.error();
+    error.message = path + ": " + error.message;
+    return error;
+  }
+  return text;
 }
 
 saml::Expected<saml::Ok> read_providers(const po::variables_map& vm, saml::iam::Config& setup,

@@ -7,7 +7,7 @@
 
 namespace samlkit::cli {
 
-boost::program_options::options_description output_options() {
+boost::program_options::options_description output_file_options() {
   boost::program_options::options_description options("Report file");
   options.add_options()("output,o", boost::program_options::value<std::string>()->value_name("FILE"),
                         "write the report to FILE instead of standard output (e.g. with --format html)");

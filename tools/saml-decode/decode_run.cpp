@@ -2,16 +2,20 @@
 
 #include <algorithm>
 #include <iostream>
+#include <iterator>
+#include <optional>
 
 #include "cli.h"
 #include "saml/capture.h"
 #include "saml/decode.h"
+#include "saml/report.h"
 #include "saml/html_report.h"
 
 namespace samlkit::decode_tool {
 namespace {
 
 constexpr const char* kTool = "saml-decode";
+constexpr const char* kSchema = "samlkit.decode/2";
 
 struct Decoded {
   std::vector<saml::DecodeView> views;
@@ -20,8 +24,7 @@ struct Decoded {
 };
 
 void report(const std::string& source, const saml::Error& error, int& exit_code) {
-  std::cerr << cli::error_line(kTool, source, error) << "\n";
-  exit_code = std::max(exit_code, cli::exit_code_for(error.kind));
+  exit_code = std::max(exit_code, cli::fail(kTool, source, error));
 }
 
 void report(const std::string& source, const saml::Error& error, Decoded& decoded) {
@@ -34,30 +37,20 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
                       const saml::TrustStore& trust) {
   Decoded decoded;
   for (const std::string& input : inputs) {
-    auto bytes = cli::read_input(input, request.selection);
-    if (!bytes) {
-      report(input, bytes.error(), decoded);
+    auto messages = cli::read_captures(kTool, input, request.selection, request.policy.capture_limits);
+    if (!messages) {
+      report(input, messages.error(), decoded);
       continue;
     }
-    auto captures = saml::decode_capture(*bytes, input, request.policy.capture_limits);
-    if (!captures) {
-      report(input, captures.error(), decoded);
-      continue;
-    }
-    std::vector<const saml::Capture*> chosen;
-    if (request.selection.index) {
-      auto plan = cli::plan_messages(*captures, request.selection);
-      if (!plan) {
-        report("", plan.error(), decoded);
-        continue;
-      }
-      chosen = plan->judged;
-    } else {
-      for (const saml::Capture& capture : *captures) chosen.push_back(&capture);
-    }
-    for (const saml::Capture* capture_ptr : chosen) {
-      const saml::Capture& capture = *capture_ptr;
-      auto view = saml::decode_view(capture, trust, request.policy);
+    // saml-decode shows every message, the flow's requests too, in the input's order.
+    std::vector<saml::Capture>& captures = messages->judged;
+    std::move(messages->listed.begin(), messages->listed.end(), std::back_inserter(captures));
+    std::sort(captures.begin(), captures.end(), [](const saml::Capture& a, const saml::Capture& b) {
+      return a.origin.message < b.origin.message;
+    });
+    for (const saml::Capture& capture : captures) {
+      std::optional<saml::Policy> storage;
+      auto view = saml::decode_view(capture, trust, cli::policy_for(capture, request.policy, storage));
       if (!view) {
         report(saml::describe_origin(capture), view.error(), decoded);
         continue;
@@ -69,53 +62,61 @@ Decoded decode_inputs(const std::vector<std::string>& inputs, const Request& req
   return decoded;
 }
 
-std::string render(const saml::DecodeView& view, const Request& request, int& exit_code) {
-  switch (request.output) {
-    case Output::Json:
-      return saml::decode_to_json(view, request.policy.now);
-    case Output::Xml: {
-      auto xml = saml::pretty_xml(view);
-      if (!xml) {
-        report(saml::describe_origin(view.capture), xml.error(), exit_code);
-        return "";
-      }
-      return *xml;
+// The summary or the XML of one view (text output).
+std::string render_text(const saml::DecodeView& view, const Request& request, int& exit_code) {
+  if (request.xml) {
+    auto xml = saml::pretty_xml(view);
+    if (!xml) {
+      report(saml::describe_origin(view.capture), xml.error(), exit_code);
+      return "";
     }
-    case Output::Summary:
-    case Output::Html:
-      break;
+    return *xml;
   }
-  return saml::decode_summary(view, request.policy.now, saml::TextStyle{request.color});
+  std::optional<saml::Policy> storage;
+  const saml::Policy& judged = cli::policy_for(view.capture, request.policy, storage);
+  return saml::decode_summary(view, judged.now, saml::TextStyle{request.color}, judged.cert_now);
+}
+
+void print_json(const std::vector<const saml::DecodeView*>& shown, const Request& request) {
+  saml::JsonReport json(kSchema, request.format == cli::Format::JsonLines ? saml::JsonLayout::Lines
+                                                                          : saml::JsonLayout::Document);
+  std::cout << json.begin();
+  for (const saml::DecodeView* view : shown) {
+    std::optional<saml::Policy> storage;
+    std::cout << json.message(saml::decode_to_json(*view, cli::policy_for(view->capture, request.policy, storage).now));
+  }
+  std::cout << json.end();
 }
 
 int show(const Request& request, const saml::TrustStore& trust) {
   Decoded decoded = decode_inputs(request.inputs, request, trust);
   std::vector<const saml::DecodeView*> shown;
   for (const saml::DecodeView& view : decoded.views) shown.push_back(&view);
-  if (request.output == Output::Html) {
+  if (request.format == cli::Format::Html) {
     std::vector<saml::HtmlMessage> messages;
     for (const saml::DecodeView* view : shown) messages.push_back({view, "", std::nullopt, {}});
     if (!request.selection.index) messages.insert(messages.end(), decoded.failures.begin(), decoded.failures.end());
     std::cout << saml::messages_to_html(messages, {"saml-decode report", request.policy.now, request.policy.skew});
     return decoded.exit_code;
   }
-  if (request.output == Output::Xml && !shown.empty()) {
+  if (request.format != cli::Format::Text) {
+    print_json(shown, request);
+    return decoded.exit_code;
+  }
+  if (request.xml && !shown.empty()) {
     std::cerr << kTool << ": note: the XML is re-indented for reading only; the signature is "
                           "computed over the original bytes, so verify those, not this text\n";
   }
   const bool several = shown.size() > 1;
-  const bool array = request.output == Output::Json && several;
-  if (array) std::cout << "[\n";
   for (std::size_t i = 0; i < shown.size(); ++i) {
-    const std::string text = render(*shown[i], request, decoded.exit_code);
-    if (i > 0) std::cout << (array ? ",\n" : "\n");
+    const std::string text = render_text(*shown[i], request, decoded.exit_code);
+    if (i > 0) std::cout << "\n";
     // The summary starts with the message's origin; the XML needs a line naming it.
-    if (several && request.output == Output::Xml) {
+    if (several && request.xml) {
       std::cout << "== " << saml::describe_origin(shown[i]->capture) << "\n";
     }
     std::cout << text;
   }
-  if (array) std::cout << "]\n";
   return decoded.exit_code;
 }
 
@@ -137,7 +138,7 @@ int diff(const Request& request, const saml::TrustStore& trust) {
   const saml::DecodeView* b = diff_side(after, request, request.inputs[1]);
   if (a == nullptr || b == nullptr) return decode_exit != cli::kExitPass ? decode_exit : cli::kExitUsage;
   const std::vector<saml::Change> changes = saml::diff_views(*a, *b);
-  if (request.output == Output::Json) {
+  if (request.format != cli::Format::Text) {
     std::cout << saml::diff_to_json(changes);
   } else {
     std::cout << "--- " << saml::describe_origin(a->capture) << "\n+++ "

@@ -11,12 +11,11 @@
 
 namespace samlkit::decode_tool {
 
-enum class Output { Summary, Json, Xml, Html };
-
 struct Request {
   std::vector<std::string> inputs;     // file names, "-" for stdin
   cli::InputSelection selection;       // --index (1-based, within each input), --max-input-size
-  Output output = Output::Summary;
+  cli::Format format = cli::Format::Text;  // Text: the summary, or the XML with `xml`
+  bool xml = false;
   bool redact = false;
   bool diff = false;                   // compare inputs[0] with inputs[1]
   bool color = false;

@@ -1,5 +1,6 @@
 // saml-decode: open any SAML capture and show what is inside, offline. Unverified unless
 // trust options are given.
+#include <array>
 #include <iostream>
 #include <string>
 #include <variant>
@@ -15,14 +16,12 @@ namespace tool = samlkit::decode_tool;
 namespace {
 
 constexpr const char* kTool = "saml-decode";
+constexpr std::array kFormats = {cli::Format::Text, cli::Format::Json, cli::Format::JsonLines, cli::Format::Html};
 
 po::options_description decode_options() {
-  po::options_description options("Output");
+  po::options_description options("Views");
   options.add_options()
-      ("json", po::bool_switch(), "print the whole model as JSON (schema samlkit.decode/1; an array for several captures)")
       ("xml", po::bool_switch(), "print the decoded XML, pretty-printed (for reading only)")
-      ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
-       "text, json (as --json), xml (as --xml) or html (one self-contained page; see --output)")
       ("diff", po::bool_switch(), "compare two captures: saml-decode --diff A B")
       ("redact", po::bool_switch(), "replace NameID, session name, e-mail addresses and attribute values by redacted:<hash>");
   return options;
@@ -43,75 +42,60 @@ void print_usage(const po::options_description& visible) {
             << visible;
 }
 
+int run(const po::variables_map& vm) {
+  tool::Request request;
+  request.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
+  request.diff = vm["diff"].as<bool>();
+  request.redact = vm["redact"].as<bool>();
+  request.xml = vm["xml"].as<bool>();
+  auto format = cli::selected_format(vm, kFormats);
+  if (!format) return cli::fail(kTool, "", format.error());
+  if (request.xml && *format != cli::Format::Text) {
+    std::cerr << kTool << ": --xml and --format " << cli::format_name(*format) << " exclude each other\n";
+    return cli::kExitUsage;
+  }
+  if (request.diff && *format == cli::Format::Html) {
+    std::cerr << kTool << ": --diff has no HTML page\n";
+    return cli::kExitUsage;
+  }
+  if (request.diff && (request.xml || request.inputs.size() != 2)) {
+    std::cerr << kTool << ": --diff takes exactly two inputs (A B) and no --xml\n";
+    return cli::kExitUsage;
+  }
+  request.format = *format;
+  request.policy.keep_canonical_bytes = *format == cli::Format::Html;  // the page shows them behind a digest mismatch
+  auto selection = cli::read_input_options(vm);
+  if (!selection) return cli::fail(kTool, "", selection.error());
+  request.selection = *selection;
+  request.color = cli::use_color(vm);
+  if (auto applied = cli::apply_time_options(vm, request.policy); !applied) {
+    return cli::fail(kTool, "", applied.error());
+  }
+  if (auto profile = cli::apply_profile_options(vm, request.policy); !profile) {
+    return cli::fail(kTool, "", profile.error());
+  }
+  if (auto decryption = cli::apply_decryption_options(vm, request.policy); !decryption) {
+    return cli::fail(kTool, "", decryption.error());
+  }
+  auto trust = cli::build_trust_store(vm);
+  if (!trust) return cli::fail(kTool, "", trust.error());
+  auto output = cli::OutputFile::open(vm);
+  if (!output) return cli::fail(kTool, "", output.error());
+  return tool::run(request, *trust);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  po::options_description visible;
-  visible.add(decode_options()).add(cli::input_options()).add(cli::trust_options()).add(cli::time_options())
-      .add(cli::profile_options()).add(cli::decryption_options()).add(cli::output_options())
-      .add(cli::general_options());
+  po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
+  visible.add(cli::output_options(kFormats)).add(decode_options()).add(cli::input_options()).add(cli::trust_options())
+      .add(cli::time_options()).add(cli::profile_options()).add(cli::decryption_options())
+      .add(cli::output_file_options()).add(cli::general_options());
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "input files");
   po::positional_options_description positional;
   positional.add("input", -1);
   auto parsed = cli::parse_command_line({kTool, visible, hidden, positional, print_usage}, argc, argv);
   if (const int* exit_code = std::get_if<int>(&parsed)) return *exit_code;
-  const po::variables_map& vm = std::get<po::variables_map>(parsed);
-
-  tool::Request request;
-  request.inputs = vm.count("input") ? vm["input"].as<std::vector<std::string>>() : std::vector<std::string>{"-"};
-  request.diff = vm["diff"].as<bool>();
-  request.redact = vm["redact"].as<bool>();
-  const std::string format = vm["format"].as<std::string>();
-  if (format != "text" && format != "json" && format != "xml" && format != "html") {
-    std::cerr << kTool << ": --format " << format << ": expected text, json, xml or html\n";
-    return cli::kExitUsage;
-  }
-  const bool json = vm["json"].as<bool>() || format == "json";
-  const bool xml = vm["xml"].as<bool>() || format == "xml";
-  const bool html = format == "html";
-  if (json + xml + html > 1) {
-    std::cerr << kTool << ": --json, --xml and --format " << format << " exclude each other\n";
-    return cli::kExitUsage;
-  }
-  if (request.diff && html) {
-    std::cerr << kTool << ": --diff has no HTML page\n";
-    return cli::kExitUsage;
-  }
-  if (request.diff && (xml || request.inputs.size() != 2)) {
-    std::cerr << kTool << ": --diff takes exactly two inputs (A B) and no --xml\n";
-    return cli::kExitUsage;
-  }
-  request.policy.keep_canonical_bytes = html;  // the page shows them behind a digest mismatch
-  request.output = json ? tool::Output::Json : xml ? tool::Output::Xml : html ? tool::Output::Html : tool::Output::Summary;
-  auto selection = cli::read_input_options(vm);
-  if (!selection) {
-    std::cerr << cli::error_line(kTool, "", selection.error()) << "\n";
-    return cli::exit_code_for(selection.error().kind);
-  }
-  request.selection = *selection;
-  request.color = cli::use_color();
-  if (auto applied = cli::apply_time_options(vm, request.policy); !applied) {
-    std::cerr << cli::error_line(kTool, "", applied.error()) << "\n";
-    return cli::exit_code_for(applied.error().kind);
-  }
-  if (auto profile = cli::apply_profile_options(vm, request.policy); !profile) {
-    std::cerr << cli::error_line(kTool, "", profile.error()) << "\n";
-    return cli::exit_code_for(profile.error().kind);
-  }
-  if (auto decryption = cli::apply_decryption_options(vm, request.policy); !decryption) {
-    std::cerr << cli::error_line(kTool, "", decryption.error()) << "\n";
-    return cli::exit_code_for(decryption.error().kind);
-  }
-  auto trust = cli::build_trust_store(vm);
-  if (!trust) {
-    std::cerr << cli::error_line(kTool, "", trust.error()) << "\n";
-    return cli::exit_code_for(trust.error().kind);
-  }
-  auto output = cli::OutputFile::open(vm);
-  if (!output) {
-    std::cerr << cli::error_line(kTool, "", output.error()) << "\n";
-    return cli::exit_code_for(output.error().kind);
-  }
-  return tool::run(request, *trust);
+  return cli::finish_output(kTool, run(std::get<po::variables_map>(parsed)));
 }

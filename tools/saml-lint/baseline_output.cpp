@@ -1,7 +1,10 @@
 #include "baseline_output.h"
 
-#include <fstream>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <string>
 
 #include "cli.h"
 
@@ -24,10 +27,20 @@ int write_baseline(const std::string& path, const BaselineSource& source) {
               << "the assertion of " << entry.source << " (only verified values go into a baseline)\n";
     return cli::kExitFailed;
   }
-  std::ofstream file(path, std::ios::binary | std::ios::trunc);
-  file << saml::baseline_to_json(*entry.result->observed);
-  if (!file.flush()) {
-    std::cerr << "saml-lint: --write-baseline " << path << ": cannot write the file\n";
+  // stdio rather than a stream: its failures leave the reason in errno, and the reason is
+  // what the user needs (a missing folder, no permission, a full disk).
+  const std::string json = saml::baseline_to_json(*entry.result->observed);
+  errno = 0;
+  std::FILE* file = std::fopen(path.c_str(), "wb");
+  bool written = file != nullptr && std::fwrite(json.data(), 1, json.size(), file) == json.size();
+  int error = errno;
+  if (file != nullptr && std::fclose(file) != 0 && written) {
+    written = false;
+    error = errno;
+  }
+  if (!written) {
+    std::cerr << "saml-lint: --write-baseline " << path << ": cannot write the file: "
+              << (error != 0 ? std::strerror(error) : "unknown error") << "\n";
     return cli::kExitUsage;
   }
   return cli::kExitPass;

@@ -36,33 +36,35 @@ struct ItemOutput {
 ItemOutput lint_item(const WorkItem& item, const cli::InputSelection& selection,
                      const saml::TrustStore& trust, const saml::LintOptions& options,
                      const saml::LintConfig& config) {
-  std::string bytes = item.text;
-  if (item.line == 0) {
-    auto read = cli::read_input(item.source, selection);
-    if (!read) return {{error_entry(item, read.error())}, {}};
-    bytes = std::move(*read);
-  }
-  auto captures = saml::decode_capture(bytes, item.source, options.policy.capture_limits);
-  if (!captures) return {{error_entry(item, captures.error())}, {}};
-  auto plan = cli::plan_messages(*captures, selection);
-  if (!plan) return {{error_entry(item, plan.error())}, {}};
+  // A file, or (--lines) the message its line holds.
+  const saml::CaptureLimits& limits = options.policy.capture_limits;
+  auto messages = item.line == 0 ? cli::read_captures("saml-lint", item.source, selection, limits)
+                                 : cli::plan_input(item.text, item.source, selection, limits);
+  if (!messages) return {{error_entry(item, messages.error())}, {}};
   ItemOutput output;
-  for (const saml::Capture* request : plan->listed) output.notes.push_back(cli::listed_request_note(*request));
-  for (const saml::Capture* capture : plan->judged) {
+  for (const saml::Capture& request : messages->listed) output.notes.push_back(cli::listed_request_note(request));
+  for (const saml::Capture& judged : messages->judged) {
+    // A capture that records its time is judged at it (unless --now says otherwise).
+    std::optional<saml::Policy> policy;
+    std::optional<saml::LintOptions> at_capture_time;
+    if (&cli::policy_for(judged, options.policy, policy) != &options.policy) {
+      at_capture_time = options;
+      at_capture_time->policy = *policy;
+    }
     saml::LintEntry entry;
     entry.source = item.source;
     entry.source_line = item.line;
-    entry.message = capture->origin.message;
-    entry.messages = capture->origin.messages;
-    auto result = saml::lint_capture(*capture, trust, options);
+    entry.message = judged.origin.message;
+    entry.messages = judged.origin.messages;
+    auto result = saml::lint_capture(judged, trust, at_capture_time ? *at_capture_time : options);
     if (!result) {
       entry.error = result.error();
       output.entries.push_back(std::move(entry));
       continue;
     }
     saml::apply_lint_config(config, *result);
-    entry.format = capture->format;
-    entry.notes = capture->notes;
+    entry.format = judged.format;
+    entry.notes = judged.notes;
     entry.result = std::move(*result);
     output.entries.push_back(std::move(entry));
   }

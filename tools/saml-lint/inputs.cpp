@@ -54,7 +54,7 @@ std::string message_of_line(const std::string& line) {
 
 saml::Expected<std::vector<WorkItem>> line_items(const std::string& source,
                                                 const cli::InputSelection& selection) {
-  auto bytes = cli::read_input(source, selection);
+  auto bytes = cli::read_input("saml-lint", source, selection);
   if (!bytes) return bytes.error();
   std::vector<WorkItem> items;
   std::size_t start = 0;

@@ -15,7 +15,7 @@ saml::Expected<std::vector<saml::LintEntry>> lint_metadata_files(const std::vect
     auto xml = cli::read_file(path, cli::kDefaultMaxInputBytes, saml::ErrorKind::Config);
     if (!xml) {
       saml::Error error = xml.error();
-      error.message = "--metadata: " + error.message;
+      error.message = "--metadata " + path + ": " + error.message;
       return error;
     }
     saml::LintEntry entry;

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "cli.h"
@@ -36,13 +37,56 @@ saml::Expected<saml::Ok> known_rule(const std::string& id, const std::string& op
   return config_error(option + " " + id + ": unknown rule ID (saml-lint --list-rules lists them)");
 }
 
-saml::Expected<OutputFormat> parse_format(const std::string& name) {
-  if (name == "text") return OutputFormat::Text;
-  if (name == "json") return OutputFormat::Json;
-  if (name == "sarif") return OutputFormat::Sarif;
-  if (name == "junit") return OutputFormat::Junit;
-  if (name == "html") return OutputFormat::Html;
-  return config_error("--format " + name + ": expected text, json, sarif, junit or html");
+// The options whose values are paths: in a config file, relative to the file.
+constexpr const char* kPathOptions[] = {"cert", "metadata", "decrypt-key", "baseline", "write-baseline", "output"};
+
+bool is_path_option(const std::string& name) {
+  for (const char* option : kPathOptions) {
+    if (name == option) return true;
+  }
+  return false;
+}
+
+// Reads a config file's text as Boost does (throws po::error). The result points into
+// `options`, which must outlive it.
+po::parsed_options parse_config_text(const std::string& text, const po::options_description& options) {
+  std::istringstream in(text);
+  return po::parse_config_file(in, options);
+}
+
+// The first line of `text` by which `fails` holds for the lines up to it: where an error
+// in a config file is (Boost names the option, not the line). 0 when no prefix fails.
+template <class Fails>
+int first_failing_line(const std::string& text, const Fails& fails) {
+  std::istringstream in(text);
+  std::string prefix;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    prefix += line + "\n";
+    if (fails(prefix)) return number;
+  }
+  return 0;
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw po::error("cannot read config file " + path);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// The config file's variables alone (with the defaults), as when it is the whole command line.
+po::variables_map variables_of_config(const std::string& text) {
+  const po::options_description options = visible_options();
+  po::variables_map vm;
+  const char* argv[] = {"saml-lint"};
+  po::store(po::command_line_parser(1, const_cast<char**>(argv)).options(options).run(), vm);
+  po::store(parse_config_text(text, options), vm);
+  po::notify(vm);
+  return vm;
 }
 
 saml::Expected<saml::Ok> read_rule_config(const po::variables_map& vm, saml::LintConfig& config) {
@@ -72,10 +116,24 @@ saml::Expected<saml::Ok> read_rule_config(const po::variables_map& vm, saml::Lin
 
 }  // namespace
 
+namespace {
+
+// "error|warning|info": the choices as --help shows them (the shell completions offer them).
+std::string severity_choices() {
+  std::string names;
+  for (saml::Severity severity : {saml::Severity::Error, saml::Severity::Warning, saml::Severity::Info}) {
+    names += (names.empty() ? "" : "|") + std::string(saml::severity_name(severity));
+  }
+  return names;
+}
+
+
+}  // namespace
+
 po::options_description visible_options() {
   po::options_description rules("Rules and output");
   rules.add_options()
-      ("list-rules", "list every rule (with --format markdown: the docs/rules.md page)")
+      ("list-rules", "list every rule (--format text, markdown for the docs/rules.md page, or json)")
       ("explain", po::value<std::string>()->value_name("ID"), "explain one rule")
       ("disable", po::value<std::vector<std::string>>()->value_name("ID")->composing(),
        "turn a rule off (repeatable)")
@@ -83,64 +141,68 @@ po::options_description visible_options() {
        "turn a rule back on, e.g. one the config file disables (repeatable; wins over --disable)")
       ("severity", po::value<std::vector<std::string>>()->value_name("ID=LEVEL")->composing(),
        "change a rule's severity to error, warning or info (repeatable)")
-      ("fail-on", po::value<std::string>()->value_name("LEVEL")->default_value("error"),
+      ("fail-on", po::value<std::string>()->value_name(severity_choices())->default_value("error"),
        "exit 1 when a finding is at or above this severity: error, warning or info")
-      ("format", po::value<std::string>()->value_name("FORMAT")->default_value("text"),
-       "text, json (schema samlkit.lint/1), sarif (2.1.0), junit or html (one page; see --output); "
-       "markdown for --list-rules")
       ("config", po::value<std::string>()->value_name("FILE"),
        "INI file with the same options (default: ./.saml-lint.ini when present)")
       ("baseline", po::value<std::string>()->value_name("FILE"),
        "compare each response with this baseline; every difference is a DRF finding")
       ("write-baseline", po::value<std::string>()->value_name("FILE"),
        "write the baseline (signed values only) of the one response linted to FILE");
-  po::options_description checks("Expectations");
-  checks.add_options()
-      ("audience", po::value<std::vector<std::string>>()->value_name("URI")->composing(),
-       "accepted audience, exact match (repeatable; default: the AWS audiences)")
-      ("recipient", po::value<std::vector<std::string>>()->value_name("URL")->composing(),
-       "accepted Recipient, exact match (repeatable; default: the AWS sign-in endpoints)")
-      ("allow-sha1", po::bool_switch(), "accept RSA-SHA1/ECDSA-SHA1 signatures and SHA-1 digests")
-      ("max-size", po::value<std::size_t>()->value_name("BYTES")->default_value(1024 * 1024),
-       "largest decoded XML message accepted");
   po::options_description batch("Batch");
   batch.add_options()
       ("include", po::value<std::vector<std::string>>()->value_name("GLOB")->composing(),
        "in directories, lint only files whose name matches (repeatable; default: every file)")
       ("lines", po::bool_switch(), "each line of an input is one message: base64, or an NDJSON "
        "object with a SAMLResponse field")
+      ("allow-empty", po::bool_switch(),
+       "succeed when there is no message to lint (default: exit 2, so that a CI job whose "
+       "--include matches nothing does not pass silently)")
       ("jobs,j", po::value<unsigned>()->value_name("N"), "threads (default: the number of cores)");
-  po::options_description all;
-  all.add(samlkit::cli::trust_options()).add(samlkit::cli::time_options()).add(samlkit::cli::profile_options()).add(checks)
-      .add(samlkit::cli::input_options()).add(samlkit::cli::decryption_options())
-      .add(samlkit::cli::iam_options()).add(rules).add(batch).add(samlkit::cli::output_options())
-      .add(samlkit::cli::general_options());
+  po::options_description all(cli::kHelpWidth, cli::kHelpDescriptionWidth);
+  all.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
+      .add(cli::expectation_options()).add(cli::input_options()).add(cli::decryption_options())
+      .add(cli::iam_options()).add(rules).add(cli::output_options(kFormats)).add(cli::output_file_options())
+      .add(batch).add(cli::general_options());
   return all;
 }
 
-po::variables_map parse_command_line(int argc, char** argv) {
-  po::options_description all = visible_options();
-  all.add_options()("input", po::value<std::vector<std::string>>(), "inputs");
-  po::positional_options_description positional;
-  positional.add("input", -1);
-  po::variables_map vm;
-  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
-  std::string config_path;
+void store_config_file(po::variables_map& vm, ConfigFile& found) {
   if (vm.count("config")) {
-    config_path = vm["config"].as<std::string>();
+    found.path = vm["config"].as<std::string>();
   } else if (std::filesystem::is_regular_file(kDefaultConfig)) {
-    config_path = kDefaultConfig;
+    found = ConfigFile{kDefaultConfig, true};
   }
-  if (!config_path.empty()) {
-    std::ifstream file(config_path);
-    if (!file) throw po::error("cannot read config file " + config_path);
-    po::store(po::parse_config_file(file, visible_options()), vm);
+  if (found.path.empty()) return;
+  const std::string text = read_text(found.path);
+  const po::options_description options = visible_options();
+  po::parsed_options parsed(&options);
+  try {
+    parsed = parse_config_text(text, options);
+  } catch (const po::error& e) {
+    const int line = first_failing_line(text, [&options](const std::string& prefix) {
+      try {
+        parse_config_text(prefix, options);
+        return false;
+      } catch (const po::error&) {
+        return true;
+      }
+    });
+    throw po::error(found.path + ":" + std::to_string(line) + ": " + e.what());
   }
-  po::notify(vm);
-  return vm;
+  const std::filesystem::path base = std::filesystem::path(found.path).parent_path();
+  for (po::option& option : parsed.options) {
+    if (!is_path_option(option.string_key)) continue;
+    for (std::string& value : option.value) {
+      if (!value.empty() && std::filesystem::path(value).is_relative()) value = (base / value).string();
+    }
+  }
+  po::store(parsed, vm);
 }
 
-saml::Expected<Settings> to_settings(const po::variables_map& vm) {
+namespace {
+
+saml::Expected<Settings> settings_from(const po::variables_map& vm) {
   Settings settings;
   settings.inputs = values_of<std::string>(vm, "input");
   settings.metadata = values_of<std::string>(vm, "metadata");
@@ -148,10 +210,11 @@ saml::Expected<Settings> to_settings(const po::variables_map& vm) {
   if (settings.inputs.empty() && settings.metadata.empty()) settings.inputs.push_back("-");
   settings.includes = values_of<std::string>(vm, "include");
   settings.lines = vm["lines"].as<bool>();
+  settings.allow_empty = vm["allow-empty"].as<bool>();
   const unsigned cores = std::thread::hardware_concurrency();
   settings.jobs = vm.count("jobs") ? vm["jobs"].as<unsigned>() : (cores == 0 ? 1 : cores);
   if (settings.jobs == 0 || settings.jobs > 256) return config_error("--jobs: expected 1 to 256");
-  auto format = parse_format(vm["format"].as<std::string>());
+  auto format = cli::selected_format(vm, kFormats);
   if (!format) return format.error();
   settings.format = *format;
   if (auto ok = read_rule_config(vm, settings.config); !ok) return ok.error();
@@ -171,17 +234,33 @@ saml::Expected<Settings> to_settings(const po::variables_map& vm) {
   if (auto profile = cli::apply_profile_options(vm, policy); !profile) return profile.error();
   if (auto applied = cli::apply_time_options(vm, policy); !applied) return applied.error();
   if (auto decryption = cli::apply_decryption_options(vm, policy); !decryption) return decryption.error();
-  policy.audiences = values_of<std::string>(vm, "audience");
-  policy.recipients = values_of<std::string>(vm, "recipient");
-  policy.allow_sha1 = vm["allow-sha1"].as<bool>();
-  const std::size_t max_size = vm["max-size"].as<std::size_t>();
-  if (max_size == 0) return config_error("--max-size must be at least 1 byte");
-  policy.capture_limits.max_xml_bytes = max_size;
-  policy.parse_limits.max_bytes = max_size;
+  if (auto expected = cli::apply_expectation_options(vm, policy); !expected) return expected.error();
   auto selection = cli::read_input_options(vm);
   if (!selection) return selection.error();
   settings.selection = *selection;
   return settings;
+}
+
+}  // namespace
+
+saml::Expected<Settings> to_settings(const po::variables_map& vm, const ConfigFile& config_file) {
+  auto settings = settings_from(vm);
+  if (settings || config_file.path.empty()) return settings;
+  // The same error from the file's lines alone: it is the file's; say where.
+  const std::string message = settings.error().message;
+  const std::string text = read_text(config_file.path);
+  const int line = first_failing_line(text, [&](const std::string& prefix) {
+    try {
+      auto alone = settings_from(variables_of_config(prefix));
+      return !alone && alone.error().message == message;
+    } catch (const po::error&) {
+      return false;
+    }
+  });
+  if (line == 0) return settings;
+  saml::Error error = settings.error();
+  error.message = config_file.path + ":" + std::to_string(line) + ": " + message;
+  return error;
 }
 
 }  // namespace samlkit::lint_tool

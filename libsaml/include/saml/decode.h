@@ -112,9 +112,12 @@ struct TimelineEvent {
 std::vector<TimelineEvent> decode_timeline(const DecodeView& view, bool include_capture_time);
 
 // --- Outputs. ---
-// A one-screen summary; says UNVERIFIED unless trust was given.
-std::string decode_summary(const DecodeView& view, TimePoint now, const TextStyle& style = {});
-// One JSON document, schema "samlkit.decode/1" (docs/schema/saml-decode.schema.json).
+// A one-screen summary; says UNVERIFIED unless trust was given. The time line is shown at
+// `now`, certificate expiry at `cert_now` (default: `now`).
+std::string decode_summary(const DecodeView& view, TimePoint now, const TextStyle& style = {},
+                           std::optional<TimePoint> cert_now = std::nullopt);
+// One message as a JSON object: an element of the "messages" array of schema
+// "samlkit.decode/2" (docs/schema/saml-decode.schema.json; JsonReport in saml/report.h).
 std::string decode_to_json(const DecodeView& view, TimePoint now);
 // The XML re-indented for reading (redacted when the view is). Not the signed bytes.
 Expected<std::string> pretty_xml(const DecodeView& view);

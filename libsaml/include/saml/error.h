@@ -16,6 +16,9 @@ struct Location {
   std::string attribute;
   // Byte offset in the captured (encoded) input, for decode errors; -1 = not applicable.
   long offset = -1;
+  // 1-based column of the element's start tag on `line`, in UTF-16 code units as SARIF counts
+  // them; 0 = unknown (libxml2 records lines only: parse_xml measures element columns).
+  int column = 0;
 
   bool empty() const { return line == 0 && element.empty() && attribute.empty() && offset < 0; }
 };
@@ -97,6 +100,8 @@ enum class ErrorCode {
   CliMaxInputSize = 908,       // --max-input-size out of range
   IamOption = 909,             // an --iam-* option value that is not accepted
   OktaOption = 910,            // --okta-* options without --okta-groups
+  CliMaxSize = 911,            // --max-size out of range
+  CliFormat = 912,             // a --format value the tool does not write
   // iam: the AWS-side configuration (IAM exports, trust policies, Okta group mapping)
   IamInput = 1000,             // an IAM export that cannot be read
   IamPolicy = 1001,            // a policy document that is not valid IAM policy JSON

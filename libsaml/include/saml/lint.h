@@ -41,6 +41,8 @@ struct LintOptions {
 };
 
 struct LintResult {
+  TimePoint now{};                  // the time the message's conditions were judged at
+  TimeSource now_source = TimeSource::SystemClock;
   Profile profile = Profile::Aws;
   std::string profile_reason;       // why this profile ("given", or what was detected)
   bool accepted = false;            // saml-verify's verdict on the same input
@@ -103,19 +105,27 @@ struct LintEntry {
 struct LintReportOptions {
   LintConfig config;
   bool color = false;
-  std::string now;  // --now as written in reports
+  // The two clocks as written in reports (Policy::now and Policy::cert_now); a message
+  // judged at its capture time says so itself (LintResult::now_source).
+  std::string now;
+  TimeSource now_source = TimeSource::SystemClock;
+  std::string cert_now;
+  TimeSource cert_now_source = TimeSource::SystemClock;
+  std::string config_file;            // the .saml-lint.ini read, or empty
+  bool config_file_implicit = false;  // found in the current directory, not given by --config
 };
 
 std::string lint_to_text(const std::vector<LintEntry>& entries, const LintReportOptions& options);
-// Schema "samlkit.lint/1" (docs/schema/saml-lint.schema.json).
+// Schema "samlkit.lint/2" (docs/schema/saml-lint.schema.json).
 std::string lint_to_json(const std::vector<LintEntry>& entries, const LintReportOptions& options);
 // SARIF 2.1.0 for code scanning: every enabled rule with help text; results with locations.
 std::string lint_to_sarif(const std::vector<LintEntry>& entries, const LintReportOptions& options);
 // JUnit XML: a testsuite per message, a testcase per enabled rule, failures for findings.
 std::string lint_to_junit(const std::vector<LintEntry>& entries, const LintReportOptions& options);
 
-// Html: one self-contained page, a section per message and a sortable summary table.
-enum class LintReportFormat { Text, Json, Sarif, Junit, Html };
+// JsonLines: one compact object per message, each with its "schema". Html: one
+// self-contained page, a section per message and a sortable summary table.
+enum class LintReportFormat { Text, Json, JsonLines, Sarif, Junit, Html };
 
 // One report written entry by entry, so that a batch need not hold its entries: begin(),
 // entry() for each LintEntry in order, then end(). Each returns the next piece of the
@@ -132,9 +142,11 @@ class LintReportWriter {
 std::unique_ptr<LintReportWriter> make_lint_report_writer(LintReportFormat format,
                                                           const LintReportOptions& options);
 
-// The rule table for people: --list-rules (text or Markdown, as in docs/rules.md), --explain.
+// The rule table: --list-rules (text, Markdown as in docs/rules.md, or JSON), --explain.
 std::string rules_to_text();
 std::string rules_to_markdown();
+// Schema "samlkit.rules/1" (docs/schema/saml-lint-rules.schema.json).
+std::string rules_to_json();
 std::string explain_rule(const Rule& rule);
 
 }  // namespace saml

@@ -16,8 +16,19 @@ namespace saml {
 
 class DecryptionKeys;  // saml/xmlenc.h
 
+// Where a time the policy judges at came from (said in every report).
+enum class TimeSource { SystemClock, Option, Capture };
+// "clock", "option" (--now or --cert-now), "capture" (the time the capture records).
+const char* time_source_name(TimeSource source);
+
 struct Policy {
-  TimePoint now{};                          // never read from the clock by the library
+  // Two clocks, never read by the library: a message's conditions are judged at `now`;
+  // certificate and metadata expiry at `cert_now`, so that a message judged at the time it
+  // was captured still warns of a certificate that expires next week.
+  TimePoint now{};
+  TimeSource now_source = TimeSource::SystemClock;
+  TimePoint cert_now{};
+  TimeSource cert_now_source = TimeSource::SystemClock;
   std::chrono::seconds skew{0};             // AWS documents none
   // The profile to judge by; nullopt: detected from the message (detect_profile).
   std::optional<Profile> profile;

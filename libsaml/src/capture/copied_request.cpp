@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "capture/sniff.h"
+#include "util/percent_encoding.h"
 #include "util/printable.h"
 
 namespace saml {
@@ -15,28 +16,6 @@ Error command_error(const std::string& message) {
 
 bool equals_nocase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && starts_with_nocase(a, b);
-}
-
-bool is_unreserved(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '.' || c == '_' || c == '~';
-}
-
-// What curl --data-urlencode and PowerShell's hashtable bodies do to a value.
-std::string form_encode(std::string_view value) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : value) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (is_unreserved(c)) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
-    }
-  }
-  return out;
 }
 
 std::string trim(std::string_view text) {
@@ -58,9 +37,9 @@ Expected<std::string> urlencoded_part(const std::string& value) {
   if (at != std::string::npos && (equals == std::string::npos || at < equals)) {
     return file_body_error("--data-urlencode", value);
   }
-  if (equals == std::string::npos) return form_encode(value);
+  if (equals == std::string::npos) return util::percent_encode(value);
   const std::string name = value.substr(0, equals);
-  return (name.empty() ? "" : name + "=") + form_encode(std::string_view(value).substr(equals + 1));
+  return (name.empty() ? "" : name + "=") + util::percent_encode(std::string_view(value).substr(equals + 1));
 }
 
 // curl options that take a value, besides those read below: the value must not be taken
@@ -229,7 +208,7 @@ Expected<CopiedRequest> read_invoke_webrequest(const Tokens& tokens, std::size_t
         request.body = *value->text;
       } else {
         std::vector<std::string> parts;
-        for (const Pair& pair : value->pairs) parts.push_back(form_encode(pair.key) + "=" + form_encode(pair.value));
+        for (const Pair& pair : value->pairs) parts.push_back(util::percent_encode(pair.key) + "=" + util::percent_encode(pair.value));
         request.body = joined(parts);
       }
     } else if (equals_nocase(name, "-Headers")) {
@@ -299,7 +278,7 @@ Expected<CopiedRequest> read_curl_words(const std::vector<std::string>& words) {
         return file_body_error(option, *text);
       }
       if (equals != std::string::npos) {
-        data.push_back(text->substr(0, equals) + "=" + form_encode(std::string_view(*text).substr(equals + 1)));
+        data.push_back(text->substr(0, equals) + "=" + util::percent_encode(std::string_view(*text).substr(equals + 1)));
       }
     } else if (option == "-H" || option == "--header") {
       auto text = value();

@@ -325,6 +325,18 @@ Expected<std::vector<Capture>> from_json(std::string_view json, std::size_t star
   if (!scan) {
     return scan.error();
   }
+  if (scan->container == JsonContainer::SamlTracer) {
+    auto saved = tracer_export_time(*scan);
+    if (!saved) {
+      return saved.error();
+    }
+    for (Capture& capture : captures) {
+      if (capture.captured_at || !*saved) continue;
+      capture.captured_at = *saved;
+      capture.notes.push_back("the capture time is the export's timestamp (SAML-tracer records "
+                              "no time per request)");
+    }
+  }
   const std::string count = std::to_string(scan->requests);
   switch (scan->container) {
     case JsonContainer::None:

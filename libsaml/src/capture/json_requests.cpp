@@ -58,6 +58,10 @@ class RequestHandler : public Json::json_sax_t {
 
   bool string(string_t& value) override {
     on_scalar();
+    if (at({"timestamp"})) {
+      scan_.export_time = std::move(value);
+      return true;
+    }
     if (untracked_ > 0 || !request_) {
       return true;
     }
@@ -160,7 +164,9 @@ class RequestHandler : public Json::json_sax_t {
 
   bool on_number(double value) {
     on_scalar();
-    if (at_tracer({"timestamp"})) {
+    if (at({"timestamp"})) {
+      scan_.export_time_ms = value;
+    } else if (at_tracer({"timestamp"})) {
       request_->time_ms = value;
     }
     return true;

@@ -41,6 +41,8 @@ struct JsonRequest {
 struct JsonScan {
   JsonContainer container = JsonContainer::None;
   std::size_t requests = 0;  // entries or requests seen
+  std::string export_time;               // a SAML-tracer export's top-level "timestamp"
+  std::optional<double> export_time_ms;  // the same as a number (ms since 1970)
 };
 
 // Called once per request, in file order; an Error stops the scan and is returned.

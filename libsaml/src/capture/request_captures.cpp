@@ -30,29 +30,37 @@ Error in_request(const JsonRequest& request, const std::string& part, Error erro
   return error;
 }
 
-Expected<std::optional<TimePoint>> request_time(const JsonRequest& request) {
-  if (request.time_ms) {
-    const double ms = *request.time_ms;
-    if (!std::isfinite(ms) || ms < 0 || ms > kLastMillisecond) {
-      return in_request(request, "timestamp",
-                        Error{ErrorKind::Decode, ErrorCode::CaptureTime,
-                              "not a time in milliseconds since 1970", {}});
+// A HAR startedDateTime or SAML-tracer timestamp: an xs:dateTime string, or a number of
+// milliseconds since 1970. Neither given is no time.
+Expected<std::optional<TimePoint>> json_time(const std::string& text, std::optional<double> ms) {
+  if (ms) {
+    if (!std::isfinite(*ms) || *ms < 0 || *ms > kLastMillisecond) {
+      return Error{ErrorKind::Decode, ErrorCode::CaptureTime,
+                   "not a time in milliseconds since 1970", {}};
     }
     return std::optional<TimePoint>(
-        TimePoint(std::chrono::microseconds(std::llround(ms * 1000.0))));
+        TimePoint(std::chrono::microseconds(std::llround(*ms * 1000.0))));
   }
-  if (request.time.empty()) {
+  if (text.empty()) {
     return std::optional<TimePoint>();
   }
-  auto parsed = parse_xs_datetime(request.time);
+  auto parsed = parse_xs_datetime(text);
   if (!parsed) {
     Error error = parsed.error();
     error.code = ErrorCode::CaptureTime;
-    return in_request(request,
-                      request.container == JsonContainer::Har ? "startedDateTime" : "timestamp",
-                      std::move(error));
+    return error;
   }
   return std::optional<TimePoint>(*parsed);
+}
+
+Expected<std::optional<TimePoint>> request_time(const JsonRequest& request) {
+  auto time = json_time(request.time, request.time_ms);
+  if (!time) {
+    return in_request(request,
+                      request.container == JsonContainer::Har ? "startedDateTime" : "timestamp",
+                      time.error());
+  }
+  return time;
 }
 
 Capture tracer_fallback(const JsonRequest& request, const std::string& field) {
@@ -175,6 +183,17 @@ Expected<std::vector<Capture>> request_captures(const JsonRequest& request,
     capture.captured_at = *time;
   }
   return captures;
+}
+
+Expected<std::optional<TimePoint>> tracer_export_time(const JsonScan& scan) {
+  auto time = json_time(scan.export_time, scan.export_time_ms);
+  if (!time) {
+    Error error = time.error();
+    error.message = "SAML-tracer export, timestamp: " + error.message;
+    error.where.offset = -1;
+    return error;
+  }
+  return time;
 }
 
 }  // namespace saml

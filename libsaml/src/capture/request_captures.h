@@ -18,4 +18,8 @@ Expected<std::vector<Capture>> request_captures(const JsonRequest& request,
                                                 std::string_view source,
                                                 const CaptureLimits& limits);
 
+// The top-level "timestamp" of a SAML-tracer export (when it was saved; the tracer records
+// no time per request), or none. A value that is not a time is an error naming it.
+Expected<std::optional<TimePoint>> tracer_export_time(const JsonScan& scan);
+
 }  // namespace saml

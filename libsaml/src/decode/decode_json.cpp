@@ -1,8 +1,9 @@
-// decode_to_json: the whole view as one document, schema "samlkit.decode/1"
+// decode_to_json: the whole view as one message of schema "samlkit.decode/2"
 // (docs/schema/saml-decode.schema.json). Keys are always present; absent values are null.
 #include <nlohmann/json.hpp>
 
 #include "report/encryption_json.h"
+#include "report/finding_report.h"
 #include "report/json_values.h"
 #include "saml/decode.h"
 
@@ -20,10 +21,10 @@ Json strings(const std::vector<std::string>& list) {
   return array;
 }
 
-Json findings_json(const std::vector<Finding>& findings) {
+Json findings_json(const std::vector<Finding>& findings, Profile profile) {
   Json array = Json::array();
   for (const Finding& f : findings) {
-    array.push_back(Json{{"rule", f.rule_id}, {"severity", severity_name(f.severity)}, {"message", f.message}});
+    array.push_back(detail::finding_json(f, profile));
   }
   return array;
 }
@@ -158,7 +159,7 @@ Json aws_json(const DecodeView& view) {
   j["tags"] = tags;
   j["transitive_tag_keys"] = strings(aws.transitive_tag_keys);
   j["source_identity"] = aws.source_identity ? Json(*aws.source_identity) : Json(nullptr);
-  j["findings"] = findings_json(view.aws_findings);
+  j["findings"] = findings_json(view.aws_findings, view.profile);
   j["verified"] = view.assertion && view.verified(view.assertion->node);
   return j;
 }
@@ -212,13 +213,12 @@ Json timeline_json(const DecodeView& view, TimePoint now) {
 
 std::string decode_to_json(const DecodeView& view, TimePoint now) {
   Json j;
-  j["schema"] = "samlkit.decode/1";
   j["origin"] = origin_json(view.capture);
   j["now"] = format_xs_datetime(now);
   j["profile"] = {{"name", profile_name(view.profile)}, {"reason", view.profile_reason}};
   j["trust_given"] = view.trust_given;
   j["accepted"] = view.accepted ? Json(*view.accepted) : Json(nullptr);
-  j["verify_findings"] = findings_json(view.verify_findings);
+  j["verify_findings"] = findings_json(view.verify_findings, view.profile);
   j["redacted"] = view.redacted;
   j["message_type"] = view.message_type;
   j["message_namespace"] = view.message_namespace;

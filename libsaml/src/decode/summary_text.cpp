@@ -8,12 +8,16 @@
 #include "decode/names.h"
 #include "saml/decode.h"
 #include "time/duration_text.h"
-#include "util/painter.h"
+#include "report/painter.h"
+#include "util/printable.h"
 
 namespace saml {
 namespace {
 
 using util::Painter;
+using util::terminal_safe;
+
+constexpr std::size_t kLabelWidth = 14;
 
 std::string pad(std::string text, std::size_t width) {
   if (text.size() < width) text.append(width - text.size(), ' ');
@@ -24,8 +28,8 @@ std::string or_none(const std::string& text) { return text.empty() ? "(none)" : 
 
 class Summary {
  public:
-  Summary(const DecodeView& view, TimePoint now, const Painter& paint)
-      : view_(view), now_(now), paint_(paint) {}
+  Summary(const DecodeView& view, TimePoint now, TimePoint cert_now, const Painter& paint)
+      : view_(view), now_(now), cert_now_(cert_now), paint_(paint) {}
 
   std::string build() {
     header();
@@ -42,9 +46,16 @@ class Summary {
   }
 
  private:
-  // A labelled value; with trust, says whether the node holding it is covered.
-  void value(const std::string& label, const std::string& text, const xmlNode* node) {
-    out_ += "  " + pad(label, 14) + text + mark(node) + "\n";
+  // A labelled value (untrusted text: escaped for the terminal); with trust, says whether
+  // the node holding it is covered.
+  void value(const std::string& label, const std::string& text, const xmlNode* node,
+             std::size_t width = kLabelWidth) {
+    painted_value(label, terminal_safe(text), node, width);
+  }
+  // The same for text already escaped and coloured.
+  void painted_value(const std::string& label, const std::string& safe_text, const xmlNode* node,
+                     std::size_t width = kLabelWidth) {
+    out_ += "  " + pad(terminal_safe(label), width) + safe_text + mark(node) + "\n";
   }
   std::string mark(const xmlNode* node) const { return verified_mark(view_.verified(node)); }
   std::string verified_mark(bool verified) const {
@@ -54,8 +65,8 @@ class Summary {
   void section(const std::string& title) { out_ += paint_.bold(title) + "\n"; }
 
   void header() {
-    out_ += paint_.bold("== " + describe_origin(view_.capture)) + "\n";
-    for (const std::string& note : view_.capture.notes) out_ += "  note: " + note + "\n";
+    out_ += paint_.bold("== " + terminal_safe(describe_origin(view_.capture))) + "\n";
+    for (const std::string& note : view_.capture.notes) out_ += "  note: " + terminal_safe(note) + "\n";
     std::string line = paint_.bold("SAML " + view_.message_type);
     if (!view_.trust_given) {
       line += "  " + paint_.red("UNVERIFIED") + " (no trusted key given: --cert, --pubkey, --fingerprint, --metadata)";
@@ -91,8 +102,9 @@ class Summary {
     std::string status = r.status.present ? detail::urn_short_name(r.status.code) : "(none)";
     if (!r.status.second_level.empty()) status += " / " + detail::urn_short_name(r.status.second_level);
     if (!r.status.message.empty()) status += ": " + r.status.message;
+    status = terminal_safe(status);
     const bool success = r.status.code == "urn:oasis:names:tc:SAML:2.0:status:Success";
-    value("status", success ? paint_.green(status) : paint_.red(status), r.node);
+    painted_value("status", success ? paint_.green(status) : paint_.red(status), r.node);
     if (!r.in_response_to.empty()) value("InResponseTo", r.in_response_to, r.node);
   }
 
@@ -115,7 +127,10 @@ class Summary {
 
   // A labelled value that no signature could cover (no verified mark).
   void unsigned_value(const std::string& label, const std::string& text) {
-    out_ += "  " + pad(label, 14) + text + "\n";
+    painted_unsigned_value(label, terminal_safe(text));
+  }
+  void painted_unsigned_value(const std::string& label, const std::string& safe_text) {
+    out_ += "  " + pad(label, kLabelWidth) + safe_text + "\n";
   }
 
   // What the EncryptedAssertion shows without a key, and which key decrypted it (or why not).
@@ -137,14 +152,14 @@ class Summary {
       if (!key.recipient.empty()) unsigned_value("Recipient", key.recipient);
     }
     if (e.decrypted) {
-      unsigned_value("decrypted", paint_.green("with " + decryption_key_text(e)));
+      painted_unsigned_value("decrypted", paint_.green("with " + terminal_safe(decryption_key_text(e))));
     } else {
-      unsigned_value("not decrypted", paint_.yellow(e.failure));
+      painted_unsigned_value("not decrypted", paint_.yellow(terminal_safe(e.failure)));
     }
   }
 
   void assertion(const Assertion& a) {
-    section("Assertion " + a.id);
+    section("Assertion " + terminal_safe(a.id));
     if (a.has_issuer) value("issuer", a.issuer, a.node);
     std::string name_id = a.has_name_id              ? a.name_id
                           : a.encrypted_id != nullptr ? "(encrypted: EncryptedID; --decrypt-key reads it)"
@@ -186,7 +201,7 @@ class Summary {
     if (aws.source_identity) value("SourceIdentity", *aws.source_identity, node);
     roles(aws, node);
     for (const Finding& finding : view_.aws_findings) {
-      out_ += "  " + paint_.yellow("[" + finding.rule_id + "]") + " " + finding.message + "\n";
+      out_ += "  " + paint_.yellow("[" + finding.rule_id + "]") + " " + terminal_safe(finding.message) + "\n";
     }
   }
 
@@ -196,7 +211,8 @@ class Summary {
     for (const RolePair& pair : aws.roles) {
       std::string provider = pair.provider.name;
       if (pair.provider.account != pair.role.account) provider += " (account " + pair.provider.account + ")";
-      rows.push_back({pair.role.account, pair.role.path + pair.role.name, provider, pair.role.partition});
+      rows.push_back({terminal_safe(pair.role.account), terminal_safe(pair.role.path + pair.role.name),
+                      terminal_safe(provider), terminal_safe(pair.role.partition)});
     }
     std::size_t w[3] = {0, 0, 0};
     for (const Row& row : rows) {
@@ -213,7 +229,18 @@ class Summary {
     }
   }
 
+  static const std::string& attribute_label(const Attribute& attribute) {
+    return attribute.friendly_name.empty() ? attribute.name : attribute.friendly_name;
+  }
+
+  // One column for the values, however long the names (a claim URI is often 60 characters).
   void other_attributes(const Assertion& a) {
+    std::size_t width = kLabelWidth;
+    for (const Attribute& attribute : a.attributes) {
+      if (!detail::is_aws_attribute(attribute.name)) {
+        width = std::max(width, terminal_safe(attribute_label(attribute)).size() + 2);
+      }
+    }
     bool any = false;
     for (const Attribute& attribute : a.attributes) {
       if (detail::is_aws_attribute(attribute.name)) continue;
@@ -221,7 +248,7 @@ class Summary {
       any = true;
       std::string values;
       for (const std::string& v : attribute.values) values += (values.empty() ? "" : ", ") + v;
-      value(attribute.friendly_name.empty() ? attribute.name : attribute.friendly_name, or_none(values), a.node);
+      value(attribute_label(attribute), or_none(values), a.node, width);
     }
   }
 
@@ -235,7 +262,7 @@ class Summary {
       std::string status = signature_status_name(s.status);
       if (!view_.trust_given && s.status == SignatureStatus::Untrusted) status = "not checked";
       const bool good = s.status == SignatureStatus::Verified;
-      out_ += "  covers " + s.signed_element + " " + s.signed_id + ": " +
+      out_ += "  covers " + s.signed_element + " " + terminal_safe(s.signed_id) + ": " +
               algorithm_short_name(s.signature_method) + ", digest " +
               algorithm_short_name(s.digest_method) +
               (s.c14n_method.empty() ? "" : ", " + algorithm_short_name(s.c14n_method)) + " - " +
@@ -246,21 +273,21 @@ class Summary {
   }
 
   void certificate(const CertificateInfo& cert) {
-    out_ += "    certificate " + cert.subject + " (" + cert.key_type + " " + std::to_string(cert.key_bits) + ")\n";
+    out_ += "    certificate " + terminal_safe(cert.subject) + " (" + cert.key_type + " " + std::to_string(cert.key_bits) + ")\n";
     out_ += "      SHA-256 " + format_fingerprint(cert.fingerprint) + "\n";
     std::string state;
-    switch (certificate_validity(cert, now_)) {
+    switch (certificate_validity(cert, cert_now_)) {
       case CertificateValidity::Undated: return;
       case CertificateValidity::NotYetValid:
-        state = "not yet valid, starts in " + format_duration(*cert.not_before - now_);
+        state = "not yet valid, starts in " + format_duration(*cert.not_before - cert_now_);
         break;
       case CertificateValidity::Expired:
-        state = paint_.yellow("expired " + format_duration(now_ - *cert.not_after) + " ago");
+        state = paint_.yellow("expired " + format_duration(cert_now_ - *cert.not_after) + " ago");
         break;
       case CertificateValidity::ExpiringSoon:
-        state = paint_.yellow("expires in " + format_duration(*cert.not_after - now_));
+        state = paint_.yellow("expires in " + format_duration(*cert.not_after - cert_now_));
         break;
-      case CertificateValidity::Valid: state = "expires in " + format_duration(*cert.not_after - now_); break;
+      case CertificateValidity::Valid: state = "expires in " + format_duration(*cert.not_after - cert_now_); break;
     }
     out_ += "      valid " + format_xs_datetime(*cert.not_before) + " to " +
             format_xs_datetime(*cert.not_after) + " (" + state + ")\n";
@@ -300,7 +327,7 @@ class Summary {
   void notes() {
     if (view_.assertion_count > 1) {
       out_ += paint_.yellow("note:") + " " + std::to_string(view_.assertion_count) +
-              " Assertion elements; shown: " + view_.assertion->where.element + "\n";
+              " Assertion elements; shown: " + terminal_safe(view_.assertion->where.element) + "\n";
     }
     if (view_.encryption && view_.encryption->decrypted && view_.assertion) {
       out_ += paint_.yellow("note:") + " the Assertion shown is the decrypted EncryptedAssertion" +
@@ -317,15 +344,17 @@ class Summary {
 
   const DecodeView& view_;
   TimePoint now_;
+  TimePoint cert_now_;
   const Painter& paint_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string decode_summary(const DecodeView& view, TimePoint now, const TextStyle& style) {
+std::string decode_summary(const DecodeView& view, TimePoint now, const TextStyle& style,
+                           std::optional<TimePoint> cert_now) {
   const Painter paint(style.color);
-  return Summary(view, now, paint).build();
+  return Summary(view, now, cert_now.value_or(now), paint).build();
 }
 
 }  // namespace saml

@@ -48,6 +48,8 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   if (!verdict) return verdict.error();
 
   LintResult result;
+  result.now = options.policy.now;
+  result.now_source = options.policy.now_source;
   result.accepted = verdict->accepted;
   result.encryption = verdict->encryption;
   result.profile = verdict->profile;

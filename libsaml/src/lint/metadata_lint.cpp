@@ -170,13 +170,13 @@ void check_certificate(const MetadataCertificate& cert, TimePoint now, std::vect
   if (state == CertificateValidity::Expired) {
     findings.push_back(make_finding(RuleId::metadata_certificate_expired, cert_name(cert.info) + " expired " +
                                                   format_exact_duration(now - *not_after) +
-                                                  " before now (notAfter " + format_xs_datetime(*not_after) +
-                                                  ", now " + format_xs_datetime(now) + ")",
+                                                  " before the certificate time (notAfter " + format_xs_datetime(*not_after) +
+                                                  ", certificates judged at " + format_xs_datetime(now) + ")",
                                     cert.where));
   } else if (state == CertificateValidity::ExpiringSoon) {
     findings.push_back(make_finding(RuleId::metadata_certificate_expiring, cert_name(cert.info) + " expires in " +
                                                   format_exact_duration(*not_after - now) + " (notAfter " +
-                                                  format_xs_datetime(*not_after) + ", now " +
+                                                  format_xs_datetime(*not_after) + ", certificates judged at " +
                                                   format_xs_datetime(now) + ")",
                                     cert.where));
   }
@@ -209,10 +209,12 @@ Expected<MetadataLintResult> lint_metadata(std::string_view bytes, std::string_v
   const std::vector<const xmlNode*> entities = entity_descriptors(*doc, out.metadata, findings);
   for (const MetadataCertificate& cert : signing_certificates(entities, findings)) {
     out.metadata.signing_certificates.push_back(cert.info.fingerprint);
-    check_certificate(cert, options.policy.now, findings);
+    check_certificate(cert, options.policy.cert_now, findings);
   }
 
   LintResult& result = out.result;
+  result.now = options.policy.now;
+  result.now_source = options.policy.now_source;
   const std::optional<Profile> given = options.policy.profile;
   result.profile = given.value_or(Profile::Aws);
   result.profile_reason = given ? "given: --profile " + std::string(profile_name(*given))

@@ -62,12 +62,14 @@ Outcome check_response_only_signed(const CheckContext& context, RuleReport& repo
 
 Outcome check_certificate_expiring(const CheckContext& context, RuleReport& report) {
   return for_each_signing_key(context, [&](const SignatureReport& signature) {
-    if (certificate_validity(*signature.key_used, context.policy.now) != CertificateValidity::ExpiringSoon) return;
+    if (certificate_validity(*signature.key_used, context.policy.cert_now) != CertificateValidity::ExpiringSoon) {
+      return;
+    }
     const auto& not_after = signature.key_used->not_after;
     report.add(key_name(signature) + " expires in " +
-                      format_exact_duration(*not_after - context.policy.now) + " (notAfter " +
-                      format_xs_datetime(*not_after) + ", now " +
-                      format_xs_datetime(context.policy.now) + ")",
+                      format_exact_duration(*not_after - context.policy.cert_now) + " (notAfter " +
+                      format_xs_datetime(*not_after) + ", certificates judged at " +
+                      format_xs_datetime(context.policy.cert_now) + ")",
         signature.where);
   });
 }

@@ -27,9 +27,23 @@ Outcome check_name_id_format(const CheckContext& context, RuleReport& report) {
           kAwsNameIdFormats.end()) {
     return Outcome::Checked;
   }
-  report.add("NameID Format " + detail::quote_value(format) +
-                    " is not one AWS lists (persistent, transient, emailAddress, unspecified)",
-      assertion->name_id_where);
+  // The same short name under another URI ("...:SAML:2.0:nameid-format:unspecified") gets
+  // the URI AWS documents for it; any other format the whole list.
+  const std::string_view short_name = std::string_view(format).substr(format.rfind(':') + 1);
+  std::string documented;
+  for (const std::string_view uri : kAwsNameIdFormats) {
+    if (uri.substr(uri.rfind(':') + 1) == short_name) {
+      documented = "AWS documents " + std::string(short_name) + " as " + std::string(uri);
+    }
+  }
+  if (documented.empty()) {
+    for (const std::string_view uri : kAwsNameIdFormats) {
+      documented += (documented.empty() ? "AWS documents " : ", ") + std::string(uri);
+    }
+  }
+  report.add("NameID Format " + detail::quote_value(format) + " is not one AWS documents (" +
+                 documented + ")",
+             assertion->name_id_where);
   return Outcome::Checked;
 }
 

@@ -1,8 +1,10 @@
-// verdict_to_json: the stable "samlkit.verify/1" schema (documented in README.md).
+// verdict_to_json: a message of the stable "samlkit.verify/2" schema
+// (docs/schema/saml-verify.schema.json, documented in README.md).
 // Identity fields (issuer, assertion, aws) are null unless a trusted signature covers them.
 #include <nlohmann/json.hpp>
 
 #include "report/encryption_json.h"
+#include "report/finding_report.h"
 #include "report/json_values.h"
 #include "saml/report.h"
 #include "saml/rules.h"
@@ -14,20 +16,6 @@ using Json = nlohmann::ordered_json;
 
 using detail::instant_json;
 using detail::text_or_null;
-
-Json finding_json(const Finding& finding, Profile profile) {
-  const Rule* rule = find_rule(finding.rule_id);
-  Json j;
-  j["rule"] = finding.rule_id;
-  j["severity"] = severity_name(finding.severity);
-  j["title"] = rule ? Json(std::string(rule->title)) : Json(nullptr);
-  j["message"] = finding.message;
-  j["line"] = finding.where.line > 0 ? Json(finding.where.line) : Json(nullptr);
-  j["element"] = text_or_null(finding.where.element);
-  j["attribute"] = text_or_null(finding.where.attribute);
-  j["fix"] = rule ? Json(std::string(rule->fix_for(profile))) : Json(nullptr);
-  return j;
-}
 
 Json input_json(const Capture& capture) {
   Json j;
@@ -110,15 +98,17 @@ Json signature_json(const SignatureReport& report) {
 
 std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy) {
   Json j;
-  j["schema"] = "samlkit.verify/1";
   j["accepted"] = verdict.accepted;
   j["profile"] = profile_name(verdict.profile);
   j["profile_reason"] = verdict.profile_reason;
   j["input"] = input_json(capture);
   j["now"] = format_xs_datetime(policy.now);
+  j["now_source"] = time_source_name(policy.now_source);
+  j["cert_now"] = format_xs_datetime(policy.cert_now);
+  j["cert_now_source"] = time_source_name(policy.cert_now_source);
   j["skew_seconds"] = policy.skew.count();
   Json findings = Json::array();
-  for (const Finding& finding : verdict.findings) findings.push_back(finding_json(finding, verdict.profile));
+  for (const Finding& finding : verdict.findings) findings.push_back(detail::finding_json(finding, verdict.profile));
   j["findings"] = findings;
   const Assertion* assertion = verdict.assertion ? &*verdict.assertion : nullptr;
   j["issuer"] = assertion && assertion->has_issuer ? Json(assertion->issuer) : Json(nullptr);

@@ -5,32 +5,21 @@
 #include <string>
 #include <vector>
 
+#include "report/finding_report.h"
 #include "saml/report.h"
 #include "saml/rules.h"
 #include "time/duration_text.h"
-#include "util/painter.h"
+#include "report/painter.h"
+#include "util/printable.h"
 
 namespace saml {
 namespace {
 
 using util::Painter;
-
-std::string location_text(const Location& where) {
-  std::string text;
-  if (where.line > 0) text += "line " + std::to_string(where.line);
-  if (!where.element.empty()) {
-    text += (text.empty() ? "" : ", ") + where.element;
-    if (!where.attribute.empty()) text += "@" + where.attribute;
-  }
-  return text.empty() ? text : " at " + text;
-}
+using util::terminal_safe;
 
 void append_finding(std::string& out, const Finding& finding, Profile profile, const Painter& paint) {
-  const std::string severity = severity_name(finding.severity);
-  out += "[" + paint.bold(finding.rule_id) + "] " +
-         (finding.severity == Severity::Error ? paint.red(severity) : paint.yellow(severity)) +
-         location_text(finding.where) + ": " + finding.message + "\n";
-  if (const Rule* rule = find_rule(finding.rule_id)) out += "  fix: " + std::string(rule->fix_for(profile)) + "\n";
+  out += detail::finding_text(finding, profile, paint, "");
 }
 
 // The short name of an algorithm URI: the part after '#'.
@@ -50,7 +39,8 @@ void append_roles(std::string& out, const AwsView& aws) {
   for (const RolePair& pair : aws.roles) {
     std::string provider = pair.provider.name;
     if (pair.provider.account != pair.role.account) provider += " (account " + pair.provider.account + ")";
-    rows.push_back({pair.role.account, pair.role.path + pair.role.name, provider});
+    rows.push_back({terminal_safe(pair.role.account), terminal_safe(pair.role.path + pair.role.name),
+                    terminal_safe(provider)});
   }
   std::size_t account_width = 0;
   std::size_t role_width = 0;
@@ -79,6 +69,14 @@ const Instant* earliest_deadline(const Assertion& assertion) {
   return earliest;
 }
 
+// Which time judged what: the message's conditions at `now`, certificates at `cert_now`.
+std::string times_text(const Policy& policy) {
+  return "  judged at:     conditions " + format_xs_datetime(policy.now) + " (" +
+         time_source_name(policy.now_source) + "), certificates " +
+         format_xs_datetime(policy.cert_now) + " (" + time_source_name(policy.cert_now_source) +
+         ")\n";
+}
+
 std::string skew_text(const Policy& policy) {
   return policy.skew.count() == 0 ? "" : " + skew " + std::to_string(policy.skew.count()) + " s";
 }
@@ -86,12 +84,12 @@ std::string skew_text(const Policy& policy) {
 void append_accepted(std::string& out, const Verdict& verdict, const Policy& policy,
                      const Painter& paint) {
   const Assertion& assertion = *verdict.assertion;
-  out += "  issuer:        " + assertion.issuer + "\n";
-  out += "  NameID:        " + assertion.name_id + "\n";
+  out += "  issuer:        " + terminal_safe(assertion.issuer) + "\n";
+  out += "  NameID:        " + terminal_safe(assertion.name_id) + "\n";
   // The IAM federation view means something only where AssumeRoleWithSAML reads it.
   if (verdict.aws && verdict.profile == Profile::Aws) {
     const AwsView& aws = *verdict.aws;
-    out += "  session name:  " + aws.role_session_name.value_or("(none)") + "\n";
+    out += "  session name:  " + terminal_safe(aws.role_session_name.value_or("(none)")) + "\n";
     out += "  duration:      " +
            (aws.session_duration
                 ? std::to_string(*aws.session_duration) + " s (" +
@@ -103,23 +101,22 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
   if (const Instant* deadline = earliest_deadline(assertion)) {
     const TimePoint until = *deadline->value + policy.skew;
     out += "  valid:         for another " + format_exact_duration(until - policy.now) +
-           " (until " + deadline->text + skew_text(policy) + "; now " +
-           format_xs_datetime(policy.now) + ")\n";
+           " (until " + terminal_safe(deadline->text) + skew_text(policy) + ")\n";
   }
   for (const SignatureReport& report : verdict.signatures.signatures) {
-    std::string line = "  signed:        " + report.signed_element + " (ID " + report.signed_id +
-                       ") " + signature_status_name(report.status);
+    std::string line = "  signed:        " + report.signed_element + " (ID " +
+                       terminal_safe(report.signed_id) + ") " + signature_status_name(report.status);
     if (report.status == SignatureStatus::Verified) {
       line += ", " + algorithm_name(report.signature_method) + " / " +
               algorithm_name(report.digest_method);
     }
     if (report.key_used) {
-      const CertificateValidity validity = certificate_validity(*report.key_used, policy.now);
+      const CertificateValidity validity = certificate_validity(*report.key_used, policy.cert_now);
       std::string subject = report.key_used->subject;
       if (subject.empty()) {
         subject = validity == CertificateValidity::Undated ? "(public key)" : "(trusted by fingerprint)";
       }
-      line += ", key " + subject + " SHA-256 " + format_fingerprint(report.key_used->fingerprint);
+      line += ", key " + terminal_safe(subject) + " SHA-256 " + format_fingerprint(report.key_used->fingerprint);
       // The same states saml-decode shows; neither changes the verdict (SIG014).
       if (validity == CertificateValidity::NotYetValid) line += " (certificate not yet valid)";
       if (validity == CertificateValidity::Expired) line += " (certificate expired)";
@@ -179,7 +176,7 @@ void append_time_hint(std::string& out, const Capture& capture, const Verdict& v
   out += "hint: only time checks failed; " + when + ".\n";
   const Instant& issued = assertion.issue_instant.value ? assertion.issue_instant
                                                         : verdict.response->issue_instant;
-  if (capture.captured_at) {
+  if (capture.captured_at && policy.now_source != TimeSource::Capture) {
     out += "      The capture records when it was made: run again with --now " +
            format_xs_datetime(*capture.captured_at) + " to evaluate it at that moment.\n";
   } else if (issued.value) {
@@ -191,14 +188,19 @@ void append_time_hint(std::string& out, const Capture& capture, const Verdict& v
 }  // namespace
 
 std::string verdict_to_text(const Capture& capture, const Verdict& verdict, const Policy& policy,
-                            const TextStyle& style) {
+                            const TextStyle& style, std::string_view aws_refusal) {
   const Painter paint(style.color);
   std::string out;
-  std::string input = "  input:         " + describe_origin(capture) + "\n";
-  for (const std::string& note : capture.notes) input += "  note:          " + note + "\n";
-  input += "  profile:       " + std::string(profile_name(verdict.profile)) + " (" + verdict.profile_reason + ")\n";
+  std::string input = "  input:         " + terminal_safe(describe_origin(capture)) + "\n";
+  for (const std::string& note : capture.notes) input += "  note:          " + terminal_safe(note) + "\n";
+  input += times_text(policy);
+  input += "  profile:       " + std::string(profile_name(verdict.profile)) + " (" +
+           terminal_safe(verdict.profile_reason) + ")\n";
   if (verdict.accepted && verdict.assertion) {
-    out += paint.green("ACCEPTED") + "\n" + input;
+    out += (aws_refusal.empty() ? paint.green("ACCEPTED")
+                                : paint.red("REFUSED BY AWS") + ": the SAML checks pass, but " +
+                                      std::string(aws_refusal)) +
+           "\n" + input;
     append_decryption(out, verdict);
     append_accepted(out, verdict, policy, paint);
     return out;

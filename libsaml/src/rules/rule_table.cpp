@@ -225,7 +225,7 @@ constexpr std::array kRules = {
          lint_check(kForAll, lint::check_response_only_signed)},
     Rule{RuleId::certificate_expired, "SIG014", W, "Signing certificate expired",
          "The certificate of the trusted key that verified the signature is past its notAfter "
-         "at --now. Like a certificate not yet valid (not reported: usually one re-issued for "
+         "at --cert-now (default: the clock, whatever --now says). Like a certificate not yet valid (not reported: usually one re-issued for "
          "the same key after the message was signed), it changes no verdict, in saml-decode, "
          "saml-verify and saml-lint alike: the IAM documentation names no check of the "
          "signing certificate's dates (its troubleshooting page blames 'Response signature "
@@ -239,7 +239,7 @@ constexpr std::array kRules = {
          stage(kForAll)},
     Rule{RuleId::certificate_expiring, "SIG015", W, "Signing certificate expires within 30 days",
          "The certificate of the key that verified the signature expires within 30 days of "
-         "--now. AWS does not check its dates (see SIG014), but IdPs replace an expiring key, "
+         "--cert-now (default: the clock). AWS does not check its dates (see SIG014), but IdPs replace an expiring key, "
          "and sign-in breaks at that moment unless the new key is in IAM first.",
          "Generate the next certificate at the IdP (Okta: Sign On > SAML Signing Certificates), "
          "add its metadata to the IAM identity provider, then activate it.",
@@ -597,9 +597,10 @@ constexpr std::array kRules = {
          kAwsSamlDoc,
          lint_check(kForAws, lint::check_session_not_on_or_after)},
     Rule{RuleId::name_id_format_unlisted, "HYG005", W, "NameID format AWS does not list",
-         "AWS documents persistent, transient, emailAddress and unspecified NameID formats (it "
-         "reports the format as saml:sub_type); other formats make trust policies on saml:sub "
-         "and saml:sub_type unreliable.",
+         "AWS documents four NameID format URIs: SAML 2.0 persistent and transient, SAML 1.1 "
+         "emailAddress and unspecified (urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified; "
+         "it reports the format as saml:sub_type); other formats, including a SAML 2.0 "
+         "'unspecified', make trust policies on saml:sub and saml:sub_type unreliable.",
          "Set the Name ID format (Okta: Sign On > Edit > 'Name ID format') to Persistent, "
          "Transient, EmailAddress or Unspecified.",
          kAwsSamlDoc,
@@ -634,14 +635,14 @@ constexpr std::array kRules = {
          kIamCreateSamlProvider,
          metadata_document(kForAll)},
     Rule{RuleId::metadata_certificate_expired, "MET005", E, "Metadata signing certificate expired",
-         "A signing certificate in the metadata is past its notAfter at --now; IAM refuses "
+         "A signing certificate in the metadata is past its notAfter at --cert-now (default: the clock); IAM refuses "
          "metadata with expired certificates, and responses signed with it fail.",
          "Rotate the signing certificate at the IdP (Okta: Sign On > SAML Signing Certificates) "
          "and upload the new metadata to the IAM identity provider.",
          kIamCreateSamlProvider,
          metadata_document(kForAll)},
     Rule{RuleId::metadata_certificate_expiring, "MET006", W, "Metadata signing certificate expires within 30 days",
-         "A signing certificate in the metadata expires within 30 days of --now; sign-in breaks "
+         "A signing certificate in the metadata expires within 30 days of --cert-now (default: the clock); sign-in breaks "
          "when it does unless the next certificate is uploaded first.",
          "Generate the next certificate at the IdP (Okta: Sign On > SAML Signing Certificates), "
          "add it to the metadata uploaded to IAM, then activate it.",

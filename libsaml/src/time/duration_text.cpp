@@ -14,7 +14,8 @@ std::string format_exact_duration(std::chrono::microseconds d) {
   const long long minutes = us / (60 * per_second);
   us %= 60 * per_second;
   const long long seconds = us / per_second;
-  const long long fraction = us % per_second;
+  // Milliseconds at most: the clock's microseconds are noise in a message.
+  const long long fraction = us % per_second / 1000;
 
   std::string out;
   if (days > 0) out += std::to_string(days) + " d ";
@@ -23,7 +24,7 @@ std::string format_exact_duration(std::chrono::microseconds d) {
   out += std::to_string(seconds);
   if (fraction > 0) {
     std::string digits = std::to_string(fraction);
-    digits.insert(0, 6 - digits.size(), '0');
+    digits.insert(0, 3 - digits.size(), '0');
     while (digits.back() == '0') digits.pop_back();
     out += "." + digits;
   }

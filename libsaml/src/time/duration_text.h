@@ -6,7 +6,7 @@
 
 namespace saml {
 
-// The absolute value of d, down to the microsecond, trailing zeros of the fraction dropped.
+// The absolute value of d, down to the millisecond, trailing zeros of the fraction dropped.
 std::string format_exact_duration(std::chrono::microseconds d);
 
 }  // namespace saml

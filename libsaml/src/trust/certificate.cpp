@@ -6,6 +6,7 @@
 #include <openssl/x509.h>
 
 #include <algorithm>
+#include <cctype>
 #include <ctime>
 #include <utility>
 
@@ -55,6 +56,21 @@ std::string format_fingerprint(const Sha256& digest) {
 }
 
 Expected<Sha256> parse_fingerprint(std::string_view text) {
+  // openssl x509 -fingerprint -sha256 prints "sha256 Fingerprint=AA:BB:..." (OpenSSL 1.1:
+  // "SHA256 Fingerprint="): take the line as printed.
+  if (const auto equals = text.find('='); equals != std::string_view::npos) {
+    std::string label;
+    for (const char c : text.substr(0, equals)) {
+      if (c != ' ' && c != '\t') label += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    if (label != "sha256fingerprint") {
+      return Error{ErrorKind::Config, ErrorCode::TrustFingerprint,
+                   "'" + std::string(text.substr(0, equals)) +
+                       "=' is not a SHA-256 fingerprint (openssl x509 -noout -fingerprint -sha256 "
+                       "prints one)", {}};
+    }
+    text = text.substr(equals + 1);
+  }
   std::string hex;
   for (const char c : text) {
     if (c == ':' || c == ' ' || c == '-' || c == '\n' || c == '\r' || c == '\t') continue;

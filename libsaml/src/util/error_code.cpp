@@ -60,6 +60,8 @@ const char* error_code_name(ErrorCode code) {
     case ErrorCode::CliMaxInputSize: return "cli.max-input-size";
     case ErrorCode::IamOption: return "iam.option";
     case ErrorCode::OktaOption: return "okta.option";
+    case ErrorCode::CliMaxSize: return "cli.max-size";
+    case ErrorCode::CliFormat: return "cli.format";
     case ErrorCode::IamInput: return "iam.input";
     case ErrorCode::IamPolicy: return "iam.policy";
     case ErrorCode::OktaFilter: return "okta.filter";

@@ -1,4 +1,4 @@
-// Showing untrusted bytes inside one-line messages.
+// Showing untrusted bytes inside one-line messages and text reports.
 #pragma once
 
 #include <cstddef>
@@ -12,5 +12,11 @@ std::string escape_printable(std::string_view bytes);
 
 // The first `max_bytes` bytes, escaped, with "..." when there are more.
 std::string printable_prefix(std::string_view bytes, std::size_t max_bytes = 24);
+
+// Text for a terminal: valid UTF-8 stays readable, but what could change what the reader
+// sees is escaped: control characters (C0, DEL, C1, line separators) and invalid bytes as
+// \xNN, bidirectional controls and zero-width characters as \u{XXXX}. (A CR in a NameID
+// could otherwise make a terminal show another user's name.)
+std::string terminal_safe(std::string_view text);
 
 }  // namespace saml::util

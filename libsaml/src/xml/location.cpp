@@ -1,6 +1,7 @@
 #include <libxml/tree.h>
 
 #include <climits>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -21,6 +22,11 @@ Location location_of(const xmlNode* node, std::string_view attribute_name) {
   }
   const long line = xmlGetLineNo(node);
   where.line = line > 0 && line <= INT_MAX ? static_cast<int>(line) : 0;
+  // parse_xml keeps an element's column in psvi (see xml/parse.cpp).
+  if (node->type == XML_ELEMENT_NODE && where.line > 0) {
+    const auto column = reinterpret_cast<std::uintptr_t>(node->psvi);
+    where.column = column <= INT_MAX ? static_cast<int>(column) : 0;
+  }
 
   // The path of the nearest element (the node itself, or the element holding a text node),
   // written from the leaf backwards into one allocation.

@@ -1,10 +1,13 @@
 // parse_xml: libxml2 with every loading feature off and any DOCTYPE refused outright.
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 
 #include <climits>
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "saml/xml.h"
 #include "util/libxml_init.h"
@@ -29,6 +32,12 @@ struct ParseState {
   std::string error_message;
   int error_line = 0;
   int error_column = 0;
+
+  // The input, and how far element columns have been counted in it (elements start in
+  // document order, so the counting runs once over the input).
+  std::string_view source;
+  std::size_t counted = 0;
+  int column = 1;  // the column of source[counted]
 };
 
 ParseState& state_of(void* user_data) {
@@ -73,6 +82,43 @@ void record_error(void* user_data, xmlError* error) {
   state.error_column = error->int2;
 }
 
+// The column of the byte at `offset`, counting on from the last element's (UTF-16 code
+// units: a UTF-8 lead byte counts one, a four-byte sequence two, continuation bytes none).
+int column_at(ParseState& state, std::size_t offset) {
+  for (; state.counted < offset; ++state.counted) {
+    const auto byte = static_cast<unsigned char>(state.source[state.counted]);
+    if (byte == '\n') {
+      state.column = 1;
+    } else if ((byte & 0xc0U) != 0x80U) {
+      state.column += byte >= 0xf0 ? 2 : 1;
+    }
+  }
+  return state.column;
+}
+
+// libxml2's element handler, then the element's column kept in its psvi field (libxml2 uses
+// psvi of text nodes only, for line numbers past 65535; location_of reads it back). The
+// start tag is the last '<' before the parser's position; a position that does not lead back
+// to this element's name in the input (an input libxml2 re-encoded) leaves the column unknown.
+void start_element(void* user_data, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri,
+                   int nb_namespaces, const xmlChar** namespaces, int nb_attributes, int nb_defaulted,
+                   const xmlChar** attributes) {
+  xmlSAX2StartElementNs(user_data, localname, prefix, uri, nb_namespaces, namespaces, nb_attributes,
+                        nb_defaulted, attributes);
+  auto* ctxt = static_cast<xmlParserCtxt*>(user_data);
+  ParseState& state = state_of(user_data);
+  if (ctxt->node == nullptr || ctxt->input == nullptr || ctxt->input->cur == nullptr) return;
+  const auto position = static_cast<std::size_t>(ctxt->input->consumed) +
+                        static_cast<std::size_t>(ctxt->input->cur - ctxt->input->base);
+  if (position > state.source.size()) return;
+  const std::size_t tag = state.source.rfind('<', position == 0 ? 0 : position - 1);
+  if (tag == std::string_view::npos || tag < state.counted) return;
+  std::string name = prefix != nullptr ? reinterpret_cast<const char*>(prefix) + std::string(":") : "";
+  name += reinterpret_cast<const char*>(localname);
+  if (state.source.substr(tag + 1, name.size()) != name) return;
+  ctxt->node->psvi = reinterpret_cast<void*>(static_cast<std::uintptr_t>(column_at(state, tag)));
+}
+
 Error doctype_error(const ParseState& state) {
   Error error{ErrorKind::Decode, ErrorCode::XmlDoctype,
               "DOCTYPE declarations are not allowed (found <!DOCTYPE " + state.doctype_name +
@@ -112,6 +158,7 @@ Expected<Document> parse_xml(std::string_view xml, const ParseLimits& limits) {
     return Error{ErrorKind::Decode, ErrorCode::XmlSyntax, "libxml2 could not create a parser", {}};
   }
   ParseState state;
+  state.source = xml;
   ctxt->_private = &state;
   // No NOENT, DTDLOAD, DTDATTR, DTDVALID or XINCLUDE: nothing is substituted or loaded.
   xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
@@ -123,6 +170,7 @@ Expected<Document> parse_xml(std::string_view xml, const ParseLimits& limits) {
   ctxt->sax->internalSubset = refuse_doctype;
   ctxt->sax->externalSubset = refuse_doctype;
   ctxt->sax->serror = record_error;
+  ctxt->sax->startElementNs = start_element;
 
   const int rc = xmlParseDocument(ctxt.get());
   std::unique_ptr<xmlDoc, XmlDocDeleter> doc(ctxt->myDoc);

@@ -7,8 +7,8 @@
 #include <tuple>
 #include <vector>
 
-#include "lint/report_common.h"
-#include "lint/report_writers.h"
+#include "report/lint/report_common.h"
+#include "report/lint/report_writers.h"
 #include "saml/decode.h"
 #include "report/html/html_parts.h"
 

@@ -1,8 +1,10 @@
-// ANSI colours for the text reports; a no-op when colour is off (the tools turn it on only
-// on a terminal without NO_COLOR).
+// ANSI colours for the text reports; a no-op when colour is off (the tools decide: --color,
+// NO_COLOR, TERM=dumb).
 #pragma once
 
 #include <string>
+
+#include "saml/finding.h"
 
 namespace saml::util {
 
@@ -14,6 +16,16 @@ class Painter {
   std::string yellow(const std::string& s) const { return paint("33", s); }
   std::string bold(const std::string& s) const { return paint("1", s); }
   std::string dim(const std::string& s) const { return paint("2", s); }
+  std::string cyan(const std::string& s) const { return paint("36", s); }
+  // `s` in the colour of a severity: error red, warning yellow, info cyan.
+  std::string severity(Severity level, const std::string& s) const {
+    switch (level) {
+      case Severity::Error: return red(s);
+      case Severity::Warning: return yellow(s);
+      case Severity::Info: return cyan(s);
+    }
+    return s;
+  }
 
  private:
   std::string paint(const char* code, const std::string& s) const {

@@ -1,19 +1,25 @@
 // The SARIF report: SARIF 2.1.0 as GitHub code scanning reads it. Every enabled rule is in
-// tool.driver.rules with its help; each finding is a result located at its input file
-// (and line, when the input was the XML itself). Results are written as entries come; the
-// invocation (unreadable inputs) is only known at the end, so it follows them.
+// tool.driver.rules with its help (and a security-severity for the security areas); each
+// finding is a result located at its input file (line and column, when the input was
+// the XML itself) with a partial fingerprint that survives edits elsewhere in the file. Results
+// are written as entries come; the invocation (unreadable inputs) is only known at the end,
+// so it follows them.
+#include <openssl/evp.h>
+
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <cstddef>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "lint/json_stream.h"
-#include "lint/report_common.h"
-#include "lint/report_writers.h"
+#include "report/json_stream.h"
+#include "report/lint/report_common.h"
+#include "report/lint/report_writers.h"
 #include "saml/lint.h"
+#include "util/percent_encoding.h"
 
 namespace saml {
 namespace {
@@ -33,21 +39,8 @@ const char* sarif_level(Severity severity) {
 // the checkout); an absolute one becomes a file:// URI. Percent-encoded per RFC 3986.
 std::string uri_of(const std::string& source) {
   if (source == "-") return "stdin";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = !source.empty() && source.front() == '/' ? "file://" : "";
-  for (char c : source) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      std::string_view("-._~/").find(c) != std::string_view::npos;
-    if (keep) {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0xF];
-    }
-  }
-  return out;
+  const std::string scheme = !source.empty() && source.front() == '/' ? "file://" : "";
+  return scheme + util::percent_encode(source, "/");
 }
 
 // A readable rule name distinct from its ID, as SARIF asks: the title in PascalCase.
@@ -66,6 +59,44 @@ std::string rule_name(std::string_view title) {
   return name;
 }
 
+// The areas whose rules guard who may sign in (XML safety, signatures, protocol, subject,
+// conditions): GitHub ranks their alerts by security-severity. The others are hygiene,
+// AWS attribute shape, metadata upkeep and drift.
+bool is_security_rule(const Rule& rule) {
+  for (const std::string_view area : {"XML", "SIG", "PRO", "SUB", "CND"}) {
+    if (rule.id.substr(0, area.size()) == area) return true;
+  }
+  return false;
+}
+
+// GitHub's scale: over 7.0 high, 4.0 to 6.9 medium, under 4.0 low.
+const char* security_severity(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "8.0";
+    case Severity::Warning: return "5.0";
+    case Severity::Info: return "2.0";
+  }
+  return "8.0";
+}
+
+// What identifies a finding across runs: the rule, the file and the element, not the line
+// (which moves when the file is edited) nor the message (which holds times).
+std::string fingerprint(const Finding& finding, const LintEntry& entry) {
+  const std::string identity = finding.rule_id + "\n" + entry.source + "\n" +
+                               std::to_string(entry.source_line) + "\n" + finding.where.element +
+                               "@" + finding.where.attribute;
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(identity.data(), identity.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0x0f];
+  }
+  return hex;
+}
+
 Json rule_json(const Rule& rule, const LintConfig& config) {
   Json j;
   j["id"] = rule.id;
@@ -77,7 +108,13 @@ Json rule_json(const Rule& rule, const LintConfig& config) {
                                 std::string(rule.fix) + "\n\n<" + std::string(rule.reference) + ">"}};
   j["helpUri"] = rule.reference;
   j["defaultConfiguration"] = {{"level", sarif_level(config.severity_of(rule))}};
-  j["properties"] = {{"profiles", lint::profiles_text(rule)}};
+  Json properties;
+  properties["profiles"] = lint::profiles_text(rule);
+  if (is_security_rule(rule)) {
+    properties["tags"] = Json::array({"security"});
+    properties["security-severity"] = security_severity(config.severity_of(rule));
+  }
+  j["properties"] = properties;
   return j;
 }
 
@@ -86,9 +123,14 @@ Json result_json(const Finding& finding, const LintEntry& entry, std::size_t rul
   const bool xml_lines = entry.format == CaptureFormat::RawXml && entry.source_line == 0;
   int line = entry.source_line > 0 ? entry.source_line : 1;
   if (xml_lines && finding.where.line > 0) line = finding.where.line;
+  Json region;
+  region["startLine"] = line;
+  if (xml_lines && finding.where.line > 0 && finding.where.column > 0) {
+    region["startColumn"] = finding.where.column;
+  }
   Json physical;
   physical["artifactLocation"] = {{"uri", uri_of(entry.source)}};
-  physical["region"] = {{"startLine", line}};
+  physical["region"] = region;
   Json location;
   location["physicalLocation"] = physical;
   if (!finding.where.element.empty()) {
@@ -101,6 +143,7 @@ Json result_json(const Finding& finding, const LintEntry& entry, std::size_t rul
   j["level"] = sarif_level(finding.severity);
   j["message"] = {{"text", finding.message}};
   j["locations"] = Json::array({location});
+  j["partialFingerprints"] = {{"samlkitFinding/v1", fingerprint(finding, entry)}};
   return j;
 }
 
@@ -129,10 +172,11 @@ class SarifWriter final : public LintReportWriter {
     Json driver;
     driver["name"] = "saml-lint";
     driver["version"] = SAMLKIT_VERSION;
+    driver["informationUri"] = SAMLKIT_HOMEPAGE;
     driver["rules"] = rules;
-    return "{\n" + lint::json_member("$schema", "https://json.schemastore.org/sarif-2.1.0.json", 1) +
-           ",\n" + lint::json_member("version", "2.1.0", 1) + ",\n  \"runs\": [\n    {\n" +
-           lint::json_member("tool", {{"driver", driver}}, 3) + ",\n" + results_.open("results");
+    return "{\n" + detail::json_member("$schema", "https://json.schemastore.org/sarif-2.1.0.json", 1) +
+           ",\n" + detail::json_member("version", "2.1.0", 1) + ",\n  \"runs\": [\n    {\n" +
+           detail::json_member("tool", {{"driver", driver}}, 3) + ",\n" + results_.open("results");
   }
 
   std::string entry(const LintEntry& entry) override {
@@ -153,7 +197,7 @@ class SarifWriter final : public LintReportWriter {
     Json invocation;
     invocation["executionSuccessful"] = notifications_.empty();
     invocation["toolExecutionNotifications"] = notifications_;
-    return results_.close() + ",\n" + lint::json_member("invocations", Json::array({invocation}), 3) +
+    return results_.close() + ",\n" + detail::json_member("invocations", Json::array({invocation}), 3) +
            "\n    }\n  ]\n}\n";
   }
 
@@ -161,7 +205,7 @@ class SarifWriter final : public LintReportWriter {
   LintReportOptions options_;
   std::vector<const Rule*> rules_;
   std::map<std::string, std::size_t> index_;  // rule ID -> its index in rules_
-  lint::JsonArrayStream results_{3};
+  detail::JsonArrayStream results_{3};
   Json notifications_ = Json::array();  // one per unreadable input
 };
 

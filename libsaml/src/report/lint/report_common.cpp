@@ -1,4 +1,4 @@
-#include "lint/report_common.h"
+#include "report/lint/report_common.h"
 
 namespace saml::lint {
 

@@ -1,6 +1,6 @@
-#include "lint/json_stream.h"
+#include "report/json_stream.h"
 
-namespace saml::lint {
+namespace saml::detail {
 namespace {
 
 std::string indentation(std::size_t depth) { return std::string(2 * depth, ' '); }
@@ -36,4 +36,4 @@ std::string JsonArrayStream::element(const nlohmann::ordered_json& value) {
 
 std::string JsonArrayStream::close() const { return empty_ ? "]" : "\n" + indentation(depth_) + "]"; }
 
-}  // namespace saml::lint
+}  // namespace saml::detail

@@ -1,7 +1,7 @@
 // The rule table for people: --list-rules (text, Markdown = docs/rules.md) and --explain.
 #include <string>
 
-#include "lint/report_common.h"
+#include "report/lint/report_common.h"
 #include "saml/lint.h"
 
 namespace saml {

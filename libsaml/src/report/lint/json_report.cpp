@@ -1,15 +1,16 @@
-// The JSON report: schema "samlkit.lint/1" (docs/schema/saml-lint.schema.json), written an
-// entry at a time; the summary closes the document.
+// The JSON reports: schema "samlkit.lint/2" (docs/schema/saml-lint.schema.json), written an
+// entry at a time; the summary closes the document. JSON Lines: one message per line.
 #include <nlohmann/json.hpp>
 
 #include <memory>
 #include <string>
 
 #include "iam/aws_side_json.h"
-#include "lint/json_stream.h"
-#include "lint/report_common.h"
-#include "lint/report_writers.h"
+#include "report/json_stream.h"
+#include "report/lint/report_common.h"
+#include "report/lint/report_writers.h"
 #include "report/encryption_json.h"
+#include "report/finding_report.h"
 #include "report/json_values.h"
 #include "saml/lint.h"
 
@@ -20,26 +21,7 @@ using Json = nlohmann::ordered_json;
 
 using detail::text_or_null;
 
-Json location_json(const Location& where) {
-  Json j;
-  j["line"] = where.line > 0 ? Json(where.line) : Json(nullptr);
-  j["element"] = text_or_null(where.element);
-  j["attribute"] = text_or_null(where.attribute);
-  return j;
-}
-
-Json finding_json(const Finding& finding, Profile profile) {
-  const Rule* rule = find_rule(finding.rule_id);
-  Json j;
-  j["rule"] = finding.rule_id;
-  j["severity"] = severity_name(finding.severity);
-  j["title"] = rule ? Json(std::string(rule->title)) : Json(nullptr);
-  j["message"] = finding.message;
-  j["location"] = location_json(finding.where);
-  j["fix"] = rule ? Json(std::string(rule->fix_for(profile))) : Json(nullptr);
-  j["reference"] = rule ? Json(std::string(rule->reference)) : Json(nullptr);
-  return j;
-}
+constexpr const char* kSchema = "samlkit.lint/2";
 
 Json entry_json(const LintEntry& entry, const LintConfig& config) {
   Json j;
@@ -57,12 +39,14 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   }
   const LintResult& result = *entry.result;
   j["error"] = nullptr;
+  j["now"] = format_xs_datetime(result.now);
+  j["now_source"] = time_source_name(result.now_source);
   j["profile"] = profile_name(result.profile);
   j["profile_reason"] = result.profile_reason;
   j["accepted"] = result.accepted;
   j["failed"] = lint_fails(config, result);
   Json findings = Json::array();
-  for (const Finding& finding : result.findings) findings.push_back(finding_json(finding, result.profile));
+  for (const Finding& finding : result.findings) findings.push_back(detail::finding_json(finding, result.profile));
   j["findings"] = findings;
   j["not_applicable"] = result.not_applicable;
   j["encryption"] = result.encryption ? detail::encryption_json(*result.encryption) : Json(nullptr);
@@ -78,10 +62,14 @@ class JsonWriter final : public LintReportWriter {
   explicit JsonWriter(const LintReportOptions& options) : options_(options) {}
 
   std::string begin() override {
-    return "{\n" + lint::json_member("schema", "samlkit.lint/1", 1) + ",\n" +
-           lint::json_member("now", options_.now, 1) + ",\n" +
-           lint::json_member("fail_on", severity_name(options_.config.fail_on), 1) + ",\n" +
-           results_.open("results");
+    return "{\n" + detail::json_member("schema", kSchema, 1) + ",\n" +
+           detail::json_member("now", options_.now, 1) + ",\n" +
+           detail::json_member("now_source", time_source_name(options_.now_source), 1) + ",\n" +
+           detail::json_member("cert_now", options_.cert_now, 1) + ",\n" +
+           detail::json_member("cert_now_source", time_source_name(options_.cert_now_source), 1) + ",\n" +
+           detail::json_member("config_file", text_or_null(options_.config_file), 1) + ",\n" +
+           detail::json_member("fail_on", severity_name(options_.config.fail_on), 1) + ",\n" +
+           results_.open("messages");
   }
 
   std::string entry(const LintEntry& entry) override {
@@ -97,13 +85,32 @@ class JsonWriter final : public LintReportWriter {
     summary["warnings"] = totals_.warnings;
     summary["infos"] = totals_.infos;
     summary["failing"] = totals_.failing;
-    return results_.close() + ",\n" + lint::json_member("summary", summary, 1) + "\n}\n";
+    return results_.close() + ",\n" + detail::json_member("summary", summary, 1) + "\n}\n";
   }
 
  private:
   LintReportOptions options_;
   lint::Totals totals_;
-  lint::JsonArrayStream results_{1};
+  detail::JsonArrayStream results_{1};
+};
+
+// One object per line: the message's entry with the schema; no summary (a stream has no end
+// a reader could wait for).
+class JsonLinesWriter final : public LintReportWriter {
+ public:
+  explicit JsonLinesWriter(const LintReportOptions& options) : options_(options) {}
+  std::string begin() override { return {}; }
+  std::string entry(const LintEntry& entry) override {
+    Json line;
+    line["schema"] = kSchema;
+    const Json object = entry_json(entry, options_.config);
+    for (const auto& [key, value] : object.items()) line[key] = value;
+    return line.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  }
+  std::string end() override { return {}; }
+
+ private:
+  LintReportOptions options_;
 };
 
 }  // namespace
@@ -112,6 +119,10 @@ namespace lint {
 
 std::unique_ptr<LintReportWriter> make_json_writer(const LintReportOptions& options) {
   return std::make_unique<JsonWriter>(options);
+}
+
+std::unique_ptr<LintReportWriter> make_json_lines_writer(const LintReportOptions& options) {
+  return std::make_unique<JsonLinesWriter>(options);
 }
 
 }  // namespace lint

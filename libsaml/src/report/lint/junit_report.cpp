@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "lint/report_common.h"
-#include "lint/report_writers.h"
+#include "report/lint/report_common.h"
+#include "report/lint/report_writers.h"
 #include "saml/lint.h"
 
 namespace saml {

@@ -1,5 +1,5 @@
 // A JSON document written piece by piece that reads exactly as nlohmann's dump(2) of the
-// whole document would, for the lint reports that stream their entries.
+// whole document would, for the reports that stream their entries.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace saml::lint {
+namespace saml::detail {
 
 // `value` as dump(2) prints it `depth` levels deep: lines after the first are indented by
 // 2 x depth spaces. Invalid UTF-8 is replaced (U+FFFD), never an exception.
@@ -33,4 +33,4 @@ class JsonArrayStream {
   bool empty_ = true;
 };
 
-}  // namespace saml::lint
+}  // namespace saml::detail

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "lint/report_writers.h"
+#include "report/lint/report_writers.h"
 #include "saml/lint.h"
 
 namespace saml {
@@ -24,6 +24,7 @@ std::unique_ptr<LintReportWriter> make_lint_report_writer(LintReportFormat forma
   switch (format) {
     case LintReportFormat::Text: return lint::make_text_writer(options);
     case LintReportFormat::Json: return lint::make_json_writer(options);
+    case LintReportFormat::JsonLines: return lint::make_json_lines_writer(options);
     case LintReportFormat::Sarif: return lint::make_sarif_writer(options);
     case LintReportFormat::Junit: return lint::make_junit_writer(options);
     case LintReportFormat::Html: return lint::make_html_writer(options);

@@ -1,0 +1,31 @@
+// A finding as every report shows it, in one place: the text line (with its location and
+// fix) and the JSON object of saml-verify, saml-decode and saml-lint.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "saml/finding.h"
+#include "saml/profile.h"
+#include "report/painter.h"
+
+namespace saml::detail {
+
+// " at line 3, samlp:Response/saml:Assertion@ID", or "" when nothing is known.
+std::string location_text(const Location& where);
+
+// "<indent>[ID] severity at ...: message\n<indent>  fix: ...\n", coloured by `paint`; the fix
+// is the one for the profile the message was judged under.
+std::string finding_text(const Finding& finding, Profile profile, const util::Painter& paint,
+                         std::string_view indent);
+
+// {"line", "column", "element", "attribute"}: absent values are null.
+nlohmann::ordered_json location_json(const Location& where);
+
+// {"rule", "severity", "title", "message", "location", "fix", "reference"}
+// (docs/schema/finding.schema.json).
+nlohmann::ordered_json finding_json(const Finding& finding, Profile profile);
+
+}  // namespace saml::detail
