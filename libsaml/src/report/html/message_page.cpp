@@ -15,6 +15,9 @@ struct Outcome {
 Outcome verdict_of(const HtmlMessage& message) {
   if (message.view == nullptr) return {"fail", "UNREADABLE"};
   const DecodeView& view = *message.view;
+  if (view.accepted && *view.accepted && message.refused_by_aws) {
+    return {"fail", "REFUSED BY AWS: the SAML checks pass, but no role in the response is assumable"};
+  }
   if (view.accepted) return *view.accepted ? Outcome{"pass", "ACCEPTED"} : Outcome{"fail", "REJECTED"};
   if (view.trust_given) return {"unknown", "NOT JUDGED: not a Response, nothing to verify"};
   return {"unknown", "NOT VERIFIED: no trusted key given (--cert, --fingerprint or --metadata)"};
