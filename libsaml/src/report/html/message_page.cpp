@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "report/html/html_parts.h"
+#include "saml/report.h"
 
 namespace saml {
 namespace {
@@ -57,7 +58,7 @@ std::string message_section(const HtmlMessage& message, std::size_t number, cons
                     html::verdict_badge(verdict.kind, verdict.word);
   if (message.view == nullptr) {
     const Error error = message.error.value_or(Error{});
-    std::string where = html::location_text(error.where);
+    const std::string where = html_escape(location_text(error.where));
     return out + "<p class=\"error\"><code>" + html_escape(error_code_name(error.code)) + "</code>: " + html_escape(error.message) +
            (where.empty() ? "" : " <span class=\"where\">(at " + where + ")</span>") + "</p>\n</section>\n";
   }

@@ -13,6 +13,7 @@
 #include "report/lint/report_common.h"
 #include "report/lint/report_writers.h"
 #include "saml/lint.h"
+#include "saml/report.h"
 
 namespace saml {
 namespace {
@@ -51,8 +52,7 @@ class Writer {
 
 std::string finding_line(const Finding& finding) {
   std::string text = "[" + finding.rule_id + "] " + severity_name(finding.severity);
-  if (finding.where.line > 0) text += " at line " + std::to_string(finding.where.line);
-  if (!finding.where.element.empty()) text += ", " + finding.where.element;
+  if (const std::string where = location_text(finding.where); !where.empty()) text += " at " + where;
   return text + ": " + finding.message + "\n";
 }
 
