@@ -29,7 +29,7 @@ std::string severity_badge(Severity severity);
 std::string verdict_badge(std::string_view kind, std::string_view word);
 // The findings as a list: severity, rule ID linked to its explanation, title, message,
 // location and the rule's fix. Records the rules named in `rules`.
-std::string findings_list(const std::vector<Finding>& findings, RuleIds& rules);
+std::string findings_list(const std::vector<Finding>& findings, Profile profile, RuleIds& rules);
 
 // The instants of the message on a line (SVG), with `now` and the accepted window shaded,
 // then the same events as a table.

@@ -44,9 +44,10 @@ std::string what_it_is(const DecodeView& view) {
   return out;
 }
 
-std::string findings_section(const std::vector<Finding>& findings, const std::string& id, html::RuleIds& rules) {
+std::string findings_section(const std::vector<Finding>& findings, Profile profile, const std::string& id,
+                             html::RuleIds& rules) {
   return "<section class=\"findings\" aria-labelledby=\"" + id + "-f-h\">\n<h3 id=\"" + id + "-f-h\">Findings (<span class=\"count\">" +
-         std::to_string(findings.size()) + "</span>)</h3>\n" + html::findings_list(findings, rules) + "</section>\n";
+         std::to_string(findings.size()) + "</span>)</h3>\n" + html::findings_list(findings, profile, rules) + "</section>\n";
 }
 
 std::string message_section(const HtmlMessage& message, std::size_t number, const HtmlPageOptions& options,
@@ -64,7 +65,7 @@ std::string message_section(const HtmlMessage& message, std::size_t number, cons
   }
   const DecodeView& view = *message.view;
   out += what_it_is(view);
-  out += findings_section(view.trust_given ? view.verify_findings : view.aws_findings, id, rules);
+  out += findings_section(view.trust_given ? view.verify_findings : view.aws_findings, view.profile, id, rules);
   return out + html::message_details(view, message.iam, options.now, options.skew, id) + "</section>\n";
 }
 

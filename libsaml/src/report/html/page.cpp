@@ -102,7 +102,7 @@ std::string verdict_badge(std::string_view kind, std::string_view word) {
   return "<p class=\"verdict " + std::string(kind) + "\">" + mark + " " + html_escape(word) + "</p>\n";
 }
 
-std::string findings_list(const std::vector<Finding>& findings, RuleIds& rules) {
+std::string findings_list(const std::vector<Finding>& findings, Profile profile, RuleIds& rules) {
   if (findings.empty()) return "<p class=\"no-findings\">No findings.</p>\n";
   std::string out = "<ol class=\"findings\">\n";
   for (const Finding& finding : findings) {
@@ -118,7 +118,7 @@ std::string findings_list(const std::vector<Finding>& findings, RuleIds& rules) 
     out += html_escape(finding.message);
     const std::string where = html_escape(saml::location_text(finding.where));
     if (!where.empty()) out += " <span class=\"where\">(at " + where + ")</span>";
-    if (rule != nullptr) out += "<p class=\"fix\"><strong>Fix:</strong> " + html_escape(rule->fix) + "</p>";
+    if (rule != nullptr) out += "<p class=\"fix\"><strong>Fix:</strong> " + html_escape(std::string(rule->fix_for(profile))) + "</p>";
     out += "</li>\n";
   }
   return out + "</ol>\n";
