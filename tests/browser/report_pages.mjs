@@ -229,7 +229,7 @@ async function main() {
     // saml-lint: one page per folder; each message as the JSON report has it, the summary.
     for (const p of pages.lint) {
       const seen = await load(page, p.html, log);
-      const results = p.json.results;
+      const results = p.json.messages;
       check(seen.sections.length === results.length, `lint ${p.folder}: ${seen.sections.length} sections, ${results.length} results`);
       check(seen.summaryRows === results.length && seen.summaryLinksResolve, `lint ${p.folder}: summary table incomplete`);
       results.forEach((r, i) => {

@@ -23,4 +23,6 @@ if(SAMLKIT_PYTHON3)
            COMMAND ${SAMLKIT_PYTHON3} ${CMAKE_CURRENT_LIST_DIR}/terminal_e2e.py
                    $<TARGET_FILE:saml-verify> $<TARGET_FILE:saml-decode> $<TARGET_FILE:saml-lint>
                    ${SAMLKIT_FIXTURES_DIR})
+  # 77: no pseudo-terminal on this machine (a chroot without devpts); shown as not run.
+  set_tests_properties(e2e.terminal PROPERTIES SKIP_RETURN_CODE 77)
 endif()

@@ -334,6 +334,21 @@ BOOST_AUTO_TEST_CASE(two_clocks) {
   BOOST_TEST(contains(expired.out, "[SIG014]"), expired.out);
   BOOST_TEST(contains(expired.out, "judged at: conditions 2024-05-01T12:01:00Z (option), certificates "
                                    "2037-01-01T00:00:00Z (option)"), expired.out);
+
+  // SARIF and JUnit say it too: per result / test suite the conditions' time and its source.
+  const Run sarif = run(SAML_LINT_PATH, {"--cert", kCert, "--cert-now", "2037-01-01T00:00:00Z", "--format", "sarif", kHar});
+  const Json sarif_document = parse(sarif, "SARIF of a HAR");
+  const Json& sarif_run = sarif_document.at("runs").at(0);
+  BOOST_TEST(sarif_run.at("invocations").at(0).at("properties").at("certNow") == "2037-01-01T00:00:00Z");
+  BOOST_TEST(sarif_run.at("invocations").at(0).at("properties").at("certNowSource") == "option");
+  BOOST_REQUIRE_MESSAGE(!sarif_run.at("results").empty(), sarif.out);
+  for (const Json& result : sarif_run.at("results")) {
+    BOOST_TEST(result.at("properties").at("nowSource") == "capture", result.dump());
+  }
+  const Run junit = run(SAML_LINT_PATH, {"--cert", kCert, "--now", kNow, "--format", "junit", kSigned});
+  BOOST_TEST(contains(junit.out, "<property name=\"now\" value=\"2024-05-01T12:01:00Z\"/>"), junit.out);
+  BOOST_TEST(contains(junit.out, "<property name=\"now_source\" value=\"option\"/>"), junit.out);
+  BOOST_TEST(contains(junit.out, "<property name=\"cert_now_source\" value=\"clock\"/>"), junit.out);
 }
 
 BOOST_AUTO_TEST_CASE(config_paths_lines_and_an_implicit_file) {

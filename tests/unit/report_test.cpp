@@ -316,6 +316,30 @@ BOOST_AUTO_TEST_CASE(html_page_shows_injected_markup_as_text) {
   BOOST_TEST(contains(page, "<dt id=\"rule-AWS009\">"));
 }
 
+BOOST_AUTO_TEST_CASE(html_page_headline_follows_the_aws_side) {
+  const saml::DecodeView view = verified_view("responses/okta-aws-signed-assertion.xml");
+  BOOST_TEST(contains(page_of(view), "ACCEPTED"));
+  const std::string refused = saml::messages_to_html(
+      {{&view, "", std::nullopt, {{"arn:aws:iam::123456789012:role/Okta-Admin", false, "aud-mismatch"}}, true}},
+      {"saml-verify report", at(12, 1, 0), {}});
+  BOOST_TEST(contains(refused, "REFUSED BY AWS: the SAML checks pass, but no role in the response is assumable"));
+  BOOST_TEST(!contains(refused, "ACCEPTED"), "the headline says what the exit code says");
+
+  saml::iam::AwsSide side;
+  side.verified = true;
+  side.iam.emplace();
+  saml::iam::RoleDecision role;
+  role.role_arn = "arn:aws:iam::123456789012:role/Okta-Admin";
+  role.notes.push_back({"aud-mismatch", "Statement[0]: StringEquals SAML:aud"});
+  side.iam->roles.push_back(role);
+  const std::vector<saml::HtmlIamOutcome> outcomes = saml::iam_outcomes(side);
+  BOOST_TEST_REQUIRE(outcomes.size() == 1u);
+  BOOST_TEST(outcomes[0].role_arn == role.role_arn);
+  BOOST_TEST(!outcomes[0].allowed);
+  BOOST_TEST(outcomes[0].reason == "aud-mismatch: Statement[0]: StringEquals SAML:aud");
+  BOOST_TEST(saml::iam_outcomes(saml::iam::AwsSide{}).empty(), "no --iam, no table");
+}
+
 BOOST_AUTO_TEST_CASE(html_page_says_why_an_input_was_not_read) {
   const saml::Error error{saml::ErrorKind::Decode, saml::ErrorCode::CaptureBase64, "bad <base64>", {}};
   const std::string page = saml::messages_to_html({{nullptr, "in<put>.b64", error, {}}}, {"saml-decode report", at(12, 1, 0), {}});

@@ -13,16 +13,6 @@ std::string line(const saml::iam::RoleNote& note) { return note.code + ": " + no
 
 std::string yes_no(bool value) { return value ? "yes" : "no"; }
 
-// The decisive line of a role: what allowed it, or the first reason it is refused.
-std::string decisive(const saml::iam::RoleDecision& role) {
-  if (!role.assumable) return role.notes.empty() ? std::string() : line(role.notes.front());
-  std::string text;
-  for (const saml::iam::ActionDecision& action : role.actions) {
-    text += (text.empty() ? "" : "; ") + action.decisive;
-  }
-  return text;
-}
-
 }  // namespace
 
 std::string iam_text(const saml::iam::AwsSide& side) {
@@ -44,7 +34,7 @@ std::string iam_text(const saml::iam::AwsSide& side) {
         for (const std::string& r : role.reasons) codes += (codes.empty() ? "" : ", ") + r;
         text += " (" + codes + ")";
       }
-      text += "\n    decisive: " + decisive(role) + "\n";
+      text += "\n    decisive: " + saml::iam::decisive_reason(role) + "\n";
       for (std::size_t i = role.assumable ? 0 : 1; i < role.notes.size(); ++i) {
         text += "    also: " + line(role.notes[i]) + "\n";
       }

@@ -63,10 +63,19 @@ std::string canonical_bytes_text(const saml::Verdict& verdict) {
 }
 
 // The page of --format html: every verdict, or why the input could not be read.
-std::string html_page(const std::vector<saml::DecodeView>& views, const std::string& input,
+// A verified message of the HTML page, with what the AWS side decided for its roles.
+struct PageEntry {
+  saml::DecodeView view;
+  saml::iam::AwsSide side;
+};
+
+std::string html_page(const std::vector<PageEntry>& entries, const std::string& input,
                       const std::optional<saml::Error>& error, const saml::Policy& policy) {
   std::vector<saml::HtmlMessage> messages;
-  for (const saml::DecodeView& view : views) messages.push_back({&view, "", std::nullopt, {}});
+  for (const PageEntry& entry : entries) {
+    messages.push_back({&entry.view, "", std::nullopt, saml::iam_outcomes(entry.side),
+                        saml::iam::no_role_assumable(entry.side)});
+  }
   if (error) messages.push_back({nullptr, input, error, {}});
   return saml::messages_to_html(messages, {"saml-verify report", policy.now, policy.skew});
 }
@@ -105,7 +114,7 @@ int verify_input(const std::string& input, const cli::InputSelection& selection,
   }
   const bool text = output.format == cli::Format::Text;
   const bool json_report = !text && !html;
-  std::vector<saml::DecodeView> views;
+  std::vector<PageEntry> pages;
   std::optional<saml::Error> failure;
   saml::JsonReport json(kSchema, output.format == cli::Format::JsonLines ? saml::JsonLayout::Lines
                                                                          : saml::JsonLayout::Document);
@@ -128,7 +137,7 @@ int verify_input(const std::string& input, const cli::InputSelection& selection,
     const bool refused = saml::iam::no_role_assumable(side);
     if (refused) exit_code = std::max(exit_code, static_cast<int>(cli::kExitFailed));
     if (html) {
-      views.push_back(saml::view_of_verdict(capture, std::move(*verdict)));
+      pages.push_back({saml::view_of_verdict(capture, std::move(*verdict)), side});
       continue;
     }
     if (json_report) {
@@ -144,7 +153,7 @@ int verify_input(const std::string& input, const cli::InputSelection& selection,
     first = false;
   }
   if (json_report) std::cout << json.end();
-  if (html) std::cout << html_page(views, input, failure, policy);
+  if (html) std::cout << html_page(pages, input, failure, policy);
   return exit_code;
 }
 

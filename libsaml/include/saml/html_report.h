@@ -12,6 +12,7 @@
 
 #include "saml/decode.h"
 #include "saml/error.h"
+#include "saml/iam.h"
 #include "saml/time.h"
 
 namespace saml {
@@ -36,7 +37,11 @@ struct HtmlMessage {
   std::string source;  // for an unreadable input; a view's own origin is used otherwise
   std::optional<Error> error;
   std::vector<HtmlIamOutcome> iam;
+  bool refused_by_aws = false;  // accepted, but no role assumable (iam::no_role_assumable)
 };
+
+// The IAM table of a message from its AWS-side evaluation (empty when no --iam was given).
+std::vector<HtmlIamOutcome> iam_outcomes(const iam::AwsSide& side);
 
 struct HtmlPageOptions {
   std::string title;                 // "saml-verify report"

@@ -285,6 +285,9 @@ AwsSide evaluate_aws_side(const Config& config, const Assertion* assertion, cons
 // True when --iam was given and no role of the message is assumable.
 bool no_role_assumable(const AwsSide& side);
 
+// One line for a role: the statements that allow it, or the first reason it is refused.
+std::string decisive_reason(const RoleDecision& role);
+
 // The findings (IAM0xx, OKT0xx rule IDs) of one message's AWS side.
 std::vector<Finding> aws_side_findings(const AwsSide& side);
 

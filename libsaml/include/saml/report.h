@@ -19,6 +19,11 @@ struct TextStyle {
 // One message's verdict as a JSON object (an element of the "messages" array of schema
 // "samlkit.verify/2", docs/schema/saml-verify.schema.json).
 std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy);
+// Where a finding or error is, the same in every report: "line 3, column 5,
+// /Response/Assertion@ID", or "byte 120 of the input" when only an offset is known; "" when
+// nothing is.
+std::string location_text(const Location& where);
+
 // `aws_refusal`: why AWS would still refuse a message the checks accept (the AWS-side
 // evaluation found no assumable role); it replaces the ACCEPTED headline.
 std::string verdict_to_text(const Capture& capture, const Verdict& verdict, const Policy& policy,

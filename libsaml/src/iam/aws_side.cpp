@@ -34,4 +34,15 @@ bool no_role_assumable(const AwsSide& side) {
   return true;
 }
 
+std::string decisive_reason(const RoleDecision& role) {
+  if (!role.assumable) {
+    return role.notes.empty() ? std::string() : role.notes.front().code + ": " + role.notes.front().text;
+  }
+  std::string text;
+  for (const ActionDecision& action : role.actions) {
+    text += (text.empty() ? "" : "; ") + action.decisive;
+  }
+  return text;
+}
+
 }  // namespace saml::iam

@@ -1,29 +1,35 @@
 #include "report/finding_report.h"
 
 #include "report/json_values.h"
+#include "saml/report.h"
 #include "saml/rules.h"
 #include "util/printable.h"
+
+namespace saml {
+
+std::string location_text(const Location& where) {
+  std::string text;
+  const auto add = [&](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
+  if (where.line > 0) add("line " + std::to_string(where.line));
+  if (where.line > 0 && where.column > 0) add("column " + std::to_string(where.column));
+  if (!where.element.empty()) add(where.element + (where.attribute.empty() ? "" : "@" + where.attribute));
+  if (text.empty() && where.offset >= 0) add("byte " + std::to_string(where.offset) + " of the input");
+  return text;
+}
+
+}  // namespace saml
 
 namespace saml::detail {
 
 using Json = nlohmann::ordered_json;
 
-std::string location_text(const Location& where) {
-  std::string text;
-  if (where.line > 0) text += "line " + std::to_string(where.line);
-  if (where.line > 0 && where.column > 0) text += ", column " + std::to_string(where.column);
-  if (!where.element.empty()) {
-    text += (text.empty() ? "" : ", ") + where.element;
-    if (!where.attribute.empty()) text += "@" + where.attribute;
-  }
-  return text.empty() ? text : " at " + text;
-}
-
 std::string finding_text(const Finding& finding, Profile profile, const util::Painter& paint,
                          std::string_view indent) {
+  const std::string where = location_text(finding.where);
   std::string out = std::string(indent) + "[" + paint.bold(finding.rule_id) + "] " +
                     paint.severity(finding.severity, severity_name(finding.severity)) +
-                    location_text(finding.where) + ": " + util::terminal_safe(finding.message) + "\n";
+                    (where.empty() ? "" : " at " + util::terminal_safe(where)) + ": " +
+                    util::terminal_safe(finding.message) + "\n";
   if (const Rule* rule = find_rule(finding.rule_id)) {
     out += std::string(indent) + "  fix: " + std::string(rule->fix_for(profile)) + "\n";
   }

@@ -13,9 +13,6 @@
 
 namespace saml::detail {
 
-// " at line 3, samlp:Response/saml:Assertion@ID", or "" when nothing is known.
-std::string location_text(const Location& where);
-
 // "<indent>[ID] severity at ...: message\n<indent>  fix: ...\n", coloured by `paint`; the fix
 // is the one for the profile the message was judged under.
 std::string finding_text(const Finding& finding, Profile profile, const util::Painter& paint,

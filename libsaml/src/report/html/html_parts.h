@@ -27,11 +27,9 @@ std::string page_end(const RuleIds& rules);
 std::string severity_badge(Severity severity);
 // A verdict line: a mark, the word and what it means; `kind` is one of pass, fail, unknown.
 std::string verdict_badge(std::string_view kind, std::string_view word);
-// "line 3, /Response/Assertion/Subject/NameID, attribute Format" (empty location: "").
-std::string location_text(const Location& where);
 // The findings as a list: severity, rule ID linked to its explanation, title, message,
 // location and the rule's fix. Records the rules named in `rules`.
-std::string findings_list(const std::vector<Finding>& findings, RuleIds& rules);
+std::string findings_list(const std::vector<Finding>& findings, Profile profile, RuleIds& rules);
 
 // The instants of the message on a line (SVG), with `now` and the accepted window shaded,
 // then the same events as a table.

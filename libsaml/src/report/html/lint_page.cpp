@@ -114,8 +114,11 @@ class HtmlWriter final : public LintReportWriter {
              html_escape(severity_name(options_.config.fail_on)) + " or above.</p>\n";
       out += "<section class=\"findings\" aria-labelledby=\"" + id + "-f-h\">\n<h3 id=\"" + id +
              "-f-h\">Findings (<span class=\"count\">" + std::to_string(result.findings.size()) + "</span>)</h3>\n" +
-             html::findings_list(result.findings, rules_) + "</section>\n";
-      if (result.view) out += html::message_details(*result.view, {}, now_, std::chrono::seconds(0), id);
+             html::findings_list(result.findings, result.profile, rules_) + "</section>\n";
+      if (result.view) {
+        const std::vector<HtmlIamOutcome> iam = result.aws_side ? iam_outcomes(*result.aws_side) : std::vector<HtmlIamOutcome>{};
+        out += html::message_details(*result.view, iam, now_, std::chrono::seconds(0), id);
+      }
     }
     rows_.push_back(std::move(row));
     return out + "</section>\n";

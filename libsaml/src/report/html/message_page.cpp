@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "report/html/html_parts.h"
+#include "saml/report.h"
 
 namespace saml {
 namespace {
@@ -15,6 +16,9 @@ struct Outcome {
 Outcome verdict_of(const HtmlMessage& message) {
   if (message.view == nullptr) return {"fail", "UNREADABLE"};
   const DecodeView& view = *message.view;
+  if (view.accepted && *view.accepted && message.refused_by_aws) {
+    return {"fail", "REFUSED BY AWS: the SAML checks pass, but no role in the response is assumable"};
+  }
   if (view.accepted) return *view.accepted ? Outcome{"pass", "ACCEPTED"} : Outcome{"fail", "REJECTED"};
   if (view.trust_given) return {"unknown", "NOT JUDGED: not a Response, nothing to verify"};
   return {"unknown", "NOT VERIFIED: no trusted key given (--cert, --fingerprint or --metadata)"};
@@ -40,9 +44,10 @@ std::string what_it_is(const DecodeView& view) {
   return out;
 }
 
-std::string findings_section(const std::vector<Finding>& findings, const std::string& id, html::RuleIds& rules) {
+std::string findings_section(const std::vector<Finding>& findings, Profile profile, const std::string& id,
+                             html::RuleIds& rules) {
   return "<section class=\"findings\" aria-labelledby=\"" + id + "-f-h\">\n<h3 id=\"" + id + "-f-h\">Findings (<span class=\"count\">" +
-         std::to_string(findings.size()) + "</span>)</h3>\n" + html::findings_list(findings, rules) + "</section>\n";
+         std::to_string(findings.size()) + "</span>)</h3>\n" + html::findings_list(findings, profile, rules) + "</section>\n";
 }
 
 std::string message_section(const HtmlMessage& message, std::size_t number, const HtmlPageOptions& options,
@@ -54,13 +59,13 @@ std::string message_section(const HtmlMessage& message, std::size_t number, cons
                     html::verdict_badge(verdict.kind, verdict.word);
   if (message.view == nullptr) {
     const Error error = message.error.value_or(Error{});
-    std::string where = html::location_text(error.where);
+    const std::string where = html_escape(location_text(error.where));
     return out + "<p class=\"error\"><code>" + html_escape(error_code_name(error.code)) + "</code>: " + html_escape(error.message) +
            (where.empty() ? "" : " <span class=\"where\">(at " + where + ")</span>") + "</p>\n</section>\n";
   }
   const DecodeView& view = *message.view;
   out += what_it_is(view);
-  out += findings_section(view.trust_given ? view.verify_findings : view.aws_findings, id, rules);
+  out += findings_section(view.trust_given ? view.verify_findings : view.aws_findings, view.profile, id, rules);
   return out + html::message_details(view, message.iam, options.now, options.skew, id) + "</section>\n";
 }
 

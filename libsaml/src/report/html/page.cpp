@@ -4,6 +4,7 @@
 #include <string>
 
 #include "report/html/html_parts.h"
+#include "saml/report.h"
 #include "saml/rules.h"
 
 namespace saml::html {
@@ -101,17 +102,7 @@ std::string verdict_badge(std::string_view kind, std::string_view word) {
   return "<p class=\"verdict " + std::string(kind) + "\">" + mark + " " + html_escape(word) + "</p>\n";
 }
 
-std::string location_text(const Location& where) {
-  std::string out;
-  const auto add = [&](const std::string& part) { out += (out.empty() ? "" : ", ") + part; };
-  if (where.line > 0) add("line " + std::to_string(where.line));
-  if (!where.element.empty()) add(where.element);
-  if (!where.attribute.empty()) add("attribute " + where.attribute);
-  if (where.offset >= 0) add("byte " + std::to_string(where.offset) + " of the input");
-  return html_escape(out);
-}
-
-std::string findings_list(const std::vector<Finding>& findings, RuleIds& rules) {
+std::string findings_list(const std::vector<Finding>& findings, Profile profile, RuleIds& rules) {
   if (findings.empty()) return "<p class=\"no-findings\">No findings.</p>\n";
   std::string out = "<ol class=\"findings\">\n";
   for (const Finding& finding : findings) {
@@ -125,9 +116,9 @@ std::string findings_list(const std::vector<Finding>& findings, RuleIds& rules) 
       out += "<code class=\"rule\">" + html_escape(finding.rule_id) + "</code>: ";
     }
     out += html_escape(finding.message);
-    const std::string where = location_text(finding.where);
+    const std::string where = html_escape(saml::location_text(finding.where));
     if (!where.empty()) out += " <span class=\"where\">(at " + where + ")</span>";
-    if (rule != nullptr) out += "<p class=\"fix\"><strong>Fix:</strong> " + html_escape(rule->fix) + "</p>";
+    if (rule != nullptr) out += "<p class=\"fix\"><strong>Fix:</strong> " + html_escape(std::string(rule->fix_for(profile))) + "</p>";
     out += "</li>\n";
   }
   return out + "</ol>\n";

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "report/html/html_parts.h"
+#include "saml/report.h"
 
 namespace saml::html {
 namespace {
@@ -153,7 +154,7 @@ std::string signature_item(const SignatureReport& s, std::size_t number, bool tr
   out += s.status == SignatureStatus::Verified ? "<span class=\"m-signed\">&#10004; " : "<span class=\"m-unverified\">&#9888; ";
   out += std::string(signature_status_name(s.status)) + "</span>";
   if (!trust_given) out += " (no trusted key given)";
-  out += "\n<ul>\n<li>Reference URI <code>" + html_escape(s.reference_uri) + "</code>; " + location_text(s.where) + "</li>\n";
+  out += "\n<ul>\n<li>Reference URI <code>" + html_escape(s.reference_uri) + "</code>; " + html_escape(saml::location_text(s.where)) + "</li>\n";
   out += "<li>SignatureMethod <code>" + html_escape(s.signature_method) + "</code>, DigestMethod <code>" +
          html_escape(s.digest_method) + "</code>, CanonicalizationMethod <code>" + html_escape(s.c14n_method) + "</code></li>\n";
   if (s.key_used) out += "<li>Verified with the trusted key " + html_escape(key_text(*s.key_used)) + "</li>\n";

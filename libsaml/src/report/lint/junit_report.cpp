@@ -13,6 +13,7 @@
 #include "report/lint/report_common.h"
 #include "report/lint/report_writers.h"
 #include "saml/lint.h"
+#include "saml/report.h"
 
 namespace saml {
 namespace {
@@ -51,8 +52,7 @@ class Writer {
 
 std::string finding_line(const Finding& finding) {
   std::string text = "[" + finding.rule_id + "] " + severity_name(finding.severity);
-  if (finding.where.line > 0) text += " at line " + std::to_string(finding.where.line);
-  if (!finding.where.element.empty()) text += ", " + finding.where.element;
+  if (const std::string where = location_text(finding.where); !where.empty()) text += " at " + where;
   return text + ": " + finding.message + "\n";
 }
 
@@ -92,8 +92,16 @@ void write_rule_case(Writer& out, const Rule& rule, const LintEntry& entry,
   out.end();
 }
 
+void write_property(Writer& out, const std::string& name, const std::string& value) {
+  out.start("property");
+  out.attribute("name", name);
+  out.attribute("value", value);
+  out.end();
+}
+
 void write_suite(Writer& out, const LintEntry& entry, const std::vector<const Rule*>& rules,
-                 const LintConfig& config) {
+                 const LintReportOptions& options) {
+  const LintConfig& config = options.config;
   out.start("testsuite");
   out.attribute("name", lint::source_label(entry));
   if (!entry.result) {
@@ -131,10 +139,13 @@ void write_suite(Writer& out, const LintEntry& entry, const std::vector<const Ru
   out.attribute("errors", "0");
   out.attribute("skipped", std::to_string(skipped));
   out.start("properties");
-  out.start("property");
-  out.attribute("name", "profile");
-  out.attribute("value", profile_name(entry.result->profile));
-  out.end();
+  write_property(out, "profile", profile_name(entry.result->profile));
+  // Which time judged what: the conditions (a capture's own time, --now or the clock) and
+  // the certificates.
+  write_property(out, "now", format_xs_datetime(entry.result->now));
+  write_property(out, "now_source", time_source_name(entry.result->now_source));
+  write_property(out, "cert_now", options.cert_now);
+  write_property(out, "cert_now_source", time_source_name(options.cert_now_source));
   out.end();
   for (const Rule* rule : rules) write_rule_case(out, *rule, entry, config);
   out.end();
@@ -143,8 +154,8 @@ void write_suite(Writer& out, const LintEntry& entry, const std::vector<const Ru
 class JunitWriter final : public LintReportWriter {
  public:
   explicit JunitWriter(const LintReportOptions& options)
-      : config_(options.config),
-        rules_(lint::enabled_rules(config_)),
+      : options_(options),
+        rules_(lint::enabled_rules(options_.config)),
         buffer_(xmlBufferCreate()),
         writer_(buffer_ ? xmlNewTextWriterMemory(buffer_.get(), 0) : nullptr),
         out_(writer_.get()) {}
@@ -161,7 +172,7 @@ class JunitWriter final : public LintReportWriter {
 
   std::string entry(const LintEntry& entry) override {
     if (!writer_) return {};
-    write_suite(out_, entry, rules_, config_);
+    write_suite(out_, entry, rules_, options_);
     return take();
   }
 
@@ -182,7 +193,7 @@ class JunitWriter final : public LintReportWriter {
     return text;
   }
 
-  LintConfig config_;
+  LintReportOptions options_;
   std::vector<const Rule*> rules_;
   std::unique_ptr<xmlBuffer, BufferDeleter> buffer_;
   std::unique_ptr<xmlTextWriter, WriterDeleter> writer_;  // writes into buffer_

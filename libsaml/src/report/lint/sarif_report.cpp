@@ -144,6 +144,10 @@ Json result_json(const Finding& finding, const LintEntry& entry, std::size_t rul
   j["message"] = {{"text", finding.message}};
   j["locations"] = Json::array({location});
   j["partialFingerprints"] = {{"samlkitFinding/v1", fingerprint(finding, entry)}};
+  // The time the message's conditions were judged at, and where it came from (a capture's
+  // own time, --now or the clock).
+  j["properties"] = {{"now", format_xs_datetime(entry.result->now)},
+                     {"nowSource", time_source_name(entry.result->now_source)}};
   return j;
 }
 
@@ -197,6 +201,10 @@ class SarifWriter final : public LintReportWriter {
     Json invocation;
     invocation["executionSuccessful"] = notifications_.empty();
     invocation["toolExecutionNotifications"] = notifications_;
+    invocation["properties"] = {{"now", options_.now},
+                                {"nowSource", time_source_name(options_.now_source)},
+                                {"certNow", options_.cert_now},
+                                {"certNowSource", time_source_name(options_.cert_now_source)}};
     return results_.close() + ",\n" + detail::json_member("invocations", Json::array({invocation}), 3) +
            "\n    }\n  ]\n}\n";
   }
