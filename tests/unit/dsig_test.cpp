@@ -2,8 +2,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include <openssl/evp.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <thread>
 
 #include "fixtures.h"
@@ -340,4 +342,25 @@ BOOST_AUTO_TEST_CASE(verifies_concurrently_on_separate_documents) {
   a.join();
   b.join();
   BOOST_TEST(failures.load() == 0);
+}
+
+// libxml2's canonicaliser reports a relative namespace URI inside the signed subtree on the
+// thread's error handler; it must reach the finding, never stderr (the library never prints).
+BOOST_AUTO_TEST_CASE(canonicalisation_errors_go_into_the_finding_not_to_stderr) {
+  const std::string xml = replace_once(read_fixture("responses/okta-aws-signed-assertion.xml"),
+                                       "<saml2:Assertion ", "<saml2:Assertion xmlns:rel=\"relative/ns\" ");
+  std::FILE* captured = std::tmpfile();
+  BOOST_REQUIRE(captured != nullptr);
+  std::fflush(stderr);
+  const int saved = dup(STDERR_FILENO);
+  dup2(fileno(captured), STDERR_FILENO);
+  const Checked checked = check_text(xml, trust_of({"idp-rsa.crt"}));
+  std::fflush(stderr);
+  dup2(saved, STDERR_FILENO);
+  close(saved);
+  const off_t printed = lseek(fileno(captured), 0, SEEK_END);
+  std::fclose(captured);
+  BOOST_TEST(printed == 0, "bytes written to stderr");
+  BOOST_TEST(has_rule(checked.findings, "SIG009"), rules_of(checked));
+  BOOST_TEST(rules_of(checked).find("libxml2: Relative namespace") != std::string::npos, rules_of(checked));
 }

@@ -5,6 +5,7 @@
 #include <xmlsec/xmltree.h>
 
 #include "util/xmlsec_runtime.h"
+#include "xml/quiet_errors.h"
 
 namespace saml::detail {
 namespace {
@@ -116,8 +117,12 @@ XmlsecOutcome verify_with_key(const xmlNode* signature, const PinnedKey& key, co
   }
 
   // xmlsec takes a non-const node but does not modify the tree when verifying.
+  const QuietLibxmlErrors quiet;
   const int rc = xmlSecDSigCtxVerify(ctx, const_cast<xmlNode*>(signature));
   XmlsecOutcome outcome = judge(ctx, rc);
+  if (outcome.kind == XmlsecOutcome::Kind::Failed && !quiet.first_error().empty()) {
+    outcome.detail += (outcome.detail.empty() ? "" : "; ") + std::string("libxml2: ") + quiet.first_error();
+  }
   if (policy.keep_canonical_bytes) take_canonical_bytes(ctx, outcome);
   return outcome;
 }

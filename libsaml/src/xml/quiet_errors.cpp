@@ -2,13 +2,24 @@
 
 #include <libxml/globals.h>
 
+#include "util/printable.h"
+
 namespace saml {
 namespace {
 
 void ignore_generic(void* /*context*/, const char* /*format*/, ...) {}
-void ignore_structured(void* /*context*/, xmlError* /*error*/) {}
 
 }  // namespace
+
+void QuietLibxmlErrors::record(void* self, xmlError* error) {
+  auto* quiet = static_cast<QuietLibxmlErrors*>(self);
+  if (quiet == nullptr || error == nullptr || error->message == nullptr || !quiet->first_error_.empty()) {
+    return;
+  }
+  std::string message = error->message;
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+  quiet->first_error_ = util::printable_prefix(message, 200);
+}
 
 QuietLibxmlErrors::QuietLibxmlErrors()
     : saved_generic_(xmlGenericError),
@@ -16,7 +27,7 @@ QuietLibxmlErrors::QuietLibxmlErrors()
       saved_structured_(xmlStructuredError),
       saved_structured_context_(xmlStructuredErrorContext) {
   xmlSetGenericErrorFunc(nullptr, ignore_generic);
-  xmlSetStructuredErrorFunc(nullptr, ignore_structured);
+  xmlSetStructuredErrorFunc(this, record);
 }
 
 QuietLibxmlErrors::~QuietLibxmlErrors() {

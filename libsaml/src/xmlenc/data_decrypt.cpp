@@ -9,6 +9,7 @@
 
 #include "saml/xmlenc.h"
 #include "util/xmlsec_runtime.h"
+#include "xml/quiet_errors.h"
 
 namespace saml::detail {
 namespace {
@@ -67,6 +68,7 @@ std::optional<std::string> decrypt_data(const xmlNode* encrypted_data, std::stri
   ctx->keyInfoReadCtx.retrievalMethodCtx.enabledUris = xmlSecTransformUriTypeNone;
 
   // DecryptToBuffer reads the node and leaves the tree unchanged.
+  const QuietLibxmlErrors quiet;
   xmlSecBufferPtr result = xmlSecEncCtxDecryptToBuffer(ctx.get(), const_cast<xmlNode*>(encrypted_data));
   std::optional<std::string> plaintext;
   if (result != nullptr && xmlSecBufferGetData(result) != nullptr) {
