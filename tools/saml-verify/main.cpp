@@ -72,6 +72,7 @@ struct PageEntry {
 std::string html_page(const std::vector<PageEntry>& entries, const std::string& input,
                       const std::optional<saml::Error>& error, const saml::Policy& policy) {
   std::vector<saml::HtmlMessage> messages;
+  messages.reserve(entries.size() + 1);
   for (const PageEntry& entry : entries) {
     messages.push_back({&entry.view, "", std::nullopt, saml::iam_outcomes(entry.side),
                         saml::iam::no_role_assumable(entry.side)});
