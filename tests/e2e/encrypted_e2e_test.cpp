@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "run_tool.h"
+#include "tools.h"
 
 namespace {
 
@@ -26,15 +26,9 @@ const std::string kNow = "2024-05-01T12:01:00Z";
 std::string encrypted(const std::string& name) { return kFixtures + "/encrypted/" + name; }
 std::string key(const std::string& name) { return kFixtures + "/keys/" + name; }
 
-samltest::Run run_verify(const std::vector<std::string>& args) {
-  return samltest::run_tool(SAML_VERIFY_PATH, args, "/dev/null");
-}
-samltest::Run run_decode(const std::vector<std::string>& args) {
-  return samltest::run_tool(SAML_DECODE_PATH, args, "/dev/null");
-}
-samltest::Run run_lint(const std::vector<std::string>& args) {
-  return samltest::run_tool(SAML_LINT_PATH, args, "/dev/null");
-}
+using samltest::run_decode;
+using samltest::run_lint;
+using samltest::run_verify;
 
 struct Row {
   std::string file;

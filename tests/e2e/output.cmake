@@ -1,19 +1,11 @@
 # Output of the three tools end to end (included from CMakeLists.txt in this folder): the
 # JSON layout validated against docs/schema with Python's jsonschema when it is found.
-add_executable(output_e2e_test ${CMAKE_CURRENT_LIST_DIR}/output_e2e_test.cpp)
-target_link_libraries(output_e2e_test PRIVATE Boost::unit_test_framework nlohmann_json::nlohmann_json)
-target_compile_definitions(output_e2e_test PRIVATE BOOST_TEST_DYN_LINK
-                           SAMLKIT_FIXTURES_DIR="${SAMLKIT_FIXTURES_DIR}"
-                           SAMLKIT_SCHEMA_DIR="${PROJECT_SOURCE_DIR}/docs/schema"
-                           SAML_VERIFY_PATH="$<TARGET_FILE:saml-verify>"
-                           SAML_DECODE_PATH="$<TARGET_FILE:saml-decode>"
-                           SAML_LINT_PATH="$<TARGET_FILE:saml-lint>")
+samlkit_tool_test(output_e2e_test ${CMAKE_CURRENT_LIST_DIR}/output_e2e_test.cpp)
+target_compile_definitions(output_e2e_test PRIVATE SAMLKIT_SCHEMA_DIR="${PROJECT_SOURCE_DIR}/docs/schema")
 if(SAMLKIT_JSONSCHEMA_FOUND)
   target_compile_definitions(output_e2e_test PRIVATE PYTHON3_PATH="${SAMLKIT_PYTHON3}"
                              VALIDATE_JSON="${PROJECT_SOURCE_DIR}/tests/support/validate_json.py")
 endif()
-add_dependencies(output_e2e_test saml-verify saml-decode saml-lint)
-samlkit_set_warnings(output_e2e_test)
 add_test(NAME e2e.output COMMAND output_e2e_test)
 
 # What only a terminal shows: colour decided by NO_COLOR and TERM, and the hint when stdin

@@ -4,23 +4,16 @@
 #define BOOST_TEST_MODULE output_e2e
 #include <boost/test/unit_test.hpp>
 
-#include <fcntl.h>
-#include <spawn.h>
-#include <stdlib.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "run_tool.h"
 #include "temp_dir.h"
-
-extern char** environ;
+#include "text.h"
 
 namespace {
 
@@ -35,71 +28,30 @@ const std::string kTracer = kFixtures + "/captures/saml-tracer-export.json";
 const std::string kHar = kFixtures + "/captures/okta-idp-initiated.har";
 const std::string kCert = kFixtures + "/keys/idp-rsa.crt";
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
-
+using samltest::contains;
+using samltest::Run;
+using samltest::Setup;
+using samltest::slurp;
 using samltest::TempDir;
 
-struct Run {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-// How a tool is started: working directory, where stdout goes, environment changes.
-struct Setup {
-  std::string cwd = ".";
-  std::string stdout_path;                // empty: collected
-  std::vector<std::string> environment;   // "NAME=value" added; "NAME" alone removed
-};
+Setup in_directory(const std::string& cwd) {
+  Setup setup;
+  setup.cwd = cwd;
+  return setup;
+}
+Setup with_stdout(const std::string& path) {
+  Setup setup;
+  setup.stdout_path = path;
+  return setup;
+}
+Setup with_environment(std::vector<std::string> changes) {
+  Setup setup;
+  setup.environment = std::move(changes);
+  return setup;
+}
 
 Run run(const std::string& program, const std::vector<std::string>& args, const Setup& setup = {}) {
-  TempDir dir;
-  const std::string out_path = setup.stdout_path.empty() ? dir.file("out") : setup.stdout_path;
-  const std::string err_path = dir.file("err");
-  std::vector<std::string> strings{program};
-  strings.insert(strings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& s : strings) argv.push_back(s.data());
-  argv.push_back(nullptr);
-  std::vector<std::string> env_strings;
-  for (char** e = environ; *e != nullptr; ++e) {
-    const std::string entry = *e;
-    const std::string name = entry.substr(0, entry.find('='));
-    bool replaced = false;
-    for (const std::string& change : setup.environment) replaced |= change.substr(0, change.find('=')) == name;
-    if (!replaced) env_strings.push_back(entry);
-  }
-  for (const std::string& change : setup.environment) {
-    if (change.find('=') != std::string::npos) env_strings.push_back(change);
-  }
-  std::vector<char*> envp;
-  for (std::string& s : env_strings) envp.push_back(s.data());
-  envp.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_TRUNC, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_TRUNC, 0);
-  const std::string cwd = fs::absolute(setup.cwd).string();
-  posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, program.c_str(), &actions, nullptr, argv.data(), envp.data());
-  posix_spawn_file_actions_destroy(&actions);
-  BOOST_REQUIRE_MESSAGE(spawned == 0, "cannot run " + program);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  Run result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  result.out = setup.stdout_path.empty() ? slurp(out_path) : std::string();
-  result.err = slurp(err_path);
-  return result;
+  return samltest::run_tool(program, args, setup);
 }
 
 const std::vector<std::string> kTools = {SAML_VERIFY_PATH, SAML_DECODE_PATH, SAML_LINT_PATH};
@@ -265,7 +217,7 @@ BOOST_AUTO_TEST_CASE(color_follows_the_option_and_the_environment) {
     const std::vector<std::string> args{"--cert", kCert, "--now", kNow, kSigned};
     std::vector<std::string> always = args;
     always.insert(always.begin(), "--color=always");
-    BOOST_TEST(contains(run(tool, always, {".", "", {"NO_COLOR=1"}}).out, "\x1b["),
+    BOOST_TEST(contains(run(tool, always, with_environment({"NO_COLOR=1"})).out, "\x1b["),
                tool << ": --color=always colours, NO_COLOR or not");
     std::vector<std::string> never = args;
     never.insert(never.begin(), "--color=never");
@@ -279,7 +231,7 @@ BOOST_AUTO_TEST_CASE(color_follows_the_option_and_the_environment) {
 
 BOOST_AUTO_TEST_CASE(a_failed_write_to_stdout_exits_non_zero) {
   for (const std::string& tool : kTools) {
-    const Run full = run(tool, {"--cert", kCert, "--now", kNow, kSigned}, {".", "/dev/full", {}});
+    const Run full = run(tool, {"--cert", kCert, "--now", kNow, kSigned}, with_stdout("/dev/full"));
     BOOST_TEST(full.exit_code == 2, tool << ": exit " << full.exit_code << " " << full.err);
     BOOST_TEST(contains(full.err, "cannot write the report to standard output"), tool << ": " << full.err);
   }
@@ -357,14 +309,14 @@ BOOST_AUTO_TEST_CASE(config_paths_lines_and_an_implicit_file) {
   fs::copy_file(kCert, fs::path(project.path()) / "keys" / "idp.crt");
   const std::string config = project.file(".saml-lint.ini", "# CI settings\ncert = keys/idp.crt\nfail-on = warning\n");
   TempDir elsewhere;
-  const Run relative = run(SAML_LINT_PATH, {"--config", config, "--now", kNow, kSigned}, {elsewhere.path(), "", {}});
+  const Run relative = run(SAML_LINT_PATH, {"--config", config, "--now", kNow, kSigned}, in_directory(elsewhere.path()));
   BOOST_TEST(relative.exit_code == 0, "cert resolved against the file's folder: " << relative.out << relative.err);
   BOOST_TEST(!contains(relative.out, "SIG012"), relative.out);
   BOOST_TEST(contains(relative.out, "config: " + config + "\n"), relative.out);
 
-  const Run implicit = run(SAML_LINT_PATH, {"--now", kNow, kSigned}, {project.path(), "", {}});
+  const Run implicit = run(SAML_LINT_PATH, {"--now", kNow, kSigned}, in_directory(project.path()));
   BOOST_TEST(contains(implicit.out, "config: .saml-lint.ini (found in the current directory)"), implicit.out);
-  const Run implicit_json = run(SAML_LINT_PATH, {"--now", kNow, "--format", "json", kSigned}, {project.path(), "", {}});
+  const Run implicit_json = run(SAML_LINT_PATH, {"--now", kNow, "--format", "json", kSigned}, in_directory(project.path()));
   BOOST_TEST(parse(implicit_json, "implicit config, JSON").at("config_file") == ".saml-lint.ini");
 
   const std::string unknown = project.file("unknown.ini", "fail-on = warning\n\ncolour = always\n");

@@ -55,28 +55,52 @@ class TempFile {
   std::string path_;
 };
 
-// Runs `program` with `args`, stdin from `stdin_path`, in the working directory `cwd`
-// (empty: this process's), and collects its output.
-inline Run run_tool(const std::string& program, const std::vector<std::string>& args,
-                    const std::string& stdin_path = "/dev/null", const std::string& cwd = {}) {
+// How a tool is started; the defaults are what most tests want.
+struct Setup {
+  std::string stdin_path = "/dev/null";
+  std::string cwd;                       // empty: this process's
+  std::string stdout_path;               // empty: collected into Run::out
+  std::vector<std::string> environment;  // "NAME=value", replacing NAME's value if set
+};
+
+// The environment of this process with `changes` applied.
+inline std::vector<std::string> environment_with(const std::vector<std::string>& changes) {
+  std::vector<std::string> entries;
+  for (char** e = environ; *e != nullptr; ++e) {
+    const std::string entry = *e;
+    const std::string name = entry.substr(0, entry.find('=') + 1);
+    bool replaced = false;
+    for (const std::string& change : changes) replaced |= change.rfind(name, 0) == 0;
+    if (!replaced) entries.push_back(entry);
+  }
+  entries.insert(entries.end(), changes.begin(), changes.end());
+  return entries;
+}
+
+// Runs `program` with `args` as `setup` says, and collects its output.
+inline Run run_tool(const std::string& program, const std::vector<std::string>& args, const Setup& setup) {
   TempFile out;
   TempFile err;
+  const std::string& out_path = setup.stdout_path.empty() ? out.path() : setup.stdout_path;
   std::vector<std::string> argv_strings{program};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (std::string& s : argv_strings) argv.push_back(s.data());
   argv.push_back(nullptr);
+  std::vector<std::string> env_strings = environment_with(setup.environment);
+  std::vector<char*> envp;
+  for (std::string& s : env_strings) envp.push_back(s.data());
+  envp.push_back(nullptr);
 
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out.path().c_str(), O_WRONLY | O_TRUNC, 0);
+  posix_spawn_file_actions_addopen(&actions, 0, setup.stdin_path.c_str(), O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_TRUNC, 0);
   posix_spawn_file_actions_addopen(&actions, 2, err.path().c_str(), O_WRONLY | O_TRUNC, 0);
-  const std::filesystem::path previous = std::filesystem::current_path();
-  if (!cwd.empty()) std::filesystem::current_path(cwd);
+  const std::string cwd = setup.cwd.empty() ? std::string() : std::filesystem::absolute(setup.cwd).string();
+  if (!cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
   pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  std::filesystem::current_path(previous);
+  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   BOOST_REQUIRE_MESSAGE(spawned == 0, "posix_spawn " << argv[0] << " failed: " << spawned);
 
@@ -85,9 +109,19 @@ inline Run run_tool(const std::string& program, const std::vector<std::string>& 
   Run run;
   BOOST_REQUIRE_MESSAGE(WIFEXITED(status), program << " did not exit normally (status " << status << ")");
   run.exit_code = WEXITSTATUS(status);
-  run.out = slurp(out.path());
+  run.out = setup.stdout_path.empty() ? slurp(out.path()) : std::string();
   run.err = slurp(err.path());
   return run;
+}
+
+// Runs `program` with `args`, stdin from `stdin_path`, in the working directory `cwd`
+// (empty: this process's), and collects its output.
+inline Run run_tool(const std::string& program, const std::vector<std::string>& args,
+                    const std::string& stdin_path = "/dev/null", const std::string& cwd = {}) {
+  Setup setup;
+  setup.stdin_path = stdin_path;
+  setup.cwd = cwd;
+  return run_tool(program, args, setup);
 }
 
 }  // namespace samltest
