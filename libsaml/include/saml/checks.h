@@ -10,7 +10,6 @@
 #include "saml/model.h"
 #include "saml/policy.h"
 #include "saml/profile.h"
-#include "saml/xmlenc.h"
 
 namespace saml {
 
@@ -52,13 +51,5 @@ void check_message_size(const Capture& capture, std::vector<Finding>& findings);
 // Findings of rules outside `profile` are left for the caller to drop (verify_capture).
 void check_verified_assertion(const Response& response, const Assertion& assertion,
                               const Policy& policy, Profile profile, std::vector<Finding>& findings);
-
-// Lint checks for encrypted assertions (they add nothing for a plaintext one):
-// SIG017 (RSA-1.5 key transport, when no decryption was attempted: verify reports it
-// otherwise), SIG018 (AES-CBC data encryption, info), SUB007 (Destination / decrypted Recipients not the
-// provider-specific ACS URL), AWS027 (Destination or Recipient is IAM Identity Center).
-// `assertion` is the verified decrypted assertion, or nullptr when it was not decrypted.
-void check_encryption(const EncryptionReport& encryption, const Response& response,
-                      const Assertion* assertion, std::vector<Finding>& findings);
 
 }  // namespace saml

@@ -15,20 +15,6 @@ using Json = nlohmann::ordered_json;
 using detail::instant_json;
 using detail::text_or_null;
 
-Json strings(const std::vector<std::string>& list) {
-  Json array = Json::array();
-  for (const std::string& s : list) array.push_back(s);
-  return array;
-}
-
-Json findings_json(const std::vector<Finding>& findings, Profile profile) {
-  Json array = Json::array();
-  for (const Finding& f : findings) {
-    array.push_back(detail::finding_json(f, profile));
-  }
-  return array;
-}
-
 Json origin_json(const Capture& capture) {
   const CaptureOrigin& o = capture.origin;
   Json j;
@@ -128,7 +114,7 @@ Json assertion_json(const DecodeView& view) {
     attributes.push_back(Json{{"name", attr.name},
                               {"name_format", text_or_null(attr.name_format)},
                               {"friendly_name", text_or_null(attr.friendly_name)},
-                              {"values", strings(attr.values)}});
+                              {"values", Json(attr.values)}});
   }
   j["attributes"] = attributes;
   j["verified"] = view.verified(a.node);
@@ -151,15 +137,15 @@ Json aws_json(const DecodeView& view) {
                          {"provider_first", pair.provider_first}});
   }
   Json tags = Json::array();
-  for (const PrincipalTag& tag : aws.tags) tags.push_back(Json{{"key", tag.key}, {"values", strings(tag.values)}});
+  for (const PrincipalTag& tag : aws.tags) tags.push_back(Json{{"key", tag.key}, {"values", Json(tag.values)}});
   Json j;
   j["roles"] = roles;
   j["role_session_name"] = aws.role_session_name ? Json(*aws.role_session_name) : Json(nullptr);
   j["session_duration"] = aws.session_duration ? Json(*aws.session_duration) : Json(nullptr);
   j["tags"] = tags;
-  j["transitive_tag_keys"] = strings(aws.transitive_tag_keys);
+  j["transitive_tag_keys"] = Json(aws.transitive_tag_keys);
   j["source_identity"] = aws.source_identity ? Json(*aws.source_identity) : Json(nullptr);
-  j["findings"] = findings_json(view.aws_findings, view.profile);
+  j["findings"] = detail::findings_json(view.aws_findings, view.profile);
   j["verified"] = view.assertion && view.verified(view.assertion->node);
   return j;
 }
@@ -218,7 +204,7 @@ std::string decode_to_json(const DecodeView& view, TimePoint now) {
   j["profile"] = {{"name", profile_name(view.profile)}, {"reason", view.profile_reason}};
   j["trust_given"] = view.trust_given;
   j["accepted"] = view.accepted ? Json(*view.accepted) : Json(nullptr);
-  j["verify_findings"] = findings_json(view.verify_findings, view.profile);
+  j["verify_findings"] = detail::findings_json(view.verify_findings, view.profile);
   j["redacted"] = view.redacted;
   j["message_type"] = view.message_type;
   j["message_namespace"] = view.message_namespace;

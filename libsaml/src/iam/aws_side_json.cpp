@@ -10,12 +10,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json text_list(const std::vector<std::string>& items) {
-  Json list = Json::array();
-  for (const std::string& item : items) list.push_back(item);
-  return list;
-}
-
 Json sts_json(const StsSession& sts) {
   Json j;
   j["AssumedRoleUser"] = {{"Arn", sts.assumed_role_arn}};
@@ -30,7 +24,7 @@ Json sts_json(const StsSession& sts) {
     tags.push_back({{"Key", tag.key}, {"Value", tag.values.empty() ? std::string() : tag.values.front()}});
   }
   j["SessionTags"] = tags;
-  j["TransitiveTagKeys"] = text_list(sts.transitive_tag_keys);
+  j["TransitiveTagKeys"] = Json(sts.transitive_tag_keys);
   return j;
 }
 
@@ -39,11 +33,11 @@ Json role_json(const RoleDecision& role) {
   j["role_arn"] = role.role_arn;
   j["provider_arn"] = role.provider_arn;
   j["assumable"] = role.assumable;
-  j["reasons"] = text_list(role.reasons);
-  j["warnings"] = text_list(role.warnings);
+  j["reasons"] = Json(role.reasons);
+  j["warnings"] = Json(role.warnings);
   j["session_seconds"] = role.session_seconds ? Json(*role.session_seconds) : Json(nullptr);
   j["sts"] = role.sts ? sts_json(*role.sts) : Json(nullptr);
-  j["unknown_keys"] = text_list(role.unknown_keys);
+  j["unknown_keys"] = Json(role.unknown_keys);
   Json details = Json::array();
   for (const RoleNote& note : role.notes) details.push_back(note.code + ": " + note.text);
   j["details"] = details;
@@ -54,7 +48,7 @@ Json role_json(const RoleDecision& role) {
 Json report_json(const Report& report) {
   Json roles = Json::array();
   for (const RoleDecision& role : report.roles) roles.push_back(role_json(role));
-  return Json{{"roles", roles}, {"notes", text_list(report.notes)}};
+  return Json{{"roles", roles}, {"notes", Json(report.notes)}};
 }
 
 Json okta_json(const OktaResult& okta) {
@@ -66,9 +60,9 @@ Json okta_json(const OktaResult& okta) {
   for (const DroppedGroup& group : okta.dropped_groups) {
     dropped.push_back({{"group", group.group}, {"reason", group.reason}});
   }
-  return Json{{"expected_roles", text_list(okta.expected_roles)},
-              {"missing", text_list(okta.missing)},
-              {"unexpected", text_list(okta.unexpected)},
+  return Json{{"expected_roles", Json(okta.expected_roles)},
+              {"missing", Json(okta.missing)},
+              {"unexpected", Json(okta.unexpected)},
               {"dropped_groups", dropped},
               {"problems", problems}};
 }

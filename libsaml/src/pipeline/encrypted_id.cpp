@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "pipeline/stage_policies.h"
 #include "saml/rules.h"
 #include "saml/xmlenc.h"
 
@@ -29,7 +30,7 @@ void open_encrypted_id(Assertion& assertion, const Policy& policy, std::vector<F
                                     where));
     return;
   }
-  DecryptionPolicy decryption{policy.allow_rsa15, policy.parse_limits};
+  DecryptionPolicy decryption = decryption_policy_of(policy);
   decryption.failure_rule = RuleId::encrypted_id_unusable;
   auto decrypted = decrypt_assertion(encrypted_id, *info, *policy.decryption_keys, decryption, findings);
   if (!decrypted) return;

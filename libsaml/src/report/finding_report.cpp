@@ -58,4 +58,10 @@ Json finding_json(const Finding& finding, Profile profile) {
   return j;
 }
 
+Json findings_json(const std::vector<Finding>& findings, Profile profile) {
+  Json array = Json::array();
+  for (const Finding& finding : findings) array.push_back(finding_json(finding, profile));
+  return array;
+}
+
 }  // namespace saml::detail

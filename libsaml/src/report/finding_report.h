@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "saml/finding.h"
 #include "saml/profile.h"
@@ -24,5 +25,8 @@ nlohmann::ordered_json location_json(const Location& where);
 // {"rule", "severity", "title", "message", "location", "fix", "reference"}
 // (docs/schema/finding.schema.json).
 nlohmann::ordered_json finding_json(const Finding& finding, Profile profile);
+
+// The findings as a JSON array of finding_json objects, in order.
+nlohmann::ordered_json findings_json(const std::vector<Finding>& findings, Profile profile);
 
 }  // namespace saml::detail

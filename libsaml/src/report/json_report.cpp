@@ -107,9 +107,7 @@ std::string verdict_to_json(const Capture& capture, const Verdict& verdict, cons
   j["cert_now"] = format_xs_datetime(policy.cert_now);
   j["cert_now_source"] = time_source_name(policy.cert_now_source);
   j["skew_seconds"] = policy.skew.count();
-  Json findings = Json::array();
-  for (const Finding& finding : verdict.findings) findings.push_back(detail::finding_json(finding, verdict.profile));
-  j["findings"] = findings;
+  j["findings"] = detail::findings_json(verdict.findings, verdict.profile);
   const Assertion* assertion = verdict.assertion ? &*verdict.assertion : nullptr;
   j["issuer"] = assertion && assertion->has_issuer ? Json(assertion->issuer) : Json(nullptr);
   j["response"] = response_json(verdict);

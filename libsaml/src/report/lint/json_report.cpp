@@ -45,9 +45,7 @@ Json entry_json(const LintEntry& entry, const LintConfig& config) {
   j["profile_reason"] = result.profile_reason;
   j["accepted"] = result.accepted;
   j["failed"] = lint_fails(config, result);
-  Json findings = Json::array();
-  for (const Finding& finding : result.findings) findings.push_back(detail::finding_json(finding, result.profile));
-  j["findings"] = findings;
+  j["findings"] = detail::findings_json(result.findings, result.profile);
   j["not_applicable"] = result.not_applicable;
   j["encryption"] = result.encryption ? detail::encryption_json(*result.encryption) : Json(nullptr);
   if (result.aws_side) {
