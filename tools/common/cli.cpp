@@ -57,11 +57,6 @@ saml::Expected<std::string> read_stream(std::FILE* in, std::size_t max_bytes, sa
   return data;
 }
 
-template <class T>
-std::vector<T> values_of(const po::variables_map& vm, const char* name) {
-  return vm.count(name) ? vm[name].as<std::vector<T>>() : std::vector<T>{};
-}
-
 // Names the option or file an error came from, unless the message starts with it already.
 saml::Error with_source(saml::Error error, const std::string& source) {
   error.kind = saml::ErrorKind::Config;
@@ -112,6 +107,10 @@ saml::Expected<InputMessages> plan_input(const std::string& bytes, const std::st
   for (const saml::Capture* capture : plan->judged) messages.judged.push_back(take(capture));
   for (const saml::Capture* capture : plan->listed) messages.listed.push_back(take(capture));
   return messages;
+}
+
+std::vector<std::string> values_of(const po::variables_map& vm, const char* name) {
+  return vm.count(name) ? vm[name].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
 
 int fail(std::string_view tool, std::string_view source, const saml::Error& error) {
@@ -231,23 +230,23 @@ po::options_description time_options() {
 
 saml::Expected<saml::TrustStore> build_trust_store(const po::variables_map& vm) {
   saml::TrustStore trust;
-  for (const std::string& path : values_of<std::string>(vm, "cert")) {
+  for (const std::string& path : values_of(vm, "cert")) {
     auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
     if (!pem) return with_source(pem.error(), "--cert " + path);
     auto added = trust.add_pem_certificates(*pem, path);
     if (!added) return with_source(added.error(), path);
   }
-  for (const std::string& path : values_of<std::string>(vm, "pubkey")) {
+  for (const std::string& path : values_of(vm, "pubkey")) {
     auto pem = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
     if (!pem) return with_source(pem.error(), "--pubkey " + path);
     auto added = trust.add_pem_public_keys(*pem, path);
     if (!added) return with_source(added.error(), path);
   }
-  for (const std::string& text : values_of<std::string>(vm, "fingerprint")) {
+  for (const std::string& text : values_of(vm, "fingerprint")) {
     auto added = trust.add_fingerprint(text);
     if (!added) return with_source(added.error(), "--fingerprint " + text);
   }
-  for (const std::string& path : values_of<std::string>(vm, "metadata")) {
+  for (const std::string& path : values_of(vm, "metadata")) {
     auto xml = read_file(path, kMaxTrustFileBytes, saml::ErrorKind::Config);
     if (!xml) return with_source(xml.error(), "--metadata " + path);
     auto added = trust.add_metadata(*xml, path);
@@ -309,8 +308,8 @@ po::options_description expectation_options() {
 }
 
 saml::Expected<saml::Ok> apply_expectation_options(const po::variables_map& vm, saml::Policy& policy) {
-  policy.audiences = values_of<std::string>(vm, "audience");
-  policy.recipients = values_of<std::string>(vm, "recipient");
+  policy.audiences = values_of(vm, "audience");
+  policy.recipients = values_of(vm, "recipient");
   policy.allow_sha1 = vm["allow-sha1"].as<bool>();
   const std::size_t max_size = vm["max-size"].as<std::size_t>();
   if (max_size == 0) {

@@ -42,6 +42,9 @@ inline constexpr std::size_t kDefaultMaxInputBytes = std::size_t{512} * 1024 * 1
 // unreadable file is an error of kind `failure_kind` (Decode for the input, exit 3;
 // Config for keys and metadata, exit 2). `limit_option` names the option that sets
 // max_bytes, for the error message.
+// Every value of a repeatable option, in order (none when it is absent).
+std::vector<std::string> values_of(const boost::program_options::variables_map& vm, const char* name);
+
 saml::Expected<std::string> read_file(const std::string& path, std::size_t max_bytes,
                                       saml::ErrorKind failure_kind,
                                       std::string_view limit_option = "");

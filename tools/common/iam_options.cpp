@@ -13,11 +13,6 @@ namespace {
 
 constexpr std::size_t kMaxIamFileBytes = 64 * 1024 * 1024;
 
-template <class T>
-std::vector<T> all_values(const po::variables_map& vm, const char* name) {
-  return vm.count(name) ? vm[name].as<std::vector<T>>() : std::vector<T>{};
-}
-
 saml::Error config_error(saml::ErrorCode code, std::string message) {
   return saml::Error{saml::ErrorKind::Config, code, std::move(message), {}};
 }
@@ -34,7 +29,7 @@ saml::Expected<std::string> read_config_file(const std::string& path) {
 
 saml::Expected<saml::Ok> read_providers(const po::variables_map& vm, saml::iam::Config& setup,
                                         saml::TrustStore& trust) {
-  for (const std::string& option : all_values<std::string>(vm, "iam-saml-provider")) {
+  for (const std::string& option : values_of(vm, "iam-saml-provider")) {
     const std::size_t equals = option.find('=');
     if (equals == std::string::npos) {
       return config_error(saml::ErrorCode::IamOption, "--iam-saml-provider " + option + ": expected ARN=FILE");
@@ -114,7 +109,7 @@ saml::Expected<saml::iam::Config> read_iam_config(const po::variables_map& vm, s
   if (role_arn && !vm.count("iam")) {
     return config_error(saml::ErrorCode::IamOption, "--iam-role-arn names the role of a trust policy given with --iam");
   }
-  for (const std::string& path : all_values<std::string>(vm, "iam")) {
+  for (const std::string& path : values_of(vm, "iam")) {
     auto text = read_config_file(path);
     if (!text) return text.error();
     auto read = saml::iam::read_iam_export(*text, path, role_arn, setup.inputs);

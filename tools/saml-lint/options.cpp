@@ -20,11 +20,6 @@ saml::Error config_error(std::string message) {
   return saml::Error{saml::ErrorKind::Config, saml::ErrorCode::CliLint, std::move(message), {}};
 }
 
-template <class T>
-std::vector<T> values_of(const po::variables_map& vm, const char* name) {
-  return vm.count(name) ? vm[name].as<std::vector<T>>() : std::vector<T>{};
-}
-
 std::optional<saml::Severity> parse_severity(std::string_view name) {
   for (saml::Severity severity : {saml::Severity::Info, saml::Severity::Warning, saml::Severity::Error}) {
     if (name == saml::severity_name(severity)) return severity;
@@ -90,15 +85,15 @@ po::variables_map variables_of_config(const std::string& text) {
 }
 
 saml::Expected<saml::Ok> read_rule_config(const po::variables_map& vm, saml::LintConfig& config) {
-  for (const std::string& id : values_of<std::string>(vm, "disable")) {
+  for (const std::string& id : cli::values_of(vm, "disable")) {
     if (auto ok = known_rule(id, "--disable"); !ok) return ok.error();
     config.enabled[id] = false;
   }
-  for (const std::string& id : values_of<std::string>(vm, "enable")) {
+  for (const std::string& id : cli::values_of(vm, "enable")) {
     if (auto ok = known_rule(id, "--enable"); !ok) return ok.error();
     config.enabled[id] = true;
   }
-  for (const std::string& pair : values_of<std::string>(vm, "severity")) {
+  for (const std::string& pair : cli::values_of(vm, "severity")) {
     const auto equals = pair.find('=');
     if (equals == std::string::npos) return config_error("--severity " + pair + ": expected ID=LEVEL");
     const std::string id = pair.substr(0, equals);
@@ -204,11 +199,11 @@ namespace {
 
 saml::Expected<Settings> settings_from(const po::variables_map& vm) {
   Settings settings;
-  settings.inputs = values_of<std::string>(vm, "input");
-  settings.metadata = values_of<std::string>(vm, "metadata");
+  settings.inputs = cli::values_of(vm, "input");
+  settings.metadata = cli::values_of(vm, "metadata");
   // --metadata alone lints just the metadata; otherwise no input means stdin.
   if (settings.inputs.empty() && settings.metadata.empty()) settings.inputs.push_back("-");
-  settings.includes = values_of<std::string>(vm, "include");
+  settings.includes = cli::values_of(vm, "include");
   settings.lines = vm["lines"].as<bool>();
   settings.allow_empty = vm["allow-empty"].as<bool>();
   const unsigned cores = std::thread::hardware_concurrency();
