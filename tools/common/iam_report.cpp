@@ -1,6 +1,6 @@
 // How the AWS side of a message is printed in saml-verify's text report: a table of roles
 // with the decisive statement or the refusal, Okta's mapping, the Identity Center match.
-// (The JSON objects come from the library: saml::iam::aws_side_to_json.)
+// (The JSON objects come from the library: saml::verdict_to_json with the AWS side.)
 #include <string>
 #include <vector>
 

@@ -86,18 +86,6 @@ struct Output {
   bool color = false;
 };
 
-// The verdict's JSON object with the AWS side's members ("iam", "okta", "identity_store")
-// added at its end; both texts are objects dumped with two-space indentation.
-std::string json_with_aws_side(std::string verdict_json, const saml::iam::AwsSide& side) {
-  const std::string members = saml::iam::aws_side_to_json(side);   // "{\n  ...\n}"
-  if (members.size() <= 2) return verdict_json;
-  const std::size_t close = verdict_json.rfind('}');
-  std::size_t end = close;
-  while (end > 0 && (verdict_json[end - 1] == '\n' || verdict_json[end - 1] == ' ')) --end;
-  const std::string inner = members.substr(1, members.rfind('}') - 1);   // "\n  ...\n"
-  verdict_json.replace(end, close - end, "," + inner.substr(0, inner.size() - 1) + "\n");
-  return verdict_json;
-}
 
 // Verifies every judged message of the input; prints each report; returns the exit code.
 int verify_input(const std::string& input, const cli::InputSelection& selection,
@@ -142,7 +130,7 @@ int verify_input(const std::string& input, const cli::InputSelection& selection,
       continue;
     }
     if (json_report) {
-      std::cout << json.message(json_with_aws_side(saml::verdict_to_json(capture, *verdict, judged), side));
+      std::cout << json.message(saml::verdict_to_json(capture, *verdict, judged, &side));
       continue;
     }
     // Several messages in one input: the texts one after another.

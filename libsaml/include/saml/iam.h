@@ -291,8 +291,4 @@ std::string decisive_reason(const RoleDecision& role);
 // The findings (IAM0xx, OKT0xx rule IDs) of one message's AWS side.
 std::vector<Finding> aws_side_findings(const AwsSide& side);
 
-// A JSON object with the keys asked for: "iam", "okta", "identity_store" (null when the
-// message has no verified assertion). See docs/schema.
-std::string aws_side_to_json(const AwsSide& side);
-
 }  // namespace saml::iam

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "saml/capture.h"
+#include "saml/iam.h"
 #include "saml/policy.h"
 #include "saml/verify.h"
 
@@ -17,8 +18,10 @@ struct TextStyle {
 };
 
 // One message's verdict as a JSON object (an element of the "messages" array of schema
-// "samlkit.verify/2", docs/schema/saml-verify.schema.json).
-std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy);
+// "samlkit.verify/2", docs/schema/saml-verify.schema.json). With `aws_side`, its members
+// ("iam", "okta", "identity_store": those asked for) end the object.
+std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy,
+                            const iam::AwsSide* aws_side = nullptr);
 // Where a finding or error is, the same in every report: "line 3, column 5,
 // /Response/Assertion@ID", or "byte 120 of the input" when only an offset is known; "" when
 // nothing is.

@@ -85,8 +85,4 @@ nlohmann::ordered_json aws_side_json(const AwsSide& side) {
   return j;
 }
 
-std::string aws_side_to_json(const AwsSide& side) {
-  return aws_side_json(side).dump(2, ' ', false, Json::error_handler_t::replace);
-}
-
 }  // namespace saml::iam

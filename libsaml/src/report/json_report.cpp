@@ -3,6 +3,7 @@
 // Identity fields (issuer, assertion, aws) are null unless a trusted signature covers them.
 #include <nlohmann/json.hpp>
 
+#include "iam/aws_side_json.h"
 #include "report/encryption_json.h"
 #include "report/finding_report.h"
 #include "report/json_values.h"
@@ -96,7 +97,8 @@ Json signature_json(const SignatureReport& report) {
 
 }  // namespace
 
-std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy) {
+std::string verdict_to_json(const Capture& capture, const Verdict& verdict, const Policy& policy,
+                            const iam::AwsSide* aws_side) {
   Json j;
   j["accepted"] = verdict.accepted;
   j["profile"] = profile_name(verdict.profile);
@@ -119,6 +121,10 @@ std::string verdict_to_json(const Capture& capture, const Verdict& verdict, cons
   }
   j["signatures"] = signatures;
   j["encryption"] = verdict.encryption ? detail::encryption_json(*verdict.encryption) : Json(nullptr);
+  if (aws_side) {
+    const Json members = iam::aws_side_json(*aws_side);
+    for (const auto& [key, value] : members.items()) j[key] = value;
+  }
   // Replace rather than throw should any text not be valid UTF-8.
   return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
