@@ -574,7 +574,7 @@ saml::iam::Config with_iam_file(const std::string& file, const std::optional<std
 saml::iam::Config with_okta(const std::vector<std::string>& groups, const std::string& filter,
                             const std::string& pattern) {
   saml::iam::Config config;
-  config.okta = saml::iam::OktaConfig{groups, filter, pattern};
+  config.okta = saml::iam::resolve_okta(saml::iam::OktaConfig{groups, filter, pattern}, nullptr).value();
   return config;
 }
 
@@ -638,8 +638,11 @@ saml::iam::Config clean_config() {
   std::string dev_trust = trust;
   dev_trust.replace(dev_trust.find(kProvider), kProvider.size(), kDevProvider);
   config = with_iam(get_role(kDevAdmin, dev_trust), std::nullopt, config);
-  config.okta = saml::iam::OktaConfig{{"aws#prod#Okta-Admin#123456789012", "aws#dev#Okta-Admin#210987654321"},
-                                      saml::iam::okta_default_group_filter(), okta_pattern()};
+  config.okta = saml::iam::resolve_okta(
+                    saml::iam::OktaConfig{{"aws#prod#Okta-Admin#123456789012", "aws#dev#Okta-Admin#210987654321"},
+                                          saml::iam::okta_default_group_filter(), okta_pattern()},
+                    nullptr)
+                    .value();
   config.identity_store = std::vector<saml::iam::IdentityStoreUser>{{"u-1", "jane.doe@example.com"}};
   return config;
 }

@@ -69,9 +69,11 @@ saml::Expected<saml::Ok> read_okta(const po::variables_map& vm, saml::iam::Confi
                         "--okta-groups needs --okta-role-pattern PATTERN or --okta-provider NAME "
                         "(the SAML provider's name in IAM, for the guide's default pattern)");
   }
-  // A filter that does not compile is a configuration error, found before any message.
-  if (auto checked = saml::iam::resolve_okta(config, nullptr); !checked) return checked.error();
-  setup.okta = std::move(config);
+  // A filter that does not compile is a configuration error, found before any message; the
+  // groups are mapped once here, and each message is only compared with the result.
+  auto mapping = saml::iam::resolve_okta(config, nullptr);
+  if (!mapping) return mapping.error();
+  setup.okta = std::move(*mapping);
   return saml::Ok{};
 }
 

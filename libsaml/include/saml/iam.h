@@ -243,8 +243,13 @@ struct OktaResult {
 // Reads a group list: one name per line, blank lines ignored, CR stripped.
 std::vector<std::string> read_group_list(std::string_view text);
 
-// Errors (kind Config) when the filter does not compile.
+// Errors (kind Config) when the filter does not compile. Without `aws`, only what the
+// configuration gives (expected roles, dropped groups, problems): done once per run.
 Expected<OktaResult> resolve_okta(const OktaConfig& config, const AwsView* aws);
+
+// The message half: `mapping` (resolve_okta without a message) with the expected roles the
+// message lacks and the roles it sends that no group gives.
+OktaResult compare_okta(OktaResult mapping, const AwsView& aws);
 
 // ---- Identity Center ---------------------------------------------------------------------
 
@@ -262,7 +267,7 @@ IdentityStoreMatch match_identity_store(const std::vector<IdentityStoreUser>& us
 // What the IAM, Okta and Identity Center options gave, read once per run.
 struct Config {
   Inputs inputs;
-  std::optional<OktaConfig> okta;    // checked with resolve_okta(okta, nullptr) when read
+  std::optional<OktaResult> okta;    // resolve_okta(config, nullptr): the groups' mapping, once
   std::optional<std::vector<IdentityStoreUser>> identity_store;
 
   bool active() const { return inputs.any_iam || okta || identity_store; }

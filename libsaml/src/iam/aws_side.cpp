@@ -16,10 +16,7 @@ AwsSide evaluate_aws_side(const Config& config, const Assertion* assertion, cons
   if (!assertion || !aws) return side;
   side.verified = true;
   if (config.inputs.any_iam) side.iam = resolve_roles(*assertion, *aws, config.inputs, now);
-  if (config.okta) {
-    // The filter compiled when the configuration was read; it compiles again here.
-    if (auto okta = resolve_okta(*config.okta, aws)) side.okta = std::move(*okta);
-  }
+  if (config.okta) side.okta = compare_okta(*config.okta, *aws);
   if (config.identity_store) {
     side.identity_store = match_identity_store(*config.identity_store, assertion->name_id);
   }

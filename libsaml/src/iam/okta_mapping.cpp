@@ -172,17 +172,24 @@ Expected<OktaResult> resolve_okta(const OktaConfig& config, const AwsView* aws) 
                                " SAML provider names (" + names +
                                "): every account needs the same provider name for one Okta app"});
   }
-  if (!aws) return result;
+  return aws ? compare_okta(std::move(result), *aws) : result;
+}
+
+OktaResult compare_okta(OktaResult mapping, const AwsView& aws) {
+  std::set<std::string> expected;
+  for (const std::string& value : mapping.expected_roles) {
+    if (auto pair = parse_role_value(value)) expected.insert(pair_key(*pair));
+  }
   std::set<std::string> sent;
-  for (const RolePair& pair : aws->roles) {
+  for (const RolePair& pair : aws.roles) {
     sent.insert(pair_key(pair));
-    if (!expected_pairs.count(pair_key(pair))) result.unexpected.push_back(pair.raw);
+    if (!expected.count(pair_key(pair))) mapping.unexpected.push_back(pair.raw);
   }
-  for (const std::string& value : result.expected_roles) {
+  for (const std::string& value : mapping.expected_roles) {
     auto pair = parse_role_value(value);
-    if (pair && !sent.count(pair_key(*pair))) result.missing.push_back(value);
+    if (pair && !sent.count(pair_key(*pair))) mapping.missing.push_back(value);
   }
-  return result;
+  return mapping;
 }
 
 }  // namespace saml::iam
