@@ -314,6 +314,13 @@ BOOST_AUTO_TEST_CASE(config_paths_lines_and_an_implicit_file) {
   BOOST_TEST(!contains(relative.out, "SIG012"), relative.out);
   BOOST_TEST(contains(relative.out, "config: " + config + "\n"), relative.out);
 
+  // Every option whose declared value is a file (FILE, PEM) resolves the same way, --pubkey too.
+  fs::copy_file(kFixtures + "/keys/idp-rsa.pub.pem", fs::path(project.path()) / "keys" / "idp.pub.pem");
+  const std::string pubkey_config = project.file("pubkey.ini", "pubkey = keys/idp.pub.pem\nfail-on = warning\n");
+  const Run pubkey = run(SAML_LINT_PATH, {"--config", pubkey_config, "--now", kNow, kSigned}, in_directory(elsewhere.path()));
+  BOOST_TEST(pubkey.exit_code == 0, "pubkey resolved against the file's folder: " << pubkey.out << pubkey.err);
+  BOOST_TEST(!contains(pubkey.out, "SIG012"), pubkey.out);
+
   const Run implicit = run(SAML_LINT_PATH, {"--now", kNow, kSigned}, in_directory(project.path()));
   BOOST_TEST(contains(implicit.out, "config: .saml-lint.ini (found in the current directory)"), implicit.out);
   const Run implicit_json = run(SAML_LINT_PATH, {"--now", kNow, "--format", "json", kSigned}, in_directory(project.path()));

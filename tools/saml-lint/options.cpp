@@ -32,14 +32,23 @@ saml::Expected<saml::Ok> known_rule(const std::string& id, const std::string& op
   return config_error(option + " " + id + ": unknown rule ID (saml-lint --list-rules lists them)");
 }
 
-// The options whose values are paths: in a config file, relative to the file.
-constexpr const char* kPathOptions[] = {"cert", "metadata", "decrypt-key", "baseline", "write-baseline", "output"};
-
-bool is_path_option(const std::string& name) {
-  for (const char* option : kPathOptions) {
-    if (name == option) return true;
+// A config file's path value, relative to the file's folder. Which options take paths is
+// what their declarations say: the value names FILE and PEM, and the FILE of ARN=FILE.
+void resolve_path_value(const po::option_description& option, const std::filesystem::path& base,
+                        std::string& value) {
+  const std::string kind = option.semantic()->name();
+  std::size_t path_start = 0;
+  if (kind.rfind("ARN=FILE", 0) == 0) {
+    path_start = value.find('=');
+    if (path_start == std::string::npos) return;  // refused later, naming the option
+    ++path_start;
+  } else if (kind.rfind("FILE", 0) != 0 && kind.rfind("PEM", 0) != 0) {
+    return;
   }
-  return false;
+  const std::string path = value.substr(path_start);
+  if (!path.empty() && std::filesystem::path(path).is_relative()) {
+    value = value.substr(0, path_start) + (base / path).string();
+  }
 }
 
 // Reads a config file's text as Boost does (throws po::error). The result points into
@@ -187,10 +196,9 @@ void store_config_file(po::variables_map& vm, ConfigFile& found) {
   }
   const std::filesystem::path base = std::filesystem::path(found.path).parent_path();
   for (po::option& option : parsed.options) {
-    if (!is_path_option(option.string_key)) continue;
-    for (std::string& value : option.value) {
-      if (!value.empty() && std::filesystem::path(value).is_relative()) value = (base / value).string();
-    }
+    const po::option_description* declared = options.find_nothrow(option.string_key, false);
+    if (declared == nullptr) continue;
+    for (std::string& value : option.value) resolve_path_value(*declared, base, value);
   }
   po::store(parsed, vm);
 }
