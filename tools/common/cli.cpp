@@ -385,7 +385,7 @@ po::options_description profile_options() {
   // "aws|aws-identity-center|generic": the choices as --help shows them (the shell
   // completions offer them).
   std::string choices;
-  for (const saml::Profile profile : {saml::Profile::Aws, saml::Profile::AwsIdentityCenter, saml::Profile::Generic}) {
+  for (const saml::Profile profile : saml::kAllProfiles) {
     choices += (choices.empty() ? "" : "|") + std::string(saml::profile_name(profile));
   }
   po::options_description options("Profile");

@@ -87,8 +87,10 @@ struct LintConfig {
 
 // Drops findings of disabled rules and applies severity overrides.
 void apply_lint_config(const LintConfig& config, LintResult& result);
-// True when a finding is at or above config.fail_on.
+// True when any finding is at or above config.fail_on.
 bool lint_fails(const LintConfig& config, const LintResult& result);
+// Whether this one finding is at or above config.fail_on.
+bool finding_fails(const LintConfig& config, const Finding& finding);
 
 // One linted message (or an input that could not be read) for the reports.
 struct LintEntry {

@@ -15,6 +15,9 @@ enum class Profile {
   Generic,            // SAML core and security rules only; expectations only as given
 };
 
+// Every profile, in the order reports and option lists name them.
+inline constexpr Profile kAllProfiles[] = {Profile::Aws, Profile::AwsIdentityCenter, Profile::Generic};
+
 const char* profile_name(Profile profile);  // "aws", "aws-identity-center", "generic"
 std::optional<Profile> parse_profile(std::string_view name);
 

@@ -48,7 +48,7 @@ const char* profile_name(Profile profile) {
 }
 
 std::optional<Profile> parse_profile(std::string_view name) {
-  for (Profile profile : {Profile::Aws, Profile::AwsIdentityCenter, Profile::Generic}) {
+  for (Profile profile : kAllProfiles) {
     if (name == profile_name(profile)) return profile;
   }
   return std::nullopt;

@@ -28,10 +28,13 @@ void apply_lint_config(const LintConfig& config, LintResult& result) {
   result.findings = std::move(kept);
 }
 
+bool finding_fails(const LintConfig& config, const Finding& finding) {
+  return static_cast<int>(finding.severity) >= static_cast<int>(config.fail_on);
+}
+
 bool lint_fails(const LintConfig& config, const LintResult& result) {
-  return std::any_of(result.findings.begin(), result.findings.end(), [&](const Finding& f) {
-    return static_cast<int>(f.severity) >= static_cast<int>(config.fail_on);
-  });
+  return std::any_of(result.findings.begin(), result.findings.end(),
+                     [&](const Finding& f) { return finding_fails(config, f); });
 }
 
 }  // namespace saml

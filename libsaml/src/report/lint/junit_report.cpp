@@ -63,8 +63,7 @@ void write_rule_case(Writer& out, const Rule& rule, const LintEntry& entry,
   std::string below;
   for (const Finding& finding : result.findings) {
     if (finding.rule_id != rule.id) continue;
-    const bool fails = static_cast<int>(finding.severity) >= static_cast<int>(config.fail_on);
-    (fails ? failing : below) += finding_line(finding);
+    (finding_fails(config, finding) ? failing : below) += finding_line(finding);
   }
   out.start("testcase");
   out.attribute("classname", "saml-lint." + lint::source_label(entry));
@@ -124,8 +123,7 @@ void write_suite(Writer& out, const LintEntry& entry, const std::vector<const Ru
   for (const Rule* rule : rules) {
     const auto& findings = entry.result->findings;
     const bool fails = std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
-      return f.rule_id == rule->id &&
-             static_cast<int>(f.severity) >= static_cast<int>(config.fail_on);
+      return f.rule_id == rule->id && finding_fails(config, f);
     });
     const auto& na = entry.result->not_applicable;
     if (fails) {

@@ -29,7 +29,7 @@ std::string source_label(const LintEntry& entry) {
 
 std::string profiles_text(const Rule& rule) {
   std::string text;
-  for (Profile profile : {Profile::Aws, Profile::AwsIdentityCenter, Profile::Generic}) {
+  for (Profile profile : kAllProfiles) {
     if (!rule_in_profile(rule, profile)) continue;
     text += (text.empty() ? "" : ", ") + std::string(profile_name(profile));
   }

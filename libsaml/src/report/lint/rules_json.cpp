@@ -13,7 +13,7 @@ std::string rules_to_json() {
   Json rules = Json::array();
   for (const Rule& rule : all_rules()) {
     Json profiles = Json::array();
-    for (const Profile profile : {Profile::Aws, Profile::AwsIdentityCenter, Profile::Generic}) {
+    for (const Profile profile : kAllProfiles) {
       if (rule_in_profile(rule, profile)) profiles.push_back(profile_name(profile));
     }
     Json j;
