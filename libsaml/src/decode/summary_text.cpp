@@ -183,11 +183,7 @@ class Summary {
     const xmlNode* node = view_.assertion->node;
     section("AWS");
     value("session name", aws.role_session_name.value_or("(none)"), node);
-    value("duration", aws.session_duration
-                          ? std::to_string(*aws.session_duration) + " s (" +
-                                format_exact_duration(std::chrono::seconds(*aws.session_duration)) + ")"
-                          : std::string("(not set: the role's maximum applies, default 1 h)"),
-          node);
+    value("duration", session_duration_text(aws.session_duration), node);
     for (const PrincipalTag& tag : aws.tags) {
       std::string values;
       for (const std::string& v : tag.values) values += (values.empty() ? "" : ", ") + v;

@@ -90,12 +90,7 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
   if (verdict.aws && verdict.profile == Profile::Aws) {
     const AwsView& aws = *verdict.aws;
     out += "  session name:  " + terminal_safe(aws.role_session_name.value_or("(none)")) + "\n";
-    out += "  duration:      " +
-           (aws.session_duration
-                ? std::to_string(*aws.session_duration) + " s (" +
-                      format_exact_duration(std::chrono::seconds(*aws.session_duration)) + ")"
-                : std::string("(not set: AWS uses the role's default, 1 h)")) +
-           "\n";
+    out += "  duration:      " + session_duration_text(aws.session_duration) + "\n";
     append_roles(out, aws);
   }
   if (const Instant* deadline = earliest_deadline(assertion)) {

@@ -32,4 +32,9 @@ std::string format_exact_duration(std::chrono::microseconds d) {
   return out;
 }
 
+std::string session_duration_text(std::optional<long> seconds) {
+  if (!seconds) return "(not set: AWS uses the role's default, 1 h)";
+  return std::to_string(*seconds) + " s (" + format_exact_duration(std::chrono::seconds(*seconds)) + ")";
+}
+
 }  // namespace saml

@@ -112,10 +112,7 @@ std::string identity_section(const DecodeView& view, const std::vector<HtmlIamOu
   if (view.aws) {
     const AwsView& aws = *view.aws;
     writer.row("Session name", aws.role_session_name.value_or("(none)"));
-    writer.row("Session duration",
-               aws.session_duration ? std::to_string(*aws.session_duration) + " s (" +
-                                          format_exact_duration(std::chrono::seconds(*aws.session_duration)) + ")"
-                                    : "(not set: the role's maximum applies, default 1 h)");
+    writer.row("Session duration", session_duration_text(aws.session_duration));
     writer.row("SourceIdentity", aws.source_identity.value_or("(none)"));
   }
   out += writer.facts();
