@@ -372,6 +372,18 @@ BOOST_AUTO_TEST_CASE(text_and_html_close_the_window_at_the_same_instant) {
   BOOST_TEST(contains(text, "for another 2 min 0 s (until 2024-05-01T12:03:00Z"), text);
 }
 
+// The rule glossary at the foot of a page serves messages of either AWS profile: a rule
+// with an IAM Identity Center fix of its own shows both fixes.
+BOOST_AUTO_TEST_CASE(html_rule_glossary_gives_the_identity_center_fix_too) {
+  const saml::DecodeView view = verified_view("responses/no-audience-restriction.xml");
+  const std::string page = page_of(view);
+  const std::string entry = between(page, "<dt id=\"rule-CND003\">", "</dd>");
+  BOOST_TEST(contains(entry, std::string("<strong>Fix:</strong> ") + saml::html_escape(saml::find_rule("CND003")->fix)), entry);
+  BOOST_TEST(contains(entry, "<strong>Fix (IAM Identity Center):</strong> " +
+                                 saml::html_escape(saml::find_rule("CND003")->identity_center_fix)),
+             entry);
+}
+
 BOOST_AUTO_TEST_CASE(html_lint_page_streams_sections_then_a_sortable_summary) {
   saml::LintReportOptions options;
   options.now = "2024-05-01T12:01:00Z";
