@@ -78,10 +78,17 @@ std::string terminal_safe(std::string_view text) {
     if (byte < 0x80) {
       if (byte < 0x20 || byte == 0x7f) {
         append_hex_byte(out, byte);
-      } else {
-        out += text[at];
+        ++at;
+        continue;
       }
-      ++at;
+      // A run of printable ASCII is appended at once, not byte by byte.
+      std::size_t end = at + 1;
+      while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x20 &&
+             static_cast<unsigned char>(text[end]) < 0x7f) {
+        ++end;
+      }
+      out.append(text, at, end - at);
+      at = end;
       continue;
     }
     std::uint32_t code_point = 0;
