@@ -51,10 +51,10 @@ std::string terminal_safe(std::string_view text) {
         ++at;
         continue;
       }
-      // A run of printable ASCII is appended at once, not byte by byte.
+      // A run of ASCII that hides nothing is appended at once, not byte by byte.
       std::size_t end = at + 1;
-      while (end < text.size() && static_cast<unsigned char>(text[end]) >= 0x20 &&
-             static_cast<unsigned char>(text[end]) < 0x7f) {
+      while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
+             !hides_or_reorders(static_cast<unsigned char>(text[end]))) {
         ++end;
       }
       out.append(text, at, end - at);
