@@ -11,24 +11,17 @@
 #include "saml/trust.h"
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
+#include "util/openssl_ptr.h"
 #include "util/xmlsec_runtime.h"
 
 namespace saml {
 namespace {
 
-struct BioDeleter {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
-struct PkeyDeleter {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
-
 // One DER SubjectPublicKeyInfo, held to canonical DER like a certificate (its fingerprint
 // is the SHA-256 of the bytes the user has).
-Expected<PkeyPtr> public_key_from_der(std::string_view der) {
+Expected<util::PkeyPtr> public_key_from_der(std::string_view der) {
   const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
-  PkeyPtr key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(der.size())));
+  util::PkeyPtr key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(der.size())));
   if (!key || cursor != reinterpret_cast<const unsigned char*>(der.data() + der.size())) {
     return Error{ErrorKind::Config, ErrorCode::TrustPubkey, "not exactly one DER SubjectPublicKeyInfo", {}};
   }
@@ -45,7 +38,7 @@ Expected<PkeyPtr> public_key_from_der(std::string_view der) {
 
 Expected<int> TrustStore::add_pem_public_keys(std::string_view pem, std::string_view source) {
   detail::ensure_xmlsec_initialised();  // first OpenSSL use: initialise it our way
-  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  util::BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   if (!bio) return Error{ErrorKind::Config, ErrorCode::TrustPubkey, std::string(source) + ": out of memory", {}};
   std::vector<TrustedKey> staged = keys_;  // all or nothing, as add_pem_certificates
   std::size_t blocks = 0;

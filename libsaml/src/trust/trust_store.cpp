@@ -10,14 +10,11 @@
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
 #include "trust/trust_store_internal.h"
+#include "util/openssl_ptr.h"
 #include "util/xmlsec_runtime.h"
 
 namespace saml {
 namespace {
-
-struct BioDeleter {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
 
 // Every certificate in a PEM bundle, or the one certificate of a DER file.
 Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, std::string_view source) {
@@ -32,7 +29,7 @@ Expected<std::vector<detail::X509Ptr>> read_certificates(std::string_view data, 
     certs.push_back(std::move(*der));
     return certs;
   }
-  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
+  util::BioPtr bio(BIO_new_mem_buf(data.data(), static_cast<int>(data.size())));
   // The blocks PEM_read_bio_X509 would read, as bytes, so that each is parsed (and held to
   // canonical DER) by certificate_from_der like a DER file or a metadata certificate.
   unsigned char* block = nullptr;
