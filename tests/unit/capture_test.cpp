@@ -835,6 +835,13 @@ BOOST_AUTO_TEST_CASE(powershell_quoting) {
   BOOST_TEST((capture.format == saml::CaptureFormat::PowerShellCommand));
   BOOST_TEST(time_text(capture.captured_at) == "2024-05-01T12:00:01Z");
 
+  // Half a surrogate pair is U+FFFD: a high half not followed by its low half is never
+  // paired with a later one.
+  const saml::Capture lone = decode_one(
+      "Invoke-WebRequest -Uri \"https://a.test/acs?n=$([char]55357)x$([char]56832)\" -Method POST -Body '" + body + "'",
+      "lone surrogates");
+  BOOST_TEST(lone.origin.url == "https://a.test/acs?n=\xEF\xBF\xBDx\xEF\xBF\xBD");
+
   // A hashtable body is form-encoded by PowerShell: its values are the raw text.
   const saml::Capture table = decode_one(
       "Invoke-RestMethod -Method Post -Uri https://a.test/acs -Body @{ SAMLResponse = '" + b64 +

@@ -240,35 +240,46 @@ std::vector<std::string> crt_words(std::string_view line) {
 // A PowerShell "..." string; `i` is just past the opening quote. Only the subexpression
 // Chrome writes for characters outside printable ASCII, $([char]N), is evaluated.
 Expected<std::size_t> read_powershell_double(std::string_view text, std::size_t i, std::string& word) {
-  std::optional<unsigned long> high_surrogate;
+  // A UTF-16 high surrogate waiting for its low half (0: none). Half of a pair that does not
+  // come in order becomes U+FFFD: UTF-8 cannot hold a lone surrogate.
+  unsigned long high_surrogate = 0;
+  const auto flush = [&] {
+    if (high_surrogate != 0) append_utf8(word, 0xFFFD);
+    high_surrogate = 0;
+  };
   const auto add_unit = [&](unsigned long unit) {
-    if (high_surrogate && unit >= 0xDC00 && unit <= 0xDFFF) {
-      append_utf8(word, 0x10000 + ((*high_surrogate - 0xD800) << 10) + (unit - 0xDC00));
-      high_surrogate.reset();
-    } else if (unit >= 0xD800 && unit <= 0xDBFF) {
+    const bool low = unit >= 0xDC00 && unit <= 0xDFFF;
+    if (high_surrogate != 0 && low) {
+      append_utf8(word, 0x10000 + ((high_surrogate - 0xD800) << 10) + (unit - 0xDC00));
+      high_surrogate = 0;
+      return;
+    }
+    flush();
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
       high_surrogate = unit;
     } else {
-      append_utf8(word, unit);
+      append_utf8(word, low ? 0xFFFD : unit);
     }
+  };
+  const auto add_char = [&](char ch) {
+    flush();
+    word += ch;
   };
   while (i < text.size()) {
     const char c = text[i];
     if (c == '"') {
       if (i + 1 < text.size() && text[i + 1] == '"') {
-        word += '"';
+        add_char('"');
         i += 2;
         continue;
       }
+      flush();
       return i + 1;
     }
     if (c == '`' && i + 1 < text.size()) {
       const char escape = text[i + 1];
       i += 2;
-      if (escape == '0') {
-        word += '\0';
-      } else {
-        word += control_escape(escape).value_or(escape);
-      }
+      add_char(escape == '0' ? '\0' : control_escape(escape).value_or(escape));
       continue;
     }
     if (c == '$' && text.substr(i).starts_with("$([char]")) {
@@ -288,7 +299,7 @@ Expected<std::size_t> read_powershell_double(std::string_view text, std::size_t 
                            util::printable_prefix(text.substr(i), 20) +
                            "\"); paste the request as the browser copied it");
     }
-    word += c;
+    add_char(c);
     ++i;
   }
   return command_error("a \"...\" string is not closed");
