@@ -131,6 +131,7 @@ def main():
     labels = {
         "floor_j1": "floor (hand-written), 1 thread",
         "xmlsec_floor_j1": "xmlsec floor, 1 thread",
+        "xmlsec_floor_j2": "xmlsec floor, 2 threads",
         "saml_lint_j1": "saml-lint --jobs 1", "saml_lint_j2": "saml-lint --jobs 2",
         "samlkit_verify_j1": "verify_capture, 1 thread", "samlkit_verify_j2": "verify_capture, 2 threads",
         "xmlsec1": "xmlsec1, bare pinned key, one process",
@@ -166,7 +167,14 @@ def main():
               f"({ratio:.2f}x; --jobs 1: {lint1 / wall['xmlsec1']:.2f}x)")
         print(f"- --jobs 2 / --jobs 1 = {lint2 / lint1:.2f}x (target >= 1.85x: "
               f"{verdict(lint2 / lint1 >= 1.85)}; it needs 2 idle cores: load average "
-              f"{loads.get('start', 0):.2f} at the start, {loads.get('batch_end', 0):.2f} after the batch)\n")
+              f"{loads.get('start', 0):.2f} at the start, {loads.get('batch_end', 0):.2f} after the batch)")
+        floor1, floor2 = wall.get("xmlsec_floor_j1"), wall.get("xmlsec_floor_j2")
+        two_processes = wall.get("xmlsec_floor_2proc")
+        if floor1 and floor2 and two_processes:
+            # The two processes verify the batch twice between them: twice the responses.
+            print(f"- for reference, the xmlsec floor: 2 threads / 1 thread = {floor2 / floor1:.2f}x; "
+                  f"two 1-thread processes at once = {2 * two_processes / floor1:.2f}x")
+        print()
 
     print("### Peak RSS (/usr/bin/time)\n")
     print("| command | MB |")

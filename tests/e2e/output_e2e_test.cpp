@@ -169,19 +169,19 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(text)
 
-// A CR in a NameID could make a terminal show another name; bidi and zero-width characters
-// could reorder or hide parts of it.
+// A CR in a NameID could make a terminal show another name; bidi, zero-width and other
+// invisible characters (a soft hyphen) could reorder or hide parts of it.
 BOOST_AUTO_TEST_CASE(control_bidi_and_zero_width_characters_are_escaped) {
   std::string xml = slurp(kSigned);
   const std::string name = "jane.doe@example.com</saml2:NameID>";
   const auto at = xml.find(name);
   BOOST_REQUIRE(at != std::string::npos);
-  xml.replace(at, name.size(), "admin&#13;jane\xE2\x80\xAEmoc.\xE2\x80\x8B</saml2:NameID>");
+  xml.replace(at, name.size(), "admin&#13;jane\xE2\x80\xAEmoc.\xE2\x80\x8B\xC2\xAD</saml2:NameID>");
   TempDir dir;
   const std::string input = dir.file("name\x1b[31m.xml", xml);
   const Run decode = run(SAML_DECODE_PATH, {"--now", kNow, input});
   BOOST_TEST(decode.exit_code == 0, decode.err);
-  BOOST_TEST(contains(decode.out, "admin\\x0djane\\u{202e}moc.\\u{200b}"), decode.out);
+  BOOST_TEST(contains(decode.out, "admin\\x0djane\\u{202e}moc.\\u{200b}\\u{00ad}"), decode.out);
   BOOST_TEST(!contains(decode.out, "\r"), "a raw CR reached the terminal");
   BOOST_TEST(!contains(decode.out, "\xE2\x80\xAE"), "a raw RIGHT-TO-LEFT OVERRIDE reached the terminal");
   BOOST_TEST(!contains(decode.out, "\x1b"), "the file name's escape sequence reached the terminal");

@@ -348,6 +348,42 @@ BOOST_AUTO_TEST_CASE(html_page_says_why_an_input_was_not_read) {
   BOOST_TEST(contains(page, "<code>capture.base64</code>: bad &lt;base64&gt;"));
 }
 
+// A SessionNotOnOrAfter before the other deadlines closes the window (CND005 rejects after
+// it): the text report and the HTML time line name the same end.
+BOOST_AUTO_TEST_CASE(text_and_html_close_the_window_at_the_same_instant) {
+  std::string xml = samltest::read_fixture("responses/okta-aws-signed-assertion.xml");
+  const std::string session = "SessionNotOnOrAfter=\"2024-05-01T13:00:00.000Z\"";
+  const auto at_session = xml.find(session);
+  BOOST_REQUIRE(at_session != std::string::npos);
+  xml.replace(at_session, session.size(), "SessionNotOnOrAfter=\"2024-05-01T12:03:00.000Z\"");
+  saml::Capture message;
+  message.xml = xml;
+  const saml::Policy policy = policy_at(at(12, 1, 0));
+  auto view = saml::decode_view(message, {}, policy);
+  BOOST_REQUIRE(view);
+  const std::string page = page_of(*view);
+  BOOST_TEST(contains(page, "until before 2024-05-01T12:03:00Z"), between(page, "<p>Accepted from", "</p>"));
+
+  saml::Verdict verdict = accepted_verdict();
+  saml::AuthnStatement statement;
+  statement.session_not_on_or_after = instant(at(12, 3, 0), "2024-05-01T12:03:00Z");
+  verdict.assertion->authn_statements.push_back(statement);
+  const std::string text = saml::verdict_to_text(capture(), verdict, policy);
+  BOOST_TEST(contains(text, "for another 2 min 0 s (until 2024-05-01T12:03:00Z"), text);
+}
+
+// The rule glossary at the foot of a page serves messages of either AWS profile: a rule
+// with an IAM Identity Center fix of its own shows both fixes.
+BOOST_AUTO_TEST_CASE(html_rule_glossary_gives_the_identity_center_fix_too) {
+  const saml::DecodeView view = verified_view("responses/no-audience-restriction.xml");
+  const std::string page = page_of(view);
+  const std::string entry = between(page, "<dt id=\"rule-CND003\">", "</dd>");
+  BOOST_TEST(contains(entry, std::string("<strong>Fix:</strong> ") + saml::html_escape(saml::find_rule("CND003")->fix)), entry);
+  BOOST_TEST(contains(entry, "<strong>Fix (IAM Identity Center):</strong> " +
+                                 saml::html_escape(saml::find_rule("CND003")->identity_center_fix)),
+             entry);
+}
+
 BOOST_AUTO_TEST_CASE(html_lint_page_streams_sections_then_a_sortable_summary) {
   saml::LintReportOptions options;
   options.now = "2024-05-01T12:01:00Z";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "fixtures.h"
+#include "saml/decode.h"
 #include "saml/checks.h"
 #include "saml/verify.h"
 #include "saml/aws_endpoints.h"
@@ -134,6 +135,24 @@ BOOST_AUTO_TEST_CASE(encrypted_id_gives_the_name_id_of_a_signed_assertion) {
                                         policy_with({kSpKey}));
   BOOST_TEST(!both.accepted);
   BOOST_TEST(find(both, "SIG021") != nullptr, rules_of(both));
+}
+
+// A bare Assertion (the message root, which saml-decode shows) has no prefix bound to the
+// protocol namespace: the EncryptedID's plaintext is still parsed in place, under a prefix
+// for the synthetic Response that the plaintext does not use.
+BOOST_AUTO_TEST_CASE(encrypted_id_of_a_bare_assertion_decrypts) {
+  const std::string response = samltest::read_fixture("interop/encrypted-id-signed-assertion.xml");
+  const std::size_t begin = response.find("<saml2:Assertion");
+  const std::string end_tag = "</saml2:Assertion>";
+  const std::size_t end = response.find(end_tag);
+  BOOST_TEST_REQUIRE((begin != std::string::npos && end != std::string::npos));
+  saml::Capture capture;
+  capture.xml = response.substr(begin, end + end_tag.size() - begin);
+
+  auto view = saml::decode_view(capture, {}, policy_with({kSpKey}));
+  BOOST_TEST_REQUIRE(view.has_value(), (view ? "" : view.error().message));
+  BOOST_TEST_REQUIRE(view->assertion.has_value());
+  BOOST_TEST(view->assertion->name_id == "jane.doe@example.com");
 }
 
 BOOST_AUTO_TEST_CASE(every_supported_algorithm_pair_decrypts_and_verifies) {

@@ -382,12 +382,7 @@ std::string version_text(std::string_view tool) {
 }
 
 po::options_description profile_options() {
-  // "aws|aws-identity-center|generic": the choices as --help shows them (the shell
-  // completions offer them).
-  std::string choices;
-  for (const saml::Profile profile : saml::kAllProfiles) {
-    choices += (choices.empty() ? "" : "|") + std::string(saml::profile_name(profile));
-  }
+  const std::string choices = choices_text(saml::kAllProfiles, saml::profile_name);
   po::options_description options("Profile");
   options.add_options()
       ("profile", po::value<std::string>()->value_name(choices),

@@ -159,6 +159,15 @@ int finish_output(std::string_view tool, int exit_code);
 // line with the linked libxml2, xmlsec and OpenSSL versions.
 std::string version_text(std::string_view tool);
 
+// "a|b|c": the value name --help shows for an option with fixed choices (the shell
+// completions offer them), each value written by `name_of`.
+template <typename Values, typename NameOf>
+std::string choices_text(const Values& values, NameOf name_of) {
+  std::string text;
+  for (const auto& value : values) text += (text.empty() ? "" : "|") + std::string(name_of(value));
+  return text;
+}
+
 // The --help layout of every tool: 80 columns, at least 49 for the descriptions (an option
 // with a long list of choices gets its description on the next line rather than pushing
 // every description to the right).

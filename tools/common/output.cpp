@@ -22,15 +22,6 @@ saml::Error format_error(std::string message) {
   return saml::Error{saml::ErrorKind::Config, saml::ErrorCode::CliFormat, std::move(message), {}};
 }
 
-// "text|json|json-lines": the value name --help shows (the shell completions offer it).
-std::string names_of(std::span<const Format> formats) {
-  std::string names;
-  for (const Format format : formats) {
-    names += (names.empty() ? "" : "|") + std::string(format_name(format));
-  }
-  return names;
-}
-
 bool offers(std::span<const Format> formats, Format format) {
   return std::find(formats.begin(), formats.end(), format) != formats.end();
 }
@@ -56,7 +47,7 @@ std::string_view format_name(Format format) {
 po::options_description output_options(std::span<const Format> formats) {
   po::options_description options("Output");
   options.add_options()
-      ("format", po::value<std::string>()->value_name(names_of(formats))->default_value("text"),
+      ("format", po::value<std::string>()->value_name(choices_text(formats, format_name))->default_value("text"),
        "report format")
       ("json", po::bool_switch(), "short for --format json: one document with a `messages` array")
       ("json-lines", po::bool_switch(), "short for --format json-lines: one JSON object per line")
@@ -76,7 +67,7 @@ saml::Expected<Format> selected_format(const po::variables_map& vm, std::span<co
   for (const Format format : kAllFormats) {
     if (format_name(format) == name && offers(formats, format)) chosen = format;
   }
-  if (!chosen) return format_error("--format " + name + ": expected " + names_of(formats));
+  if (!chosen) return format_error("--format " + name + ": expected " + choices_text(formats, format_name));
   for (const auto& [option, format] : {std::pair{"json", Format::Json}, std::pair{"json-lines", Format::JsonLines}}) {
     if (!is_set(vm, option)) continue;
     if (!vm["format"].defaulted() && *chosen != format) {

@@ -75,9 +75,10 @@ ItemOutput lint_item(const WorkItem& item, const cli::InputSelection& selection,
 class Progress {
  public:
   explicit Progress(std::size_t total) : total_(total), shown_(total > 1 && isatty(STDERR_FILENO) == 1) {}
-  // One more item linted: redraws the bar, and wipes it after the last one.
-  void step() {
-    ++done_;
+  // One more item linted.
+  void step() { ++done_; }
+  // Draws the bar, and wipes it after the last item.
+  void draw() {
     if (!shown_) return;
     const int filled = static_cast<int>(done_ * kBarWidth / total_);
     std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu", filled, "##############################",
@@ -97,7 +98,9 @@ class Progress {
 };
 
 // The items in flight. Workers claim items in input order, at most a window ahead of the
-// next one to emit; whoever completes that one emits it and every ready item after it.
+// next one to emit. Whoever completes that one becomes the emitter: it takes every ready
+// item in order and writes (and frees) them outside the lock, so the other workers go on
+// linting meanwhile; one emitter at a time keeps the order.
 class OrderedBatch {
  public:
   OrderedBatch(std::size_t total, std::size_t window, const EntrySink& sink, const NoteSink& notes)
@@ -114,25 +117,45 @@ class OrderedBatch {
   }
 
   void complete(std::size_t index, ItemOutput output) {
-    const std::lock_guard<std::mutex> lock(mutex_);
+    std::unique_lock<std::mutex> lock(mutex_);
     slots_[index % slots_.size()] = std::move(output);
-    if (index == next_emit_) emit_ready();
     progress_.step();
+    // The bar is not drawn while entries are written, which may go to the same terminal.
+    if (emitting_) return;
+    progress_.draw();
+    emitting_ = true;
+    for (std::vector<ItemOutput> ready = take_ready(); !ready.empty(); ready = take_ready()) {
+      progress_.clear();
+      lock.unlock();
+      emit(ready);
+      ready.clear();
+      lock.lock();
+    }
+    emitting_ = false;
+    progress_.draw();
   }
 
  private:
-  // Emits the completed items from next_emit_ on, in order. Called with mutex_ held.
-  void emit_ready() {
-    progress_.clear();
+  // Moves the completed items from next_emit_ on out of their slots, in order, and opens
+  // the window past them. Called with mutex_ held.
+  std::vector<ItemOutput> take_ready() {
+    std::vector<ItemOutput> ready;
     while (next_emit_ < total_) {
       std::optional<ItemOutput>& slot = slots_[next_emit_ % slots_.size()];
       if (!slot) break;
-      for (const std::string& note : slot->notes) notes_(note);
-      for (const saml::LintEntry& entry : slot->entries) sink_(entry);
+      ready.push_back(std::move(*slot));
       slot.reset();
       ++next_emit_;
     }
-    window_open_.notify_all();
+    if (!ready.empty()) window_open_.notify_all();
+    return ready;
+  }
+
+  void emit(const std::vector<ItemOutput>& ready) const {
+    for (const ItemOutput& output : ready) {
+      for (const std::string& note : output.notes) notes_(note);
+      for (const saml::LintEntry& entry : output.entries) sink_(entry);
+    }
   }
 
   std::mutex mutex_;
@@ -140,6 +163,7 @@ class OrderedBatch {
   std::size_t total_;
   std::size_t next_claim_ = 0;
   std::size_t next_emit_ = 0;
+  bool emitting_ = false;
   // Item i waits in slot i % window: claims stay inside the window, so slots never collide.
   std::vector<std::optional<ItemOutput>> slots_;
   Progress progress_;

@@ -1,5 +1,6 @@
 #include "options.h"
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -122,13 +123,10 @@ saml::Expected<saml::Ok> read_rule_config(const po::variables_map& vm, saml::Lin
 
 namespace {
 
-// "error|warning|info": the choices as --help shows them (the shell completions offer them).
+// "error|warning|info": the choices as --help shows them.
 std::string severity_choices() {
-  std::string names;
-  for (saml::Severity severity : {saml::Severity::Error, saml::Severity::Warning, saml::Severity::Info}) {
-    names += (names.empty() ? "" : "|") + std::string(saml::severity_name(severity));
-  }
-  return names;
+  constexpr std::array kSeverities = {saml::Severity::Error, saml::Severity::Warning, saml::Severity::Info};
+  return cli::choices_text(kSeverities, saml::severity_name);
 }
 
 

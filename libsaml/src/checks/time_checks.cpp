@@ -3,6 +3,7 @@
 #include <string>
 
 #include "checks/instant_checks.h"
+#include "checks/time_window.h"
 #include "saml/checks.h"
 #include "saml/rules.h"
 #include "time/duration_text.h"
@@ -85,6 +86,28 @@ void check_times(const Assertion& assertion, const Policy& policy, std::vector<F
     check_not_on_or_after(statement.session_not_on_or_after, RuleId::session_expired, "the session", policy,
                           findings);
   }
+}
+
+TimeWindow time_window(const Assertion& assertion) {
+  TimeWindow window;
+  const auto opens_later = [&](const Instant& not_before) {
+    if (not_before.value && (window.opens == nullptr || *not_before.value > *window.opens->value)) {
+      window.opens = &not_before;
+    }
+  };
+  const auto closes_earlier = [&](const Instant& not_on_or_after) {
+    if (not_on_or_after.value && (window.closes == nullptr || *not_on_or_after.value < *window.closes->value)) {
+      window.closes = &not_on_or_after;
+    }
+  };
+  opens_later(assertion.conditions.not_before);
+  closes_earlier(assertion.conditions.not_on_or_after);
+  for (const SubjectConfirmation& confirmation : assertion.confirmations) {
+    opens_later(confirmation.not_before);
+    closes_earlier(confirmation.not_on_or_after);
+  }
+  for (const AuthnStatement& statement : assertion.authn_statements) closes_earlier(statement.session_not_on_or_after);
+  return window;
 }
 
 }  // namespace saml

@@ -118,19 +118,25 @@ Expected<DecodeView> decode_view(const Capture& capture, const TrustStore& trust
                                  const Policy& policy) {
   DecodeView view;
   view.capture = capture;
+  view.trust_given = !trust.empty();
+  std::optional<Verdict> verdict;
+  if (view.trust_given) {
+    auto judged = verify_capture(capture, trust, policy);
+    if (!judged) return judged.error();
+    if (judged->response && judged->document) return view_of_verdict(capture, std::move(*judged));
+    verdict = std::move(*judged);
+  }
+  // A Response is parsed once, by verify. Anything else verify judged without reading its
+  // signatures: they are read here, in a document of the view's own.
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) return parsed.error();
   auto document = std::make_shared<Document>(std::move(parsed).value());
   view.document = document;
   if (auto saml = require_saml_root(*view.document); !saml) return saml.error();
-  view.trust_given = !trust.empty();
   const DsigPolicy dsig_policy = dsig_policy_of(policy);
   // saml-decode shows each signature's status; the rules are verify's (verify_findings).
   std::vector<Finding> signature_findings;
-  if (view.trust_given) {
-    auto verdict = verify_capture(capture, trust, policy);
-    if (!verdict) return verdict.error();
-    if (verdict->response && verdict->document) return view_of_verdict(capture, std::move(*verdict));
+  if (verdict) {
     view.verify_findings = std::move(verdict->findings);
     view.profile = verdict->profile;
     view.profile_reason = verdict->profile_reason;

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "iam/saml_context.h"
 #include "iam/text.h"
 #include "saml/iam.h"
 
@@ -77,9 +78,8 @@ std::string missing_code(std::string_view action, bool principal_named) {
 }  // namespace
 
 std::string missing_permission_code(std::string_view action) {
-  if (iequals(action, "sts:TagSession")) return "missing-tagsession";
-  if (iequals(action, "sts:SetSourceIdentity")) return "missing-setsourceidentity";
-  return {};
+  const StsAction* known = find_sts_action(action);
+  return known != nullptr ? std::string(known->missing_code) : std::string();
 }
 
 bool action_matches(std::string_view pattern, std::string_view action) {

@@ -74,14 +74,6 @@ StsSession sts_session(const Assertion& assertion, const AwsView& aws, const Rol
   return sts;
 }
 
-// The actions one AssumeRoleWithSAML call needs the trust policy to allow.
-std::vector<std::string> needed_actions(const AwsView& aws) {
-  std::vector<std::string> actions = {"sts:AssumeRoleWithSAML"};
-  if (!aws.tags.empty() || !aws.transitive_tag_keys.empty()) actions.emplace_back("sts:TagSession");
-  if (aws.source_identity) actions.emplace_back("sts:SetSourceIdentity");
-  return actions;
-}
-
 void decide_trust(const Assertion& assertion, const AwsView& aws, const RolePair& pair,
                   const Role& role, TimePoint now, RoleDecision& decision) {
   if (!role.trust.invalid.empty()) {
@@ -89,14 +81,16 @@ void decide_trust(const Assertion& assertion, const AwsView& aws, const RolePair
     return;
   }
   const RequestContext context = saml_request_context(assertion, aws, pair, now);
-  for (const std::string& action : needed_actions(aws)) {
+  for (const StsAction& sts_action : sts_actions()) {
+    if (!sts_action.needed(aws)) continue;
+    const std::string action(sts_action.name);
     const RequestContext seen = context_for_action(context, action);
     ActionDecision action_decision = evaluate_action(role.trust, decision.provider_arn, action, seen);
     // IAM gives TagSession and SetSourceIdentity only their own keys: a statement granting
     // them on a condition about another key (SAML:aud, say) never grants them.
     if (!action_decision.failed_key.empty() && !seen.find(action_decision.failed_key) &&
         context.find(action_decision.failed_key)) {
-      action_decision.code = missing_permission_code(action);
+      action_decision.code = std::string(sts_action.missing_code);
       action_decision.decisive += " (" + action + " does not see " + action_decision.failed_key +
                                   ": grant it in a statement without that condition)";
     }

@@ -50,14 +50,12 @@ constexpr std::array<MappedAttribute, 18> kMappedAttributes = {{
 
 constexpr std::string_view kNameIdFormatPrefix = "urn:oasis:names:tc:SAML:2.0:nameid-format:";
 
-// Keys (or key prefixes ending in '/') each action sees besides the global time keys.
-struct ActionKeys {
-  std::string_view action;
-  std::array<std::string_view, 4> keys;
-};
-constexpr std::array<ActionKeys, 2> kActionKeys = {{
-    {"sts:TagSession", {"aws:RequestTag/", "aws:TagKeys", "saml:aud", "sts:TransitiveTagKeys"}},
-    {"sts:SetSourceIdentity", {"sts:SourceIdentity", "", "", ""}},
+constexpr std::array<StsAction, 3> kStsActions = {{
+    {"sts:AssumeRoleWithSAML", [](const AwsView&) { return true; }, "", {}},
+    {"sts:TagSession", [](const AwsView& aws) { return !aws.tags.empty() || !aws.transitive_tag_keys.empty(); },
+     "missing-tagsession", {"aws:RequestTag/", "aws:TagKeys", "saml:aud", "sts:TransitiveTagKeys"}},
+    {"sts:SetSourceIdentity", [](const AwsView& aws) { return aws.source_identity.has_value(); },
+     "missing-setsourceidentity", {"sts:SourceIdentity", "", "", ""}},
 }};
 constexpr std::array<std::string_view, 2> kGlobalKeys = {"aws:CurrentTime", "aws:EpochTime"};
 
@@ -130,19 +128,28 @@ RequestContext saml_request_context(const Assertion& assertion, const AwsView& a
   return context;
 }
 
-RequestContext context_for_action(const RequestContext& full, std::string_view action) {
-  for (const ActionKeys& entry : kActionKeys) {
-    if (!iequals(entry.action, action)) continue;
-    RequestContext narrowed;
-    for (const auto& key : full.keys()) {
-      const ContextValue& value = key.second;
-      const bool global = std::any_of(kGlobalKeys.begin(), kGlobalKeys.end(),
-                                      [&](std::string_view g) { return iequals(g, value.name); });
-      if (global || key_listed(value.name, entry.keys)) narrowed.set(value.name, value.values, value.multi);
-    }
-    return narrowed;
+std::span<const StsAction> sts_actions() { return kStsActions; }
+
+const StsAction* find_sts_action(std::string_view name) {
+  for (const StsAction& action : kStsActions) {
+    if (iequals(action.name, name)) return &action;
   }
-  return full;
+  return nullptr;
+}
+
+RequestContext context_for_action(const RequestContext& full, std::string_view action) {
+  const StsAction* entry = find_sts_action(action);
+  const bool sees_all = entry == nullptr || std::all_of(entry->keys.begin(), entry->keys.end(),
+                                                        [](std::string_view key) { return key.empty(); });
+  if (sees_all) return full;
+  RequestContext narrowed;
+  for (const auto& key : full.keys()) {
+    const ContextValue& value = key.second;
+    const bool global = std::any_of(kGlobalKeys.begin(), kGlobalKeys.end(),
+                                    [&](std::string_view g) { return iequals(g, value.name); });
+    if (global || key_listed(value.name, entry->keys)) narrowed.set(value.name, value.values, value.multi);
+  }
+  return narrowed;
 }
 
 }  // namespace saml::iam

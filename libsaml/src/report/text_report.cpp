@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/time_window.h"
 #include "report/finding_report.h"
 #include "saml/report.h"
 #include "saml/rules.h"
@@ -56,19 +57,6 @@ void append_roles(std::string& out, const AwsView& aws) {
 }
 
 // The earliest NotOnOrAfter of the conditions, the confirmations and the sessions.
-const Instant* earliest_deadline(const Assertion& assertion) {
-  std::vector<const Instant*> candidates{&assertion.conditions.not_on_or_after};
-  for (const SubjectConfirmation& c : assertion.confirmations) candidates.push_back(&c.not_on_or_after);
-  for (const AuthnStatement& s : assertion.authn_statements) {
-    candidates.push_back(&s.session_not_on_or_after);
-  }
-  const Instant* earliest = nullptr;
-  for (const Instant* instant : candidates) {
-    if (instant->value && (earliest == nullptr || *instant->value < *earliest->value)) earliest = instant;
-  }
-  return earliest;
-}
-
 // Which time judged what: the message's conditions at `now`, certificates at `cert_now`.
 std::string times_text(const Policy& policy) {
   return "  judged at:     conditions " + format_xs_datetime(policy.now) + " (" +
@@ -93,7 +81,7 @@ void append_accepted(std::string& out, const Verdict& verdict, const Policy& pol
     out += "  duration:      " + session_duration_text(aws.session_duration) + "\n";
     append_roles(out, aws);
   }
-  if (const Instant* deadline = earliest_deadline(assertion)) {
+  if (const Instant* deadline = time_window(assertion).closes) {
     const TimePoint until = *deadline->value + policy.skew;
     out += "  valid:         for another " + format_exact_duration(until - policy.now) +
            " (until " + terminal_safe(deadline->text) + skew_text(policy) + ")\n";
@@ -156,17 +144,18 @@ void append_time_hint(std::string& out, const Capture& capture, const Verdict& v
   if (!verdict.assertion || !only_time_errors(verdict.findings)) return;
   const Assertion& assertion = *verdict.assertion;
   std::string when;
-  const Instant* deadline = earliest_deadline(assertion);
+  const TimeWindow window = time_window(assertion);
+  const Instant* deadline = window.closes;
   if (deadline != nullptr && policy.now >= *deadline->value + policy.skew) {
     when = "the validity window closed " +
            format_exact_duration(policy.now - (*deadline->value + policy.skew)) + " ago (" +
            deadline->text + skew_text(policy) + ")";
   } else {
-    const Instant& not_before = assertion.conditions.not_before;
+    const Instant* opens = window.opens;
     when = "the validity window opens only in " +
-           (not_before.value ? format_exact_duration(*not_before.value - (policy.now + policy.skew))
-                             : std::string("the future")) +
-           " (" + not_before.text + skew_text(policy) + ")";
+           (opens != nullptr ? format_exact_duration(*opens->value - (policy.now + policy.skew)) + " (" +
+                                   opens->text + skew_text(policy) + ")"
+                             : std::string("the future"));
   }
   out += "hint: only time checks failed; " + when + ".\n";
   const Instant& issued = assertion.issue_instant.value ? assertion.issue_instant

@@ -15,7 +15,8 @@ std::string printable_prefix(std::string_view bytes, std::size_t max_bytes = 24)
 
 // Text for a terminal: valid UTF-8 stays readable, but what could change what the reader
 // sees is escaped: control characters (C0, DEL, C1, line separators) and invalid bytes as
-// \xNN, bidirectional controls and zero-width characters as \u{XXXX}. (A CR in a NameID
+// \xNN, bidirectional controls, zero-width and other invisible characters (the list is
+// util::hides_or_reorders, which the HTML pages share) as \u{XXXX}. (A CR in a NameID
 // could otherwise make a terminal show another user's name.)
 std::string terminal_safe(std::string_view text);
 

@@ -2,8 +2,11 @@
 
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "xmlenc/wrapper.h"
 
@@ -47,23 +50,37 @@ struct ContextTags {
   std::string close;  // </samlp:Response>
 };
 
+// A prefix for the protocol namespace where none is bound (the EncryptedID of a bare
+// Assertion): one not in scope and never written in the plaintext, so the binding it adds
+// cannot change how the plaintext parses (an undeclared prefix stays undeclared).
+std::string unused_prefix(std::string_view plaintext, const std::vector<std::string>& in_scope) {
+  for (int suffix = 0;; ++suffix) {
+    std::string prefix = "samlp" + (suffix == 0 ? std::string() : std::to_string(suffix));
+    const bool taken = std::find(in_scope.begin(), in_scope.end(), prefix) != in_scope.end() ||
+                       plaintext.find(prefix + ":") != std::string_view::npos;
+    if (!taken) return prefix;
+  }
+}
+
 // The synthetic Response's tags, declaring everything in scope at `context`. Its name uses
-// a prefix already bound to the protocol namespace there, so it adds no binding of its own.
-Expected<ContextTags> context_tags(const xmlNode* context) {
+// a prefix already bound to the protocol namespace there, else one the plaintext cannot see.
+ContextTags context_tags(const xmlNode* context, std::string_view plaintext) {
   std::unique_ptr<xmlNs*, NsListDeleter> in_scope(xmlGetNsList(context->doc, context));
   std::string declarations;
-  std::string qname;
-  bool protocol_bound = false;
+  std::vector<std::string> prefixes;
+  std::optional<std::string> protocol_prefix;
   for (xmlNs** ns = in_scope.get(); ns != nullptr && *ns != nullptr; ++ns) {
     const std::string prefix = (*ns)->prefix != nullptr ? reinterpret_cast<const char*>((*ns)->prefix) : "";
     const std::string href = (*ns)->href != nullptr ? reinterpret_cast<const char*>((*ns)->href) : "";
     declarations += " xmlns" + (prefix.empty() ? std::string() : ":" + prefix) + "=\"" + attribute_escaped(href) + "\"";
-    if (!protocol_bound && href == ns::protocol) {
-      protocol_bound = true;
-      qname = prefix.empty() ? "Response" : prefix + ":Response";
-    }
+    if (!protocol_prefix && href == ns::protocol) protocol_prefix = prefix;
+    prefixes.push_back(prefix);
   }
-  if (!protocol_bound) return not_well_formed("cannot be placed: no prefix is bound to the protocol namespace there");
+  if (!protocol_prefix) {
+    protocol_prefix = unused_prefix(plaintext, prefixes);
+    declarations += " xmlns:" + *protocol_prefix + "=\"" + std::string(ns::protocol) + "\"";
+  }
+  const std::string qname = protocol_prefix->empty() ? "Response" : *protocol_prefix + ":Response";
   return ContextTags{"<" + qname + declarations + ">", "</" + qname + ">"};
 }
 
@@ -103,11 +120,10 @@ Expected<Document> parse_decrypted(std::string_view plaintext, const xmlNode* en
     if (!wrapped) return not_well_formed("cannot be copied");
     return std::move(*wrapped);
   }
-  auto tags = context_tags(encrypted_assertion);
-  if (!tags) return tags.error();
+  const ContextTags tags = context_tags(encrypted_assertion, plaintext);
   // On the plaintext's first line, so line numbers stay those of the plaintext. The
   // plaintext cannot close the synthetic element early: after it, only our end tag follows.
-  auto parsed = parse_xml(tags->open + std::string(plaintext) + tags->close, limits);
+  auto parsed = parse_xml(tags.open + std::string(plaintext) + tags.close, limits);
   if (!parsed) return parsed.error();
   if (auto single = keep_single_element(parsed->root()); !single) return single.error();
   return std::move(*parsed);

@@ -56,8 +56,12 @@ std::string rule_entry(const Rule& rule) {
   const std::string id(rule.id);
   return "<dt id=\"rule-" + id + "\"><code>" + id + "</code> " + html_escape(rule.title) + " (" +
          severity_badge(rule.severity) + ")</dt>\n<dd><p>" + html_escape(rule.explanation) +
-         "</p><p><strong>Fix:</strong> " + html_escape(rule.fix) + "</p><p><strong>Reference:</strong> " +
-         html_escape(rule.reference) + "</p></dd>\n";
+         "</p><p><strong>Fix:</strong> " + html_escape(rule.fix) + "</p>" +
+         // A page may hold messages of both AWS profiles: the glossary gives each fix.
+         (rule.identity_center_fix.empty()
+              ? std::string()
+              : "<p><strong>Fix (IAM Identity Center):</strong> " + html_escape(rule.identity_center_fix) + "</p>") +
+         "<p><strong>Reference:</strong> " + html_escape(rule.reference) + "</p></dd>\n";
 }
 
 }  // namespace

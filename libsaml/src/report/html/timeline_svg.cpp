@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/time_window.h"
 #include "report/html/html_parts.h"
 
 namespace saml::html {
@@ -25,23 +26,16 @@ struct Event {
 
 struct Window {
   std::optional<TimePoint> start;  // latest NotBefore minus the skew
-  std::optional<TimePoint> end;    // earliest NotOnOrAfter plus the skew
+  std::optional<TimePoint> end;    // earliest NotOnOrAfter or SessionNotOnOrAfter plus the skew
 };
 
-void narrow(Window& w, const Instant& not_before, const Instant& not_on_or_after, std::chrono::seconds skew) {
-  if (not_before.value) w.start = std::max(w.start.value_or(*not_before.value - skew), *not_before.value - skew);
-  if (not_on_or_after.value) {
-    w.end = std::min(w.end.value_or(*not_on_or_after.value + skew), *not_on_or_after.value + skew);
-  }
-}
-
-// The window the time checks accept: every NotBefore / NotOnOrAfter of the Conditions and
-// of the bearer SubjectConfirmationData.
+// The window the time checks accept (time_window), widened by the skew.
 Window accepted_window(const DecodeView& view, std::chrono::seconds skew) {
   Window w;
   if (!view.assertion) return w;
-  narrow(w, view.assertion->conditions.not_before, view.assertion->conditions.not_on_or_after, skew);
-  for (const SubjectConfirmation& c : view.assertion->confirmations) narrow(w, c.not_before, c.not_on_or_after, skew);
+  const TimeWindow window = time_window(*view.assertion);
+  if (window.opens != nullptr) w.start = *window.opens->value - skew;
+  if (window.closes != nullptr) w.end = *window.closes->value + skew;
   return w;
 }
 
