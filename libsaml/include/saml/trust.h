@@ -59,6 +59,7 @@ struct TrustedKey {
   std::string source;           // file it came from
   std::shared_ptr<const detail::PinnedKey> pinned;
   std::string der;              // the certificate's DER: a KeyInfo copy is recognised byte for byte
+  std::string der_base64;       // that DER in base64 without line breaks, as KeyInfo text is compared
   bool public_key_only = false;  // given as a PEM PUBLIC KEY: a KeyInfo certificate holding
                                  // this very key is recognised by its public key
   // The entityIDs of the metadata entities that list this key (--metadata); empty when it was

@@ -93,14 +93,22 @@ std::optional<std::string_view> next_field(std::string_view text, std::size_t& p
 
 }  // namespace
 
+// Written into one buffer sized up front (it was a chain of temporaries).
 std::string Arn::to_string() const {
-  std::string out = "arn:" + partition + ":iam::" + account + ":";
-  if (kind == ArnKind::Role) {
-    out += "role" + path + name;
+  constexpr std::string_view scheme = "arn:";
+  constexpr std::string_view service = ":iam::";
+  constexpr std::string_view role = "role";
+  const bool is_role = kind == ArnKind::Role;
+  std::string out;
+  out.reserve(scheme.size() + partition.size() + service.size() + account.size() + 1 +
+              (is_role ? role.size() + path.size() : kProviderPrefix.size()) + name.size());
+  out.append(scheme).append(partition).append(service).append(account).append(1, ':');
+  if (is_role) {
+    out.append(role).append(path);
   } else {
-    out += std::string(kProviderPrefix) + name;
+    out.append(kProviderPrefix);
   }
-  return out;
+  return out.append(name);
 }
 
 Expected<Arn> parse_iam_arn(std::string_view text) {

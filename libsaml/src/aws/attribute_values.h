@@ -9,27 +9,29 @@
 
 namespace saml::detail {
 
+// Views into the Assertion, valid while it lives: collecting copies no text or Location.
 struct AttributeValue {
   std::string_view text;
-  Location where;
+  const Location* where;
 };
 
 struct AttributeValues {
   std::vector<AttributeValue> values;
   bool present = false;
-  Location where;  // of the first such Attribute (the assertion when there is none)
+  const Location* where;  // of the first such Attribute (the assertion when there is none)
 };
 
 inline AttributeValues collect_attribute_values(const Assertion& assertion, std::string_view name) {
   AttributeValues out;
-  out.where = assertion.where;
+  out.where = &assertion.where;
   for (const Attribute& attr : assertion.attributes) {
     if (attr.name != name) continue;
-    if (!out.present) out.where = attr.where;
+    if (!out.present) out.where = &attr.where;
     out.present = true;
+    out.values.reserve(out.values.size() + attr.values.size());
     for (std::size_t i = 0; i < attr.values.size(); ++i) {
-      const Location where = i < attr.value_locations.size() ? attr.value_locations[i] : attr.where;
-      out.values.push_back(AttributeValue{attr.values[i], where});
+      const Location& where = i < attr.value_locations.size() ? attr.value_locations[i] : attr.where;
+      out.values.push_back(AttributeValue{attr.values[i], &where});
     }
   }
   return out;

@@ -48,7 +48,7 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
   if (roles.values.empty()) {
     findings.push_back(make_finding(
         RuleId::role_missing, roles.present ? "the Role attribute has no values" : "no Role attribute",
-        roles.where));
+        *roles.where));
     return;
   }
   for (const Value& value : roles.values) {
@@ -57,7 +57,7 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
       findings.push_back(make_finding(rule_for_role_error(pair.error().code),
                                       "Role value " + quote_value(value.text) + ": " +
                                           pair.error().message,
-                                      value.where));
+                                      *value.where));
       continue;
     }
     const Arn& role = pair->role;
@@ -67,18 +67,18 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
           RuleId::role_partitions_differ, "Role value " + quote_value(value.text) + ": role partition '" +
                         role.partition + "' differs from provider partition '" +
                         provider.partition + "'",
-          value.where));
+          *value.where));
     }
     if (role.account != provider.account) {
       findings.push_back(make_finding(
           RuleId::role_accounts_differ, "Role value " + quote_value(value.text) + ": role account " +
                         role.account + " differs from provider account " + provider.account,
-          value.where));
+          *value.where));
     }
     if (pair->trimmed) {
       findings.push_back(make_finding(
           RuleId::role_whitespace, "Role value " + quote_value(value.text) + " has whitespace around its ARNs",
-          value.where));
+          *value.where));
     }
     view.roles.push_back(std::move(*pair));
   }
@@ -97,7 +97,7 @@ void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Fi
                               ? "the RoleSessionName attribute has no values"
                               : "RoleSessionName has " + std::to_string(names.values.size()) +
                                     " values: " + quoted_list(names.values);
-    findings.push_back(make_finding(RuleId::session_name_missing, std::move(message), names.where));
+    findings.push_back(make_finding(RuleId::session_name_missing, std::move(message), *names.where));
     return;
   }
   const Value& name = names.values.front();
@@ -106,7 +106,7 @@ void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Fi
     findings.push_back(make_finding(
         RuleId::session_name_invalid, "RoleSessionName " + quote_value(name.text) + " has length " +
                       std::to_string(name.text.size()) + "; expected 2 to 64 characters",
-        name.where));
+        *name.where));
     return;
   }
   for (std::size_t i = 0; i < name.text.size(); ++i) {
@@ -114,7 +114,7 @@ void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Fi
       findings.push_back(make_finding(
           RuleId::session_name_invalid, "RoleSessionName " + quote_value(name.text) + " has a character outside " +
                         "[A-Za-z0-9_+=,.@-] at position " + std::to_string(i + 1),
-          name.where));
+          *name.where));
       return;
     }
   }
@@ -139,7 +139,7 @@ void read_session_duration(const Assertion& assertion, AwsView& view,
         RuleId::session_duration_invalid, "SessionDuration must have exactly one value; found " +
                       std::to_string(durations.values.size()) +
                       (durations.values.empty() ? "" : ": " + quoted_list(durations.values)),
-        durations.where));
+        *durations.where));
     return;
   }
   const Value& duration = durations.values.front();
@@ -148,14 +148,14 @@ void read_session_duration(const Assertion& assertion, AwsView& view,
     findings.push_back(make_finding(
         RuleId::session_duration_invalid, "SessionDuration " + quote_value(duration.text) +
                       " is not a whole number of seconds (digits only)",
-        duration.where));
+        *duration.where));
     return;
   }
   view.session_duration = *seconds;
   if (*seconds < kMinSessionDuration || *seconds > kMaxSessionDuration) {
     findings.push_back(make_finding(RuleId::session_duration_invalid, "SessionDuration " + quote_value(duration.text) +
                                                   " is outside 900 to 43200 seconds",
-                                    duration.where));
+                                    *duration.where));
   }
 }
 

@@ -16,6 +16,14 @@ struct Endpoint {
 
 std::vector<Endpoint> endpoints_of(const Assertion* assertion, const Response* response) {
   std::vector<Endpoint> endpoints;
+  std::size_t count = response != nullptr ? 1 : 0;
+  if (assertion != nullptr) {
+    for (const AudienceRestriction& restriction : assertion->conditions.audience_restrictions) {
+      count += restriction.audiences.size();
+    }
+    count += assertion->confirmations.size();
+  }
+  endpoints.reserve(count);
   if (assertion != nullptr) {
     for (const AudienceRestriction& restriction : assertion->conditions.audience_restrictions) {
       for (const std::string& audience : restriction.audiences) endpoints.push_back({"Audience", audience});

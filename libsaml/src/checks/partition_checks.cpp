@@ -1,5 +1,6 @@
 // AWS012: the Audience, Recipient and Destination name the partition of every Role ARN.
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -13,23 +14,23 @@ Outcome check_endpoint_partition(const CheckContext& context, RuleReport& report
   if (assertion == nullptr || context.aws == nullptr || context.aws->roles.empty()) {
     return Outcome::NotApplicable;
   }
+  // Views into the model; the Destination's location is worked out only for a finding.
   struct Endpoint {
-    std::string label;
-    std::string value;
-    Location where;
+    std::string_view label;
+    std::string_view value;
+    const Location* where;  // null for the Destination
   };
   std::vector<Endpoint> endpoints;
   for (const AudienceRestriction& restriction : assertion->conditions.audience_restrictions) {
     for (const std::string& audience : restriction.audiences) {
-      endpoints.push_back({"Audience", audience, restriction.where});
+      endpoints.push_back({"Audience", audience, &restriction.where});
     }
   }
   for (const SubjectConfirmation& confirmation : assertion->confirmations) {
-    if (confirmation.has_recipient) endpoints.push_back({"Recipient", confirmation.recipient, confirmation.where});
+    if (confirmation.has_recipient) endpoints.push_back({"Recipient", confirmation.recipient, &confirmation.where});
   }
   if (context.response != nullptr && context.response->has_destination) {
-    endpoints.push_back({"Destination", context.response->destination,
-                         location_of(context.response->node, "Destination")});
+    endpoints.push_back({"Destination", context.response->destination, nullptr});
   }
   bool any = false;
   for (const Endpoint& endpoint : endpoints) {
@@ -38,9 +39,11 @@ Outcome check_endpoint_partition(const CheckContext& context, RuleReport& report
     any = true;
     for (const RolePair& pair : context.aws->roles) {
       if (pair.role.partition == partition) continue;
-      report.add(endpoint.label + " " + endpoint.value + " is in partition " + partition + " but role " +
-                     pair.role.to_string() + " is in partition " + pair.role.partition,
-                 endpoint.where);
+      report.add(std::string(endpoint.label) + " " + std::string(endpoint.value) + " is in partition " +
+                     partition + " but role " + pair.role.to_string() + " is in partition " +
+                     pair.role.partition,
+                 endpoint.where != nullptr ? *endpoint.where
+                                           : location_of(context.response->node, "Destination"));
     }
   }
   return any ? Outcome::Checked : Outcome::NotApplicable;

@@ -12,6 +12,8 @@ void RuleReport::add(std::string message, Location where, Severity severity) {
 
 void run_rule_checks(const CheckContext& context, Enforcement enforcement,
                      std::vector<Finding>& findings, std::vector<const Rule*>* not_applicable) {
+  // One allocation instead of the vector growing rule by rule.
+  if (not_applicable != nullptr) not_applicable->reserve(not_applicable->size() + all_rules().size());
   for (const Rule& rule : all_rules()) {
     if (rule.use.check == nullptr || rule.use.enforcement != enforcement) continue;
     RuleReport report(rule, findings);

@@ -31,11 +31,11 @@ Outcome check_source_identity(const CheckContext& context, RuleReport& report) {
   if (source.values.size() != 1) {
     report.add("SourceIdentity has " + std::to_string(source.values.size()) +
                    " values (over every SourceIdentity attribute); exactly one expected",
-               source.where);
+               *source.where);
     return Outcome::Checked;
   }
   const std::string_view value = source.values.front().text;
-  const Location& where = source.values.front().where;
+  const Location& where = *source.values.front().where;
   if (value.size() < kMinLength || value.size() > kMaxLength) {
     report.add("SourceIdentity " + detail::quote_value(value) + " has length " +
                    std::to_string(value.size()) + "; expected 2 to 64",
@@ -58,7 +58,7 @@ Outcome check_source_identity_prefix(const CheckContext& context, RuleReport& re
     }
     if (prefix != "aws:") continue;
     report.add("SourceIdentity " + detail::quote_value(value.text) + " starts with the reserved prefix aws:",
-               value.where);
+               *value.where);
   }
   return Outcome::Checked;
 }

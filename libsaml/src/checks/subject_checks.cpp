@@ -39,29 +39,30 @@ std::string accepted_recipients_text(const Policy& policy, Profile profile) {
 
 void check_confirmation_data(const SubjectConfirmation& confirmation, const Policy& policy,
                              Profile profile, std::vector<Finding>& findings) {
-  Location data_where = confirmation.where;
-  data_where.element += "/SubjectConfirmationData";
+  // The SubjectConfirmationData's location naming one attribute, built only for a finding.
+  const auto data_where = [&](const char* attribute) {
+    Location where = confirmation.where;
+    where.element += "/SubjectConfirmationData";
+    where.attribute = attribute;
+    return where;
+  };
   if (!confirmation.has_data || !confirmation.not_on_or_after.present) {
-    Location where = data_where;
-    where.attribute = "NotOnOrAfter";
     findings.push_back(make_finding(
         RuleId::confirmation_expiry_missing,
         confirmation.has_data ? "SubjectConfirmationData has no NotOnOrAfter"
                               : "the bearer SubjectConfirmation has no SubjectConfirmationData",
-        where));
+        data_where("NotOnOrAfter")));
   }
-  Location recipient_where = data_where;
-  recipient_where.attribute = "Recipient";
   if (!confirmation.has_recipient) {
     findings.push_back(make_finding(RuleId::recipient_missing, "SubjectConfirmationData has no Recipient",
-                                    recipient_where));
+                                    data_where("Recipient")));
   } else if ((profile != Profile::Generic || !policy.recipients.empty()) &&
              !recipient_accepted(confirmation.recipient, policy, profile)) {
     findings.push_back(make_finding(RuleId::recipient_not_accepted,
                                     "Recipient \"" + confirmation.recipient +
                                         "\" is not accepted; expected " +
                                         accepted_recipients_text(policy, profile),
-                                    recipient_where));
+                                    data_where("Recipient")));
   }
 }
 

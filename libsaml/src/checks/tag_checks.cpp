@@ -169,7 +169,7 @@ Outcome check_transitive_tag_keys(const CheckContext& context, RuleReport& repor
     if (std::find(keys.begin(), keys.end(), ascii_lower(key.text)) != keys.end()) continue;
     report.add("TransitiveTagKeys names " + detail::quote_value(key.text) +
                    ", which no PrincipalTag attribute sets",
-               key.where);
+               *key.where);
   }
   return Outcome::Checked;
 }

@@ -1,7 +1,10 @@
 #include "dsig/id_index.h"
 
-#include <map>
+#include <algorithm>
+#include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "saml/xml.h"
 #include "saml/rules.h"
@@ -17,20 +20,40 @@ bool is_saml_element(const xmlNode* node) {
   return uri == ns::protocol || uri == ns::assertion;
 }
 
-struct IdPlace {
-  const xmlNode* element = nullptr;
-  const char* attribute = nullptr;  // "ID" or "xml:id"
+struct XmlCharDeleter {
+  void operator()(xmlChar* text) const { xmlFree(text); }
 };
 
-struct IdUse {
-  xmlAttr* attr = nullptr;  // the registrable attribute (SAML element, plain ID)
-  std::vector<IdPlace> places;  // located only when the ID is duplicated
+// One ID or xml:id attribute. `text` views the attribute's single text node, or a joined copy
+// kept alive by the caller (an ID split by entity references or over several nodes).
+struct IdOccurrence {
+  const xmlChar* text = nullptr;
+  std::string_view id;
+  const xmlNode* element = nullptr;
+  xmlAttr* attr = nullptr;
+  const char* attribute = nullptr;  // "ID" or "xml:id"
+  bool registrable = false;         // plain ID on a SAML element
 };
+
+const xmlChar* attribute_text(xmlDoc* doc, const xmlAttr* attr,
+                              std::vector<std::unique_ptr<xmlChar, XmlCharDeleter>>& joined) {
+  if (attr->children == nullptr) return reinterpret_cast<const xmlChar*>("");
+  if (attr->children->type == XML_TEXT_NODE && attr->children->next == nullptr &&
+      attr->children->content != nullptr) {
+    return attr->children->content;
+  }
+  joined.emplace_back(xmlNodeListGetString(doc, attr->children, 1));
+  return joined.back() != nullptr ? joined.back().get() : reinterpret_cast<const xmlChar*>("");
+}
 
 }  // namespace
 
 std::vector<Finding> index_saml_ids(xmlDoc* doc) {
-  std::map<std::string, IdUse> uses;
+  // Occurrences sorted by ID, equal IDs in document order: the IDs of a document without
+  // building a string or a map node per ID.
+  std::vector<std::unique_ptr<xmlChar, XmlCharDeleter>> joined;
+  std::vector<IdOccurrence> occurrences;
+  occurrences.reserve(2);  // a Response and its Assertion, usually
   for_each_element(xmlDocGetRootElement(doc), [&](const xmlNode* element) {
     for (xmlAttr* attr = element->properties; attr != nullptr; attr = attr->next) {
       const std::string_view name = reinterpret_cast<const char*>(attr->name);
@@ -38,35 +61,36 @@ std::vector<Finding> index_saml_ids(xmlDoc* doc) {
       const bool xml_id = attr->ns != nullptr && attr->ns->href != nullptr &&
                           reinterpret_cast<const char*>(attr->ns->href) == kXmlNs && name == "id";
       if (!plain_id && !xml_id) continue;
-      xmlChar* raw = xmlNodeListGetString(doc, attr->children, 1);
-      const std::string id = raw ? reinterpret_cast<const char*>(raw) : "";
-      xmlFree(raw);
-      IdUse& use = uses[id];
-      use.places.push_back({element, plain_id ? "ID" : "xml:id"});
-      if (plain_id && is_saml_element(element)) use.attr = attr;
+      const xmlChar* text = attribute_text(doc, attr, joined);
+      occurrences.push_back({text, reinterpret_cast<const char*>(text), element, attr,
+                             plain_id ? "ID" : "xml:id", plain_id && is_saml_element(element)});
     }
   });
+  std::stable_sort(occurrences.begin(), occurrences.end(),
+                   [](const IdOccurrence& a, const IdOccurrence& b) { return a.id < b.id; });
 
   std::vector<Finding> findings;
-  for (auto& [id, use] : uses) {
-    if (use.places.size() > 1) {
+  for (std::size_t first = 0, end = 0; first < occurrences.size(); first = end) {
+    end = first + 1;
+    while (end < occurrences.size() && occurrences[end].id == occurrences[first].id) ++end;
+    const IdOccurrence& use = occurrences[first];
+    if (end - first > 1) {
       std::string where;
-      for (const IdPlace& place : use.places) {
-        const Location at = location_of(place.element, place.attribute);
+      for (std::size_t i = first; i < end; ++i) {
+        const Location at = location_of(occurrences[i].element, occurrences[i].attribute);
         where += (where.empty() ? "" : ", ") + at.element + " (line " + std::to_string(at.line) + ")";
       }
-      const IdPlace& first = use.places.front();
       findings.push_back(make_finding(RuleId::duplicate_ids,
-                                      "ID '" + id + "' is used " + std::to_string(use.places.size()) +
+                                      "ID '" + std::string(use.id) + "' is used " + std::to_string(end - first) +
                                           " times: " + where + "; no reference may resolve to it",
-                                      location_of(first.element, first.attribute)));
+                                      location_of(use.element, use.attribute)));
       continue;
     }
-    if (use.attr == nullptr) continue;
+    if (!use.registrable) continue;
     // Already registered (a second call on the same document) needs nothing more.
-    xmlAttr* registered = xmlGetID(doc, reinterpret_cast<const xmlChar*>(id.c_str()));
+    xmlAttr* registered = xmlGetID(doc, use.text);
     if (registered == use.attr) continue;
-    if (registered == nullptr) xmlAddID(nullptr, doc, reinterpret_cast<const xmlChar*>(id.c_str()), use.attr);
+    if (registered == nullptr) xmlAddID(nullptr, doc, use.text, use.attr);
   }
   return findings;
 }

@@ -19,9 +19,20 @@ namespace {
 using detail::KeyFamily;
 using detail::XmlsecOutcome;
 
+// A trusted key to try; `certificate` points into the TrustStore or the SignatureReport,
+// both alive while the signature is verified.
 struct Candidate {
   std::shared_ptr<const detail::PinnedKey> key;
-  CertificateInfo certificate;
+  const CertificateInfo* certificate;
+};
+
+// A KeyInfo certificate: a trusted one recognised by its text (no copy of its DER), or the
+// DER decoded from the text.
+struct MessageCertificate {
+  const TrustedKey* trusted = nullptr;
+  std::string decoded;
+
+  std::string_view der() const { return trusted != nullptr ? std::string_view(trusted->der) : decoded; }
 };
 
 // A message certificate is this trusted key: the same certificate, or, for a key trusted
@@ -40,7 +51,7 @@ bool family_matches(KeyFamily family, int evp_type) {
 // message certificate whose fingerprint is trusted, then every other trusted key of the
 // right family (rollover). A message certificate is never trusted on its own.
 std::vector<Candidate> candidate_keys(const TrustStore& trust, const SignatureReport& report,
-                                      const std::vector<std::string>& keyinfo_der, KeyFamily family) {
+                                      const std::vector<MessageCertificate>& keyinfo, KeyFamily family) {
   std::vector<Candidate> named;
   std::vector<Candidate> others;
   for (const TrustedKey& trusted : trust.keys()) {
@@ -48,16 +59,16 @@ std::vector<Candidate> candidate_keys(const TrustStore& trust, const SignatureRe
     const bool in_message = std::any_of(
         report.keyinfo_certificates.begin(), report.keyinfo_certificates.end(),
         [&](const CertificateInfo& cert) { return holds_trusted_key(cert, trusted); });
-    (in_message ? named : others).push_back({trusted.pinned, trusted.certificate});
+    (in_message ? named : others).push_back({trusted.pinned, &trusted.certificate});
   }
-  for (std::size_t i = 0; i < keyinfo_der.size() && i < report.keyinfo_certificates.size(); ++i) {
+  for (std::size_t i = 0; i < keyinfo.size() && i < report.keyinfo_certificates.size(); ++i) {
     const CertificateInfo& info = report.keyinfo_certificates[i];
     const auto& pins = trust.fingerprints();
     if (std::find(pins.begin(), pins.end(), info.fingerprint) == pins.end()) continue;
-    auto cert = detail::certificate_from_der(keyinfo_der[i]);
+    auto cert = detail::certificate_from_der(keyinfo[i].der());
     if (!cert) continue;
     auto pinned = detail::pin_public_key(X509_get0_pubkey(cert->get()));
-    if (pinned && family_matches(family, (*pinned)->evp_type)) named.push_back({*pinned, info});
+    if (pinned && family_matches(family, (*pinned)->evp_type)) named.push_back({*pinned, &info});
   }
   named.insert(named.end(), others.begin(), others.end());
   return named;
@@ -67,9 +78,9 @@ std::string describe_keys(const std::vector<Candidate>& candidates) {
   std::string text;
   for (const Candidate& candidate : candidates) {
     if (!text.empty()) text += "; ";
-    text += (candidate.certificate.subject.empty() ? std::string("(public key)")
-                                                   : candidate.certificate.subject) +
-            " SHA-256 " + format_fingerprint(candidate.certificate.fingerprint);
+    text += (candidate.certificate->subject.empty() ? std::string("(public key)")
+                                                    : candidate.certificate->subject) +
+            " SHA-256 " + format_fingerprint(candidate.certificate->fingerprint);
   }
   return text;
 }
@@ -85,6 +96,11 @@ std::string describe_named_keys(const SignatureReport& report, const xmlNode* si
   return text.empty() ? "no key" : text;
 }
 
+// "<Assertion ID="...">", for findings only (built when one is made).
+std::string signed_element_text(const SignatureReport& report) {
+  return "<" + report.signed_element + " ID=\"" + report.signed_id + "\">";
+}
+
 std::string describe_untrusted(const SignatureReport& report) {
   std::string text;
   for (std::size_t i = 0; i < report.keyinfo_certificates.size(); ++i) {
@@ -96,19 +112,21 @@ std::string describe_untrusted(const SignatureReport& report) {
   return text;
 }
 
-// The DER of each KeyInfo certificate, in order; text that is not valid base64 is left out.
-// A copy of a trusted certificate is recognised without decoding its text (decoding was a
-// twentieth of a verification).
-std::vector<std::string> keyinfo_der(const TrustStore& trust, const detail::SignatureShape& shape) {
-  std::vector<std::string> ders;
+// Each KeyInfo certificate, in order; text that is not valid base64 is left out. A copy of
+// a trusted certificate is recognised without decoding its text (decoding was a twentieth
+// of a verification); other text is decoded and may still be a trusted certificate's DER.
+std::vector<MessageCertificate> keyinfo_certificates(const TrustStore& trust,
+                                                     const detail::SignatureShape& shape) {
+  std::vector<MessageCertificate> certificates;
+  certificates.reserve(shape.keyinfo_certificates_base64.size());
   for (const std::string& base64 : shape.keyinfo_certificates_base64) {
     if (const TrustedKey* trusted = detail::find_trusted_certificate_base64(trust, base64)) {
-      ders.push_back(trusted->der);
+      certificates.push_back({trusted, {}});
     } else if (auto der = detail::der_from_base64_text(base64)) {
-      ders.push_back(std::move(*der));
+      certificates.push_back({detail::find_trusted_certificate(trust, *der), std::move(*der)});
     }
   }
-  return ders;
+  return certificates;
 }
 
 // Where the verifier writes: the caller's DsigResult and the caller's findings.
@@ -128,23 +146,24 @@ class SignatureVerifier {
     detail::SignatureShape shape;
     std::vector<Finding> problems = detail::check_signature_profile(doc_, signature, policy_, shape);
     SignatureReport report;
-    report.signed_element = shape.parent_name;
-    report.signed_id = shape.parent_id;
+    // The shape's texts are moved: verify_crypto reads only its nodes and key family.
+    report.signed_element = std::move(shape.parent_name);
+    report.signed_id = std::move(shape.parent_id);
     report.signed_node = shape.parent;
-    report.signature_method = shape.signature_method;
-    report.digest_method = shape.digest_method;
-    report.c14n_method = shape.c14n_method;
-    report.reference_c14n_method = shape.reference_c14n_method;
-    report.reference_uri = shape.reference_uri;
+    report.signature_method = std::move(shape.signature_method);
+    report.digest_method = std::move(shape.digest_method);
+    report.c14n_method = std::move(shape.c14n_method);
+    report.reference_c14n_method = std::move(shape.reference_c14n_method);
+    report.reference_uri = std::move(shape.reference_uri);
     report.where = location_of(signature);
-    const std::vector<std::string> certificates_der = keyinfo_der(trust_, shape);
-    describe_message_certificates(certificates_der, report);
+    const std::vector<MessageCertificate> certificates = keyinfo_certificates(trust_, shape);
+    describe_message_certificates(certificates, report);
     const bool profile_holds = !has_errors(problems);
     append(problems);
     if (!profile_holds) {
       report.status = SignatureStatus::ProfileViolation;
     } else {
-      verify_crypto(shape, certificates_der, report);
+      verify_crypto(shape, certificates, report);
     }
     if (report.status == SignatureStatus::Verified) result_.covered.push_back(report.signed_node);
     result_.signatures.push_back(std::move(report));
@@ -155,37 +174,38 @@ class SignatureVerifier {
     for (Finding& finding : findings) result_.findings.push_back(std::move(finding));
   }
 
-  void describe_message_certificates(const std::vector<std::string>& certificates_der, SignatureReport& report) {
-    for (const std::string& der : certificates_der) {
-      // A trusted certificate is recognised by its DER's SHA-256: no X509 parse per message.
-      const TrustedKey* known = detail::find_trusted_certificate(trust_, der);
-      auto info = known ? Expected<CertificateInfo>(known->certificate) : inspect_certificate_der(der);
+  void describe_message_certificates(const std::vector<MessageCertificate>& certificates, SignatureReport& report) {
+    report.keyinfo_certificates.reserve(certificates.size());
+    report.keyinfo_trusted.reserve(certificates.size());
+    for (const MessageCertificate& certificate : certificates) {
+      // A trusted certificate is described by the store: no X509 parse per message.
+      const TrustedKey* known = certificate.trusted;
+      auto info = known ? Expected<CertificateInfo>(known->certificate) : inspect_certificate_der(certificate.der());
       if (!info) continue;
       const bool by_key = std::any_of(trust_.keys().begin(), trust_.keys().end(),
                                       [&](const TrustedKey& key) { return holds_trusted_key(*info, key); });
       const auto& pins = trust_.fingerprints();
       const bool by_pin = std::find(pins.begin(), pins.end(), info->fingerprint) != pins.end();
-      report.keyinfo_certificates.push_back(*info);
+      report.keyinfo_certificates.push_back(std::move(*info));
       report.keyinfo_trusted.push_back(by_key || by_pin);
     }
   }
 
-  void verify_crypto(const detail::SignatureShape& shape, const std::vector<std::string>& certificates_der,
+  void verify_crypto(const detail::SignatureShape& shape, const std::vector<MessageCertificate>& certificates,
                      SignatureReport& report) {
-    const std::string element = "<" + report.signed_element + " ID=\"" + report.signed_id + "\">";
     const std::vector<Candidate> candidates =
-        candidate_keys(trust_, report, certificates_der, shape.key_family);
+        candidate_keys(trust_, report, certificates, shape.key_family);
     const std::string untrusted = describe_untrusted(report);
     if (!untrusted.empty()) {
       result_.findings.push_back(make_finding(
-          RuleId::keyinfo_certificate_untrusted, "the signature on " + element + " carries certificate(s) matching no trusted key: " + untrusted,
+          RuleId::keyinfo_certificate_untrusted, "the signature on " + signed_element_text(report) + " carries certificate(s) matching no trusted key: " + untrusted,
           report.where));
     }
     if (candidates.empty()) {
       report.status = SignatureStatus::Untrusted;
       result_.findings.push_back(make_finding(
           RuleId::no_trusted_key, "no trusted " + std::string(shape.key_family == KeyFamily::Ec ? "EC" : "RSA") +
-                        " key to verify the signature on " + element +
+                        " key to verify the signature on " + signed_element_text(report) +
                         (untrusted.empty() ? std::string() : "; it names " + untrusted),
           report.where));
       return;
@@ -193,20 +213,20 @@ class SignatureVerifier {
     std::string failure;
     std::string length_hint;
     for (const Candidate& candidate : candidates) {
-      const XmlsecOutcome outcome = detail::verify_with_key(shape.signature, *candidate.key, policy_);
-      report.canonical_reference = outcome.canonical_reference;
-      report.canonical_signed_info = outcome.canonical_signed_info;
+      XmlsecOutcome outcome = detail::verify_with_key(shape.signature, *candidate.key, policy_);
+      report.canonical_reference = std::move(outcome.canonical_reference);
+      report.canonical_signed_info = std::move(outcome.canonical_signed_info);
       switch (outcome.kind) {
         case XmlsecOutcome::Kind::Valid:
           report.status = SignatureStatus::Verified;
-          report.key_used = candidate.certificate;
+          report.key_used = *candidate.certificate;
           return;
         case XmlsecOutcome::Kind::DigestMismatch: {
           // Digests do not depend on the key: the content changed after signing.
           report.status = SignatureStatus::Invalid;
-          const std::string hints = detail::digest_failure_hints(shape.parent, shape.signature, shape.digest_method);
+          const std::string hints = detail::digest_failure_hints(shape.parent, shape.signature, report.digest_method);
           result_.findings.push_back(make_finding(
-              RuleId::signature_invalid, "digest of Reference '" + outcome.detail + "' does not match: " + element +
+              RuleId::signature_invalid, "digest of Reference '" + outcome.detail + "' does not match: " + signed_element_text(report) +
                             " was changed after it was signed" +
                             (hints.empty() ? std::string(" (edited, re-indented or re-encoded)") : "; " + hints),
               report.where));
@@ -221,15 +241,15 @@ class SignatureVerifier {
     report.status = untrusted.empty() ? SignatureStatus::Invalid : SignatureStatus::Untrusted;
     if (!failure.empty()) {
       result_.findings.push_back(make_finding(
-          RuleId::signature_invalid, "the signature on " + element + " could not be processed: " + failure, report.where));
+          RuleId::signature_invalid, "the signature on " + signed_element_text(report) + " could not be processed: " + failure, report.where));
     } else if (!untrusted.empty()) {
       result_.findings.push_back(make_finding(
-          RuleId::no_trusted_key, "the signature on " + element + " was made by a key that is not trusted (the message names " +
+          RuleId::no_trusted_key, "the signature on " + signed_element_text(report) + " was made by a key that is not trusted (the message names " +
                         untrusted + "); trusted keys tried: " + describe_keys(candidates),
           report.where));
     } else {
       result_.findings.push_back(make_finding(
-          RuleId::signature_invalid, "the signature value on " + element + " does not verify with the trusted key(s) tried: " +
+          RuleId::signature_invalid, "the signature value on " + signed_element_text(report) + " does not verify with the trusted key(s) tried: " +
                         describe_keys(candidates) + "; the message names " +
                         describe_named_keys(report, shape.signature) + length_hint,
           report.where));

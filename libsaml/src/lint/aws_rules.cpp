@@ -1,8 +1,10 @@
 // AWS013..AWS015 and AWS026: regional Recipients, duplicate roles, long sessions, and IAM
 // attributes sent to IAM Identity Center.
-#include <set>
+#include <algorithm>
+#include <numeric>
 #include <string>
-#include <utility>
+#include <tuple>
+#include <vector>
 
 #include "aws/quote.h"
 #include "lint/lint_rules.h"
@@ -37,16 +39,35 @@ Outcome check_regional_recipient(const CheckContext& context, RuleReport& report
   return Outcome::Checked;
 }
 
+// A role pair's fields, for ordering and comparing pairs without printing their ARNs.
+auto pair_fields(const RolePair& pair) {
+  return std::tie(pair.role.partition, pair.role.account, pair.role.kind, pair.role.path, pair.role.name,
+                  pair.provider.partition, pair.provider.account, pair.provider.kind, pair.provider.path,
+                  pair.provider.name);
+}
+
 Outcome check_duplicate_roles(const CheckContext& context, RuleReport& report) {
   const auto& aws = context.aws;
   if (!aws || aws->roles.empty()) return Outcome::NotApplicable;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const RolePair& pair : aws->roles) {
-    if (seen.emplace(pair.role.to_string(), pair.provider.to_string()).second) continue;
+  const std::vector<RolePair>& roles = aws->roles;
+  if (roles.size() < 2) return Outcome::Checked;
+  // Positions sorted by pair, equal pairs in document order: a position whose pair equals the
+  // one before it in this order repeats an earlier value (n log n on a flood of roles).
+  std::vector<std::size_t> order(roles.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return pair_fields(roles[a]) < pair_fields(roles[b]);
+  });
+  std::vector<bool> repeated(roles.size(), false);
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    repeated[order[k]] = pair_fields(roles[order[k]]) == pair_fields(roles[order[k - 1]]);
+  }
+  for (std::size_t i = 0; i < roles.size(); ++i) {
+    if (!repeated[i]) continue;
     const Attribute* role = context.assertion->find_attribute(aws_attr::role);
-    report.add("role " + pair.role.to_string() + " with provider " +
-                                        pair.provider.to_string() + " is sent more than once",
-                                    role ? role->where : Location{});
+    report.add("role " + roles[i].role.to_string() + " with provider " + roles[i].provider.to_string() +
+                   " is sent more than once",
+               role ? role->where : Location{});
   }
   return Outcome::Checked;
 }

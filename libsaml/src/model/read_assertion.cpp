@@ -107,6 +107,9 @@ Attribute read_attribute(const xmlNode* element) {
   attr.name = attribute(element, "Name");
   attr.name_format = attribute(element, "NameFormat");
   attr.friendly_name = attribute(element, "FriendlyName");
+  const std::size_t value_count = count_children(element, ns::assertion, "AttributeValue");
+  attr.values.reserve(value_count);
+  attr.value_locations.reserve(value_count);
   for_each_child(element, "AttributeValue", [&](const xmlNode* value) {
     attr.values.push_back(text_content(value));
     attr.value_locations.push_back(location_of(value));
@@ -137,6 +140,11 @@ Assertion read_assertion(const xmlNode* assertion_element) {
   for_each_child(assertion_element, "AuthnStatement", [&](const xmlNode* element) {
     assertion.authn_statements.push_back(read_authn_statement(element));
   });
+  std::size_t attribute_count = 0;
+  for_each_child(assertion_element, "AttributeStatement", [&](const xmlNode* statement) {
+    attribute_count += count_children(statement, ns::assertion, "Attribute");
+  });
+  assertion.attributes.reserve(attribute_count);
   for_each_child(assertion_element, "AttributeStatement", [&](const xmlNode* statement) {
     for_each_child(statement, "Attribute", [&](const xmlNode* element) {
       assertion.attributes.push_back(read_attribute(element));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "checks/rule_check.h"
 #include "pipeline/encrypted.h"
@@ -93,9 +94,9 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
   }
   const Assertion* assertion = verdict.assertion ? &*verdict.assertion : nullptr;
   const Response* response = verdict.response ? &*verdict.response : nullptr;
-  const DetectedProfile profile = choose_profile(policy.profile, assertion, response);
+  DetectedProfile profile = choose_profile(policy.profile, assertion, response);
   verdict.profile = profile.profile;
-  verdict.profile_reason = profile.reason;
+  verdict.profile_reason = std::move(profile.reason);
   if (assertion != nullptr) {
     check_verified_assertion(*response, *assertion, policy, verdict.profile, findings);
     verdict.aws = read_aws_view(*assertion, findings);
@@ -114,6 +115,7 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
                              verdict.encryption ? &*verdict.encryption : nullptr};
   std::vector<const Rule*> skipped;
   run_rule_checks(context, Enforcement::Verdict, findings, &skipped);
+  verdict.checks_not_applicable.reserve(skipped.size());
   for (const Rule* rule : skipped) verdict.checks_not_applicable.push_back(rule->id);
   keep_profile_findings(verdict);
   // Fail closed: acceptance needs a verified assertion, whatever the findings say.

@@ -11,17 +11,14 @@
 #include <utility>
 
 #include "util/base64_text.h"
+#include "util/openssl_ptr.h"
 #include "util/xmlsec_runtime.h"
 
 namespace saml {
 namespace {
 
-struct BioDeleter {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
-
 std::string name_to_string(const X509_NAME* name) {
-  std::unique_ptr<BIO, BioDeleter> bio(BIO_new(BIO_s_mem()));
+  util::BioPtr bio(BIO_new(BIO_s_mem()));
   if (!bio || X509_NAME_print_ex(bio.get(), name, 0, XN_FLAG_RFC2253) < 0) return {};
   char* data = nullptr;
   const long size = BIO_get_mem_data(bio.get(), &data);

@@ -8,13 +8,11 @@
 #include <string_view>
 
 #include "saml/trust.h"
+#include "util/openssl_ptr.h"
 
 namespace saml::detail {
 
-struct X509Deleter {
-  void operator()(X509* cert) const { X509_free(cert); }
-};
-using X509Ptr = std::unique_ptr<X509, X509Deleter>;
+using util::X509Ptr;
 
 CertificateInfo describe_certificate(X509* cert);
 // Fills key_type and key_bits from a public key.

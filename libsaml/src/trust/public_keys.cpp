@@ -74,7 +74,7 @@ Expected<int> TrustStore::add_pem_public_keys(std::string_view pem, std::string_
       error.message = std::string(source) + ": public key " + std::to_string(blocks) + ": " + error.message;
       return error;
     }
-    staged.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned), {}, true, {}});
+    staged.push_back(TrustedKey{std::move(info), std::string(source), std::move(*pinned), {}, {}, true, {}});
   }
   ERR_clear_error();  // the loop ends on "no start line", which is not an error here
   if (blocks == 0) {

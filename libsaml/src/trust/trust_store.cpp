@@ -83,7 +83,12 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
   if (der_length <= 0) return Error{ErrorKind::Config, ErrorCode::TrustDer, std::string(source) + ": cannot encode the certificate", {}};
   std::string der_bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(der_length));
   OPENSSL_free(der);
-  TrustedKey key{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes), false, {}};
+  std::string der_base64((der_bytes.size() + 2) / 3 * 4 + 1, '\0');  // EVP_EncodeBlock adds a NUL
+  EVP_EncodeBlock(reinterpret_cast<unsigned char*>(der_base64.data()),
+                  reinterpret_cast<const unsigned char*>(der_bytes.data()), static_cast<int>(der_bytes.size()));
+  der_base64.pop_back();
+  TrustedKey key{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes),
+                 std::move(der_base64), false, {}};
   if (!entity_id.empty()) key.entity_ids.emplace_back(entity_id);
   keys.push_back(std::move(key));
   return Ok{};
@@ -99,14 +104,8 @@ const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_
 }
 
 const TrustedKey* find_trusted_certificate_base64(const TrustStore& trust, std::string_view base64) {
-  std::string encoded;
   for (const TrustedKey& key : trust.keys()) {
-    const std::size_t length = (key.der.size() + 2) / 3 * 4;
-    if (key.der.empty() || base64.size() != length) continue;
-    encoded.resize(length + 1);  // EVP_EncodeBlock writes a terminating NUL
-    EVP_EncodeBlock(reinterpret_cast<unsigned char*>(encoded.data()),
-                    reinterpret_cast<const unsigned char*>(key.der.data()), static_cast<int>(key.der.size()));
-    if (std::string_view(encoded.data(), length) == base64) return &key;
+    if (!key.der_base64.empty() && key.der_base64 == base64) return &key;
   }
   return nullptr;
 }

@@ -21,7 +21,8 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
 const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_view der);
 
 // The trusted key whose certificate's DER is exactly what this base64 text (no whitespace)
-// encodes, recognised by encoding the trusted DER (cheap) instead of decoding the text; or
+// encodes, recognised by the trusted DER's base64 (encoded once, when the key was added)
+// instead of decoding the text; or
 // nullptr (the text may still decode to a trusted certificate: non-canonical base64).
 const TrustedKey* find_trusted_certificate_base64(const TrustStore& trust, std::string_view base64);
 

@@ -5,12 +5,10 @@
 #include <climits>
 #include <memory>
 
+#include "util/openssl_ptr.h"
+
 namespace saml::detail {
 namespace {
-
-struct EncodeCtxDeleter {
-  void operator()(EVP_ENCODE_CTX* ctx) const { EVP_ENCODE_CTX_free(ctx); }
-};
 
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -23,7 +21,7 @@ std::optional<std::string> decode_base64_text(std::string_view text) {
     if (!is_ascii_space(c)) compact.push_back(c);
   }
   if (compact.empty() || compact.size() % 4 != 0 || compact.size() > INT_MAX) return std::nullopt;
-  std::unique_ptr<EVP_ENCODE_CTX, EncodeCtxDeleter> ctx(EVP_ENCODE_CTX_new());
+  util::EncodeCtxPtr ctx(EVP_ENCODE_CTX_new());
   if (!ctx) return std::nullopt;
   std::string out(compact.size() / 4 * 3 + 3, '\0');
   EVP_DecodeInit(ctx.get());

@@ -48,10 +48,17 @@ std::string terminal_safe(std::string_view text) {
     if (byte < 0x80) {
       if (hides_or_reorders(byte)) {
         append_hex_byte(out, byte);
-      } else {
-        out += text[at];
+        ++at;
+        continue;
       }
-      ++at;
+      // A run of ASCII that hides nothing is appended at once, not byte by byte.
+      std::size_t end = at + 1;
+      while (end < text.size() && static_cast<unsigned char>(text[end]) < 0x80 &&
+             !hides_or_reorders(static_cast<unsigned char>(text[end]))) {
+        ++end;
+      }
+      out.append(text, at, end - at);
+      at = end;
       continue;
     }
     std::uint32_t code_point = 0;

@@ -15,14 +15,15 @@ std::string_view view(const xmlChar* text) {
                          : std::string_view();
 }
 
-// A NUL-terminated libxml2 name equals `expected`: the first byte rejects most names, and
-// strnlen never reads past the terminator.
+// A NUL-terminated libxml2 name equals `expected`: the first byte rejects most names, then
+// one strncmp (it stops at the name's terminator) and the byte after it, in one pass.
+// `expected` is an element or attribute name written in the code: it holds no NUL.
 bool name_equals(const xmlChar* name, std::string_view expected) {
   if (name == nullptr) return expected.empty();
   const auto* text = reinterpret_cast<const char*>(name);
   if (expected.empty()) return text[0] == '\0';
-  return text[0] == expected[0] && strnlen(text, expected.size() + 1) == expected.size() &&
-         std::memcmp(text, expected.data(), expected.size()) == 0;
+  return text[0] == expected[0] && std::strncmp(text, expected.data(), expected.size()) == 0 &&
+         text[expected.size()] == '\0';
 }
 
 struct XmlCharDeleter {

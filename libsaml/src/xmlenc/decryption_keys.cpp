@@ -9,15 +9,12 @@
 #include <string>
 
 #include "saml/xmlenc.h"
+#include "util/openssl_ptr.h"
 #include "util/xmlsec_runtime.h"
 #include "xmlenc/private_key.h"
 
 namespace saml {
 namespace {
-
-struct BioDeleter {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
 
 // Refuses to prompt for a passphrase: an encrypted PEM is a configuration error.
 int no_passphrase(char* /*buf*/, int /*size*/, int /*rwflag*/, void* /*userdata*/) { return 0; }
@@ -52,7 +49,7 @@ std::string describe(EVP_PKEY* key, const std::string& fingerprint) {
 Expected<Ok> DecryptionKeys::add_pem_private_key(std::string_view pem, std::string_view source) {
   if (pem.size() > static_cast<std::size_t>(INT_MAX)) return key_error(source, "file too large");
   detail::ensure_xmlsec_initialised();  // first OpenSSL use: initialise it our way
-  std::unique_ptr<BIO, BioDeleter> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+  util::BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
   if (!bio) return key_error(source, "out of memory");
   auto key = std::make_shared<detail::PrivateKey>();
   key->pkey.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, no_passphrase, nullptr));

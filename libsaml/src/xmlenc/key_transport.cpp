@@ -9,13 +9,10 @@
 
 #include "saml/xml.h"
 #include "util/base64_text.h"
+#include "util/openssl_ptr.h"
 
 namespace saml::detail {
 namespace {
-
-struct PkeyCtxDeleter {
-  void operator()(EVP_PKEY_CTX* ctx) const { EVP_PKEY_CTX_free(ctx); }
-};
 
 // DigestMethod URIs for RSA-OAEP; absent means SHA-1 (both xmlenc specs).
 const EVP_MD* oaep_digest(std::string_view uri) {
@@ -81,7 +78,7 @@ TransportSupport classify_transport(const KeyTransportInfo& key, bool allow_rsa1
 
 std::optional<std::string> unwrap_session_key(const KeyTransportInfo& key, const xmlNode* encrypted_key,
                                               std::string_view wrapped, EVP_PKEY* private_key) {
-  std::unique_ptr<EVP_PKEY_CTX, PkeyCtxDeleter> ctx(EVP_PKEY_CTX_new(private_key, nullptr));
+  util::PkeyCtxPtr ctx(EVP_PKEY_CTX_new(private_key, nullptr));
   bool ready = ctx && EVP_PKEY_decrypt_init(ctx.get()) > 0;
   if (ready) {
     ready = key.algorithm == xenc_alg::rsa_1_5

@@ -1,18 +1,12 @@
 // An SP private key as OpenSSL holds it, owned through DecryptionKey::key.
 #pragma once
 
-#include <openssl/evp.h>
-
-#include <memory>
+#include "util/openssl_ptr.h"
 
 namespace saml::detail {
 
-struct EvpPkeyDeleter {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-
 struct PrivateKey {
-  std::unique_ptr<EVP_PKEY, EvpPkeyDeleter> pkey;  // RSA, private
+  util::PkeyPtr pkey;  // RSA, private
 };
 
 }  // namespace saml::detail
