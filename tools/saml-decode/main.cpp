@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "openssl_at_exit.h"
 #include "decode_run.h"
 
 namespace po = boost::program_options;
@@ -87,6 +88,7 @@ int run(const po::variables_map& vm) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  samlkit::skip_openssl_cleanup_at_exit();
   po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   visible.add(cli::output_options(kFormats)).add(decode_options()).add(cli::input_options()).add(cli::trust_options())
       .add(cli::time_options()).add(cli::profile_options()).add(cli::decryption_options())

@@ -8,6 +8,7 @@
 #include "baseline_output.h"
 #include "batch.h"
 #include "cli.h"
+#include "openssl_at_exit.h"
 #include "inputs.h"
 #include "iam_options.h"
 #include "metadata_inputs.h"
@@ -160,6 +161,7 @@ int run(const po::variables_map& vm, const tool::ConfigFile& config_file) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  samlkit::skip_openssl_cleanup_at_exit();
   const po::options_description visible = tool::visible_options();
   po::options_description hidden;
   hidden.add_options()("input", po::value<std::vector<std::string>>(), "inputs");

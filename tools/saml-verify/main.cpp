@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli.h"
+#include "openssl_at_exit.h"
 #include "iam_options.h"
 #include "saml/capture.h"
 #include "saml/decode.h"
@@ -180,6 +181,7 @@ int run(const po::variables_map& vm) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  samlkit::skip_openssl_cleanup_at_exit();
   po::options_description visible(cli::kHelpWidth, cli::kHelpDescriptionWidth);
   visible.add(cli::trust_options()).add(cli::time_options()).add(cli::profile_options())
       .add(cli::expectation_options()).add(cli::input_options()).add(cli::decryption_options())
