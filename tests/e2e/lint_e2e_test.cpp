@@ -114,6 +114,31 @@ BOOST_AUTO_TEST_CASE(directories_recursively_in_order_on_several_threads) {
   }
 }
 
+// Every thread but the first verifies with the keys loaded again in an OpenSSL context of
+// its own (saml::ThreadCrypto): the report is the one a single thread writes, for keys from
+// --cert and for keys a --metadata file adds after the trust store is built.
+BOOST_AUTO_TEST_CASE(several_threads_report_what_one_thread_reports) {
+  const std::vector<std::string> common{"--format", "json", "--cert-now", "2024-05-01T12:01:00Z",
+                                        kFixtures + "/responses", kFixtures + "/attacks"};
+  for (const std::string& metadata : {std::string(), kFixtures + "/keys/okta-metadata.xml"}) {
+    std::vector<std::string> args = common;
+    if (!metadata.empty()) args.insert(args.begin(), {"--metadata", metadata});
+    std::vector<std::string> one = args;
+    one.insert(one.begin(), {"--jobs", "1"});
+    std::vector<std::string> two = args;
+    two.insert(two.begin(), {"--jobs", "2"});
+    const Run single = lint(one);
+    const Run threads = lint(two);
+    BOOST_TEST(threads.exit_code == single.exit_code);
+    BOOST_TEST(threads.out == single.out, "--jobs 2 differs from --jobs 1 (metadata: " << metadata << ")");
+    const Json json = Json::parse(single.out);
+    std::size_t verified = 0;
+    for (const Json& message : json["messages"]) verified += message.value("accepted", false) ? 1 : 0;
+    BOOST_TEST(json["messages"].size() > 90u);
+    BOOST_TEST(verified > 20u, "the trusted keys verified " << verified << " messages");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(lines_mode_reads_base64_and_ndjson) {
   TempDir dir;
   const std::string b64 = slurp(kFixtures + "/captures/okta-aws-signed-assertion.b64-oneline");

@@ -6,13 +6,17 @@
 #include <openssl/pem.h>
 
 #include <memory>
+#include <thread>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "fixtures.h"
+#include "saml/capture.h"
+#include "saml/thread_crypto.h"
 #include "saml/trust.h"
+#include "saml/verify.h"
 #include "saml_support.h"
 
 using samltest::read_fixture;
@@ -301,4 +305,41 @@ BOOST_AUTO_TEST_CASE(non_canonical_der_certificates_are_refused_everywhere) {
                what << ": " << as_metadata.error().message);
     BOOST_TEST(trust.empty(), what << ": a refused certificate left keys");
   }
+}
+
+// A worker thread of saml-lint works in an OpenSSL context of its own with the keys loaded
+// again in it: the verdicts are the ones the shared keys give, for a certificate, a bare
+// public key and a forgery alike.
+BOOST_AUTO_TEST_CASE(keys_loaded_again_for_a_thread_give_the_same_verdicts) {
+  saml::TrustStore trust;
+  BOOST_REQUIRE(trust.add_pem_certificates(read_fixture("keys/idp-rsa.crt"), "idp-rsa.crt"));
+  BOOST_REQUIRE(trust.add_pem_public_keys(read_fixture("keys/idp-ec.pub.pem"), "idp-ec.pub.pem"));
+  const saml::Policy policy = samltest::fixture_policy();
+  const std::vector<std::string> messages = {"responses/okta-aws-signed-assertion.xml",
+                                             "responses/okta-aws-ecdsa-p256.xml", "attacks/xsw3-evil-assertion-before-signed.xml"};
+  const auto verdicts = [&](const saml::TrustStore& keys) {
+    std::vector<bool> accepted;
+    for (const std::string& name : messages) {
+      saml::Capture capture;
+      capture.xml = read_fixture(name);
+      auto verdict = saml::verify_capture(capture, keys, policy);
+      accepted.push_back(verdict && verdict->accepted);
+    }
+    return accepted;
+  };
+  const std::vector<bool> shared = verdicts(trust);
+  std::vector<bool> own;
+  std::size_t keys_loaded_again = 0;
+  std::thread worker([&] {
+    const saml::ThreadCrypto crypto;
+    const saml::TrustStore keys = trust.for_this_thread();
+    for (std::size_t i = 0; i < keys.keys().size(); ++i) {
+      if (keys.keys()[i].pinned != trust.keys()[i].pinned) ++keys_loaded_again;
+    }
+    own = verdicts(keys);
+  });
+  worker.join();
+  BOOST_TEST(keys_loaded_again == 2u);
+  BOOST_TEST((shared == std::vector<bool>{true, true, false}));
+  BOOST_TEST((own == shared));
 }

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli.h"
+#include "saml/thread_crypto.h"
 
 namespace samlkit::lint_tool {
 namespace {
@@ -179,14 +180,21 @@ void lint_all(const std::vector<WorkItem>& items, const cli::InputSelection& sel
               const NoteSink& notes) {
   const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(jobs, items.size()));
   OrderedBatch batch(items.size(), kAheadPerThread * threads, sink, notes);
-  const auto worker = [&] {
+  const auto work = [&](const saml::TrustStore& keys) {
     while (const std::optional<std::size_t> index = batch.claim()) {
-      batch.complete(*index, lint_item(items[*index], selection, trust, options, config));
+      batch.complete(*index, lint_item(items[*index], selection, keys, options, config));
     }
   };
+  // Each extra thread works in an OpenSSL context of its own with its own copy of the keys:
+  // threads sharing one context contend on its locks and reference counts.
+  const auto own_context_worker = [&] {
+    const saml::ThreadCrypto crypto;
+    const saml::TrustStore keys = trust.for_this_thread();
+    work(keys);
+  };
   std::vector<std::thread> pool;
-  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
+  for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(own_context_worker);
+  work(trust);
   for (std::thread& thread : pool) thread.join();
 }
 

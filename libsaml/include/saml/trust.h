@@ -88,6 +88,11 @@ class TrustStore {
   // The metadata entityIDs seen (for reporting and lint).
   const std::vector<std::string>& metadata_entity_ids() const { return entity_ids_; }
 
+  // The same trust with every key loaded again in the calling thread's OpenSSL context: for
+  // a worker thread that holds a ThreadCrypto (saml/thread_crypto.h), built after it and
+  // destroyed before it. A key that cannot be loaded again stays shared (still correct).
+  TrustStore for_this_thread() const;
+
  private:
   std::vector<TrustedKey> keys_;
   std::vector<Sha256> fingerprints_;

@@ -101,17 +101,22 @@ CertificateInfo describe_certificate(X509* cert) {
   info.not_after = asn1_time_to_point(X509_get0_notAfter(cert));
   if (EVP_PKEY* key = X509_get0_pubkey(cert)) {
     describe_key_type(key, info);
-    // The certificate's own SubjectPublicKeyInfo, written back from its decoded fields: for
-    // the keys IdPs use the bytes i2d_PUBKEY writes, without setting up an OpenSSL encoder
-    // (that set-up was a fifth of a one-shot saml-verify).
-    unsigned char* spki = nullptr;
-    const int spki_length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &spki);
-    if (spki_length > 0) {
-      EVP_Digest(spki, static_cast<std::size_t>(spki_length), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
-    }
-    OPENSSL_free(spki);
+    const std::string spki = subject_public_key_info(cert);
+    if (!spki.empty()) EVP_Digest(spki.data(), spki.size(), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
   }
   return info;
+}
+
+std::string subject_public_key_info(X509* cert) {
+  // Written back from the decoded fields: for the keys IdPs use the bytes i2d_PUBKEY
+  // writes, without setting up an OpenSSL encoder (that set-up was a fifth of a one-shot
+  // saml-verify).
+  unsigned char* spki = nullptr;
+  const int length = i2d_X509_PUBKEY(X509_get_X509_PUBKEY(cert), &spki);
+  std::string der = length > 0 ? std::string(reinterpret_cast<const char*>(spki), static_cast<std::size_t>(length))
+                               : std::string();
+  OPENSSL_free(spki);
+  return der;
 }
 
 void describe_key_type(EVP_PKEY* key, CertificateInfo& info) {

@@ -15,6 +15,8 @@ namespace saml::detail {
 using util::X509Ptr;
 
 CertificateInfo describe_certificate(X509* cert);
+// The certificate's SubjectPublicKeyInfo as DER; empty when it cannot be written.
+std::string subject_public_key_info(X509* cert);
 // Fills key_type and key_bits from a public key.
 void describe_key_type(EVP_PKEY* key, CertificateInfo& info);
 // Fills key_type, key_bits and public_key_fingerprint from a public key.

@@ -6,7 +6,7 @@
 
 namespace saml::detail {
 
-Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key) {
+Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key, std::string spki_der) {
   ensure_xmlsec_initialised();
   // X509_get0_pubkey gives nullptr when OpenSSL cannot decode the certificate's key.
   if (public_key == nullptr) {
@@ -30,6 +30,7 @@ Expected<std::shared_ptr<const PinnedKey>> pin_public_key(EVP_PKEY* public_key) 
   auto pinned = std::make_shared<PinnedKey>();
   pinned->key = std::move(key);
   pinned->evp_type = EVP_PKEY_get_base_id(public_key);
+  pinned->spki_der = std::move(spki_der);
   return std::shared_ptr<const PinnedKey>(std::move(pinned));
 }
 

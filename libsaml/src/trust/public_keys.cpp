@@ -46,9 +46,9 @@ Expected<int> TrustStore::add_pem_public_keys(std::string_view pem, std::string_
   long length = 0;
   while (PEM_bytes_read_bio(&block, &length, nullptr, PEM_STRING_PUBLIC, bio.get(), nullptr, nullptr) == 1) {
     ++blocks;
-    auto key = public_key_from_der(
-        std::string_view(reinterpret_cast<const char*>(block), static_cast<std::size_t>(length)));
+    std::string spki(reinterpret_cast<const char*>(block), static_cast<std::size_t>(length));
     OPENSSL_free(block);
+    auto key = public_key_from_der(spki);
     if (!key) {
       ERR_clear_error();
       return Error{ErrorKind::Config, ErrorCode::TrustPubkey,
@@ -61,7 +61,7 @@ Expected<int> TrustStore::add_pem_public_keys(std::string_view pem, std::string_
       return trusted.public_key_only && trusted.certificate.fingerprint == info.fingerprint;
     });
     if (known) continue;
-    auto pinned = detail::pin_public_key(key->get());
+    auto pinned = detail::pin_public_key(key->get(), std::move(spki));
     if (!pinned) {
       Error error = pinned.error();
       error.message = std::string(source) + ": public key " + std::to_string(blocks) + ": " + error.message;

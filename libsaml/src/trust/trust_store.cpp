@@ -69,7 +69,7 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
     if (!entity_id.empty()) known->entity_ids.emplace_back(entity_id);
     return Ok{};
   }
-  auto pinned = pin_public_key(X509_get0_pubkey(cert));
+  auto pinned = pin_public_key(X509_get0_pubkey(cert), subject_public_key_info(cert));
   if (!pinned) {
     Error error = pinned.error();
     error.message = std::string(source) + ": " + info.subject + ": " + error.message;
