@@ -25,10 +25,4 @@ std::size_t utf8_sequence(std::string_view text, std::size_t at, std::uint32_t& 
   return code_point < min || surrogate || code_point > 0x10ffff ? 0 : length;
 }
 
-bool hides_or_reorders(std::uint32_t c) {
-  return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x00ad || c == 0x061c || c == 0x180e ||
-         (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) ||
-         c == 0xfeff;
-}
-
 }  // namespace saml::util
