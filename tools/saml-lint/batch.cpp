@@ -133,7 +133,14 @@ class OrderedBatch {
       lock.lock();
     }
     emitting_ = false;
+    window_open_.notify_all();  // wait_until_written may be waiting for this
     progress_.draw();
+  }
+
+  // Returns once every item is written and freed.
+  void wait_until_written() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    window_open_.wait(lock, [this] { return next_emit_ == total_ && !emitting_; });
   }
 
  private:
@@ -187,10 +194,13 @@ void lint_all(const std::vector<WorkItem>& items, const cli::InputSelection& sel
   };
   // Each extra thread works in an OpenSSL context of its own with its own copy of the keys:
   // threads sharing one context contend on its locks and reference counts.
+  // Its context and keys are freed only once every item is written and freed, whichever
+  // thread wrote them: nothing made in this context outlives it.
   const auto own_context_worker = [&] {
     const saml::ThreadCrypto crypto;
     const saml::TrustStore keys = trust.for_this_thread();
     work(keys);
+    batch.wait_until_written();
   };
   std::vector<std::thread> pool;
   for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(own_context_worker);
