@@ -1,9 +1,8 @@
 #include "dsig/profile.h"
 
-#include <cstring>
-
 #include "saml/xml.h"
 #include "saml/rules.h"
+#include "util/base64_text.h"
 
 namespace saml::detail {
 namespace {
@@ -19,18 +18,13 @@ bool is_signable_parent(const xmlNode* parent) {
          is_element(root, ns::protocol, "Response");
 }
 
-// The element's text without the whitespace base64 text may wrap in, copied run by run.
+// The element's text without the whitespace base64 text may wrap in, node by node (no
+// joined copy of the text first).
 std::string base64_without_whitespace(const xmlNode* element) {
-  constexpr const char* kSpace = " \t\r\n";
   std::string compact;
   for (const xmlNode* child = element->children; child; child = child->next) {
     if ((child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE) || child->content == nullptr) continue;
-    for (const char* at = reinterpret_cast<const char*>(child->content); *at != '\0';) {
-      const std::size_t run = std::strcspn(at, kSpace);
-      compact.append(at, run);
-      at += run;
-      at += std::strspn(at, kSpace);
-    }
+    append_without_ascii_space(compact, reinterpret_cast<const char*>(child->content));
   }
   return compact;
 }

@@ -14,6 +14,7 @@
 #include "iam/saml_context.h"
 #include "iam/text.h"
 #include "saml/iam.h"
+#include "util/base64_text.h"
 
 namespace saml::iam {
 namespace {
@@ -75,9 +76,7 @@ std::string name_qualifier(std::string_view issuer, std::string_view account,
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(text.data(), text.size(), digest, &length, EVP_sha1(), nullptr);
-  unsigned char encoded[4 * ((EVP_MAX_MD_SIZE + 2) / 3) + 1];
-  const int written = EVP_EncodeBlock(encoded, digest, static_cast<int>(length));
-  return std::string(reinterpret_cast<const char*>(encoded), static_cast<std::size_t>(written));
+  return detail::encode_base64(std::string_view(reinterpret_cast<const char*>(digest), length));
 }
 
 std::string subject_type(std::string_view format) {

@@ -10,6 +10,7 @@
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
 #include "trust/trust_store_internal.h"
+#include "util/base64_text.h"
 #include "util/openssl_ptr.h"
 #include "util/xmlsec_runtime.h"
 
@@ -80,10 +81,7 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
   if (der_length <= 0) return Error{ErrorKind::Config, ErrorCode::TrustDer, std::string(source) + ": cannot encode the certificate", {}};
   std::string der_bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(der_length));
   OPENSSL_free(der);
-  std::string der_base64((der_bytes.size() + 2) / 3 * 4 + 1, '\0');  // EVP_EncodeBlock adds a NUL
-  EVP_EncodeBlock(reinterpret_cast<unsigned char*>(der_base64.data()),
-                  reinterpret_cast<const unsigned char*>(der_bytes.data()), static_cast<int>(der_bytes.size()));
-  der_base64.pop_back();
+  std::string der_base64 = encode_base64(der_bytes);
   TrustedKey key{std::move(info), std::string(source), std::move(*pinned), std::move(der_bytes),
                  std::move(der_base64), false, {}};
   if (!entity_id.empty()) key.entity_ids.emplace_back(entity_id);

@@ -2,24 +2,27 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 
 #include "util/openssl_ptr.h"
 
 namespace saml::detail {
-namespace {
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-}  // namespace
+void append_without_ascii_space(std::string& out, std::string_view text) {
+  constexpr std::string_view kSpace = " \t\r\n";
+  for (std::size_t at = text.find_first_not_of(kSpace); at != std::string_view::npos;) {
+    const std::size_t end = std::min(text.find_first_of(kSpace, at), text.size());
+    out.append(text, at, end - at);
+    at = text.find_first_not_of(kSpace, end);
+  }
+}
 
 std::optional<std::string> decode_base64_text(std::string_view text) {
   std::string compact;
   compact.reserve(text.size());
-  for (char c : text) {
-    if (!is_ascii_space(c)) compact.push_back(c);
-  }
+  append_without_ascii_space(compact, text);
   if (compact.empty() || compact.size() % 4 != 0 || compact.size() > INT_MAX) return std::nullopt;
   util::EncodeCtxPtr ctx(EVP_ENCODE_CTX_new());
   if (!ctx) return std::nullopt;
@@ -35,6 +38,15 @@ std::optional<std::string> decode_base64_text(std::string_view text) {
   int tail = 0;
   if (EVP_DecodeFinal(ctx.get(), out_bytes + written, &tail) != 1) return std::nullopt;
   out.resize(static_cast<std::size_t>(written + tail));
+  return out;
+}
+
+std::string encode_base64(std::string_view bytes) {
+  std::string out((bytes.size() + 2) / 3 * 4 + 1, '\0');  // EVP_EncodeBlock writes a NUL too
+  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                                      reinterpret_cast<const unsigned char*>(bytes.data()),
+                                      static_cast<int>(bytes.size()));
+  out.resize(static_cast<std::size_t>(written));
   return out;
 }
 

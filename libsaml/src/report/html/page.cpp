@@ -6,6 +6,7 @@
 #include "report/html/html_parts.h"
 #include "saml/report.h"
 #include "saml/rules.h"
+#include "util/base64_text.h"
 
 namespace saml::html {
 namespace {
@@ -37,19 +38,12 @@ svg .dot.now{fill:var(--fail)}svg .dot.captured{fill:var(--info)}
 .views:has(>table:target)>table:first-of-type{display:none}.views>table:target{display:table!important}
 )css";
 
-std::string base64(const unsigned char* bytes, int length) {
-  std::string out(4 * ((length + 2) / 3) + 1, '\0');
-  const int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes, length);
-  out.resize(static_cast<std::size_t>(written));
-  return out;
-}
-
 // 'sha256-...' of the style block, as the CSP names it.
 std::string style_hash() {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(kStyle.data(), kStyle.size(), digest, &length, EVP_sha256(), nullptr);
-  return "'sha256-" + base64(digest, static_cast<int>(length)) + "'";
+  return "'sha256-" + detail::encode_base64(std::string_view(reinterpret_cast<const char*>(digest), length)) + "'";
 }
 
 std::string rule_entry(const Rule& rule) {
