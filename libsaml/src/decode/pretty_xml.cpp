@@ -6,13 +6,10 @@
 
 #include "decode/redact.h"
 #include "saml/decode.h"
+#include "xml/xml_owned.h"
 
 namespace saml {
 namespace {
-
-struct XmlFreeDeleter {
-  void operator()(xmlChar* p) const { xmlFree(p); }
-};
 
 bool is_blank_text(const xmlNode* node) {
   return node->type == XML_TEXT_NODE && xmlIsBlankNode(node) == 1;
@@ -49,7 +46,7 @@ Expected<std::string> pretty_xml(const DecodeView& view) {
   xmlChar* buffer = nullptr;
   int size = 0;
   xmlDocDumpFormatMemoryEnc(copy.get(), &buffer, &size, "UTF-8", 1);
-  std::unique_ptr<xmlChar, XmlFreeDeleter> owned(buffer);
+  const detail::XmlString owned(buffer);
   if (!owned || size < 0) {
     return Error{ErrorKind::Limit, ErrorCode::XmlDump, "libxml2 could not write the document", {}};
   }

@@ -1,13 +1,13 @@
 #include "dsig/id_index.h"
 
 #include <algorithm>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "saml/xml.h"
 #include "saml/rules.h"
+#include "xml/xml_owned.h"
 
 namespace saml::detail {
 namespace {
@@ -20,10 +20,6 @@ bool is_saml_element(const xmlNode* node) {
   return uri == ns::protocol || uri == ns::assertion;
 }
 
-struct XmlCharDeleter {
-  void operator()(xmlChar* text) const { xmlFree(text); }
-};
-
 // One ID or xml:id attribute. `text` views the attribute's single text node, or a joined copy
 // kept alive by the caller (an ID split by entity references or over several nodes).
 struct IdOccurrence {
@@ -35,13 +31,9 @@ struct IdOccurrence {
   bool registrable = false;         // plain ID on a SAML element
 };
 
-const xmlChar* attribute_text(xmlDoc* doc, const xmlAttr* attr,
-                              std::vector<std::unique_ptr<xmlChar, XmlCharDeleter>>& joined) {
+const xmlChar* attribute_text(xmlDoc* doc, const xmlAttr* attr, std::vector<XmlString>& joined) {
   if (attr->children == nullptr) return reinterpret_cast<const xmlChar*>("");
-  if (attr->children->type == XML_TEXT_NODE && attr->children->next == nullptr &&
-      attr->children->content != nullptr) {
-    return attr->children->content;
-  }
+  if (const xmlChar* in_place = single_text_value(attr)) return in_place;
   joined.emplace_back(xmlNodeListGetString(doc, attr->children, 1));
   return joined.back() != nullptr ? joined.back().get() : reinterpret_cast<const xmlChar*>("");
 }
@@ -51,7 +43,7 @@ const xmlChar* attribute_text(xmlDoc* doc, const xmlAttr* attr,
 std::vector<Finding> index_saml_ids(xmlDoc* doc) {
   // Occurrences sorted by ID, equal IDs in document order: the IDs of a document without
   // building a string or a map node per ID.
-  std::vector<std::unique_ptr<xmlChar, XmlCharDeleter>> joined;
+  std::vector<XmlString> joined;
   std::vector<IdOccurrence> occurrences;
   occurrences.reserve(2);  // a Response and its Assertion, usually
   for_each_element(xmlDocGetRootElement(doc), [&](const xmlNode* element) {

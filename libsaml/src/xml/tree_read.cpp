@@ -6,6 +6,7 @@
 #include <string>
 
 #include "saml/xml.h"
+#include "xml/xml_owned.h"
 
 namespace saml {
 namespace {
@@ -25,10 +26,6 @@ bool name_equals(const xmlChar* name, std::string_view expected) {
   return text[0] == expected[0] && std::strncmp(text, expected.data(), expected.size()) == 0 &&
          text[expected.size()] == '\0';
 }
-
-struct XmlCharDeleter {
-  void operator()(xmlChar* text) const { xmlFree(text); }
-};
 
 const xmlAttr* find_no_ns_attribute(const xmlNode* element, std::string_view name) {
   if (element == nullptr || element->type != XML_ELEMENT_NODE) {
@@ -109,12 +106,8 @@ std::string attribute(const xmlNode* element, std::string_view name) {
   if (attr == nullptr) {
     return {};
   }
-  // The usual value, one text node, is that node's content; otherwise libxml2 joins the parts.
-  if (attr->children != nullptr && attr->children->type == XML_TEXT_NODE && attr->children->next == nullptr) {
-    return std::string(view(attr->children->content));
-  }
-  const std::unique_ptr<xmlChar, XmlCharDeleter> value(
-      xmlNodeListGetString(attr->doc, attr->children, 1));
+  if (const xmlChar* in_place = detail::single_text_value(attr)) return std::string(view(in_place));
+  const detail::XmlString value(xmlNodeListGetString(attr->doc, attr->children, 1));
   return std::string(view(value.get()));
 }
 

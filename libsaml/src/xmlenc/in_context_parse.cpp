@@ -8,14 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "xml/xml_owned.h"
 #include "xmlenc/wrapper.h"
 
 namespace saml::detail {
 namespace {
-
-struct NsListDeleter {
-  void operator()(xmlNs** list) const { xmlFree(list); }
-};
 
 Error not_well_formed(std::string reason) {
   return Error{ErrorKind::Decode, ErrorCode::XmlencContent, "the decrypted content " + std::move(reason), {}};
@@ -65,7 +62,7 @@ std::string unused_prefix(std::string_view plaintext, const std::vector<std::str
 // The synthetic Response's tags, declaring everything in scope at `context`. Its name uses
 // a prefix already bound to the protocol namespace there, else one the plaintext cannot see.
 ContextTags context_tags(const xmlNode* context, std::string_view plaintext) {
-  std::unique_ptr<xmlNs*, NsListDeleter> in_scope(xmlGetNsList(context->doc, context));
+  std::unique_ptr<xmlNs*, XmlFree> in_scope(xmlGetNsList(context->doc, context));
   std::string declarations;
   std::vector<std::string> prefixes;
   std::optional<std::string> protocol_prefix;
