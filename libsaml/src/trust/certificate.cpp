@@ -99,11 +99,7 @@ CertificateInfo describe_certificate(X509* cert) {
   X509_digest(cert, EVP_sha256(), info.fingerprint.data(), &length);
   info.not_before = asn1_time_to_point(X509_get0_notBefore(cert));
   info.not_after = asn1_time_to_point(X509_get0_notAfter(cert));
-  if (EVP_PKEY* key = X509_get0_pubkey(cert)) {
-    describe_key_type(key, info);
-    const std::string spki = subject_public_key_info(cert);
-    if (!spki.empty()) EVP_Digest(spki.data(), spki.size(), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
-  }
+  if (EVP_PKEY* key = X509_get0_pubkey(cert)) describe_public_key(key, subject_public_key_info(cert), info);
   return info;
 }
 
@@ -119,23 +115,16 @@ std::string subject_public_key_info(X509* cert) {
   return der;
 }
 
-void describe_key_type(EVP_PKEY* key, CertificateInfo& info) {
+void describe_public_key(EVP_PKEY* key, std::string_view spki_der, CertificateInfo& info) {
   switch (EVP_PKEY_get_base_id(key)) {
     case EVP_PKEY_RSA: info.key_type = "RSA"; break;
     case EVP_PKEY_EC: info.key_type = "EC"; break;
     default: info.key_type = OBJ_nid2sn(EVP_PKEY_get_base_id(key)); break;
   }
   info.key_bits = EVP_PKEY_get_bits(key);
-}
-
-void describe_public_key(EVP_PKEY* key, CertificateInfo& info) {
-  describe_key_type(key, info);
-  unsigned char* spki = nullptr;
-  const int length = i2d_PUBKEY(key, &spki);
-  if (length > 0) {
-    EVP_Digest(spki, static_cast<std::size_t>(length), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
+  if (!spki_der.empty()) {
+    EVP_Digest(spki_der.data(), spki_der.size(), info.public_key_fingerprint.data(), nullptr, EVP_sha256(), nullptr);
   }
-  OPENSSL_free(spki);
 }
 
 Expected<X509Ptr> certificate_from_der(std::string_view der) {

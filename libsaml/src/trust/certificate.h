@@ -17,10 +17,9 @@ using util::X509Ptr;
 CertificateInfo describe_certificate(X509* cert);
 // The certificate's SubjectPublicKeyInfo as DER; empty when it cannot be written.
 std::string subject_public_key_info(X509* cert);
-// Fills key_type and key_bits from a public key.
-void describe_key_type(EVP_PKEY* key, CertificateInfo& info);
-// Fills key_type, key_bits and public_key_fingerprint from a public key.
-void describe_public_key(EVP_PKEY* key, CertificateInfo& info);
+// Fills key_type, key_bits and public_key_fingerprint (the SHA-256 of `spki_der`, the key's
+// DER SubjectPublicKeyInfo, which the caller already holds).
+void describe_public_key(EVP_PKEY* key, std::string_view spki_der, CertificateInfo& info);
 Expected<X509Ptr> certificate_from_der(std::string_view der);
 // The text of a ds:X509Certificate element (base64, any whitespace) to DER bytes.
 Expected<std::string> der_from_base64_text(std::string_view text);

@@ -55,7 +55,7 @@ Expected<int> TrustStore::add_pem_public_keys(std::string_view pem, std::string_
                    std::string(source) + ": public key " + std::to_string(blocks) + ": " + key.error().message, {}};
     }
     CertificateInfo info;
-    detail::describe_public_key(key->get(), info);
+    detail::describe_public_key(key->get(), spki, info);  // spki is canonical: checked above
     info.fingerprint = info.public_key_fingerprint;
     const bool known = std::any_of(staged.begin(), staged.end(), [&](const TrustedKey& trusted) {
       return trusted.public_key_only && trusted.certificate.fingerprint == info.fingerprint;
