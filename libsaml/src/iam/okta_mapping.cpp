@@ -176,18 +176,23 @@ Expected<OktaResult> resolve_okta(const OktaConfig& config, const AwsView* aws) 
 }
 
 OktaResult compare_okta(OktaResult mapping, const AwsView& aws) {
-  std::set<std::string> expected;
+  // Each expected value parsed once: its pair's key, in the order of expected_roles.
+  std::vector<std::pair<std::string, const std::string*>> expected;
+  std::set<std::string> expected_keys;
   for (const std::string& value : mapping.expected_roles) {
-    if (auto pair = parse_role_value(value)) expected.insert(pair_key(*pair));
+    if (auto pair = parse_role_value(value)) {
+      expected.emplace_back(pair_key(*pair), &value);
+      expected_keys.insert(expected.back().first);
+    }
   }
   std::set<std::string> sent;
   for (const RolePair& pair : aws.roles) {
-    sent.insert(pair_key(pair));
-    if (!expected.count(pair_key(pair))) mapping.unexpected.push_back(pair.raw);
+    const std::string key = pair_key(pair);
+    if (!expected_keys.count(key)) mapping.unexpected.push_back(pair.raw);
+    sent.insert(key);
   }
-  for (const std::string& value : mapping.expected_roles) {
-    auto pair = parse_role_value(value);
-    if (pair && !sent.count(pair_key(*pair))) mapping.missing.push_back(value);
+  for (const auto& [key, value] : expected) {
+    if (!sent.count(key)) mapping.missing.push_back(*value);
   }
   return mapping;
 }
