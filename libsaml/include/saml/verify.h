@@ -20,6 +20,8 @@
 
 namespace saml {
 
+struct Rule;  // saml/rules.h
+
 struct Verdict {
   bool accepted = false;
   // The profile the message was judged by (policy.profile, or detected) and why.
@@ -27,8 +29,8 @@ struct Verdict {
   std::string profile_reason;
   // Every problem of the rules saml-verify enforces for that profile, errors and warnings.
   std::vector<Finding> findings;
-  // The IDs (views into the rule table) of the verdict's own rule checks that did not apply.
-  std::vector<std::string_view> checks_not_applicable;
+  // The verdict's own rule checks that did not apply (entries of the rule table).
+  std::vector<const Rule*> checks_not_applicable;
   // The parsed document; node pointers in the fields below point into it.
   std::shared_ptr<const Document> document;
   std::optional<Response> response;      // the Response element's own fields

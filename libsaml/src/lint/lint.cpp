@@ -80,7 +80,7 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
                              result.observed ? &*result.observed : nullptr};
   std::vector<const Rule*> skipped;
   run_rule_checks(context, Enforcement::Lint, result.findings, &skipped);
-  for (std::string_view id : verdict->checks_not_applicable) skipped.push_back(find_rule(id));
+  skipped.insert(skipped.end(), verdict->checks_not_applicable.begin(), verdict->checks_not_applicable.end());
   result.not_applicable = not_applicable_ids(*verdict, result.profile, options.aws_side != nullptr,
                                              std::move(skipped));
   if (options.keep_view) result.view = std::make_shared<const DecodeView>(view_of_verdict(capture, std::move(*verdict)));

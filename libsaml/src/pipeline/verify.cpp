@@ -115,8 +115,7 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
                              verdict.encryption ? &*verdict.encryption : nullptr};
   std::vector<const Rule*> skipped;
   run_rule_checks(context, Enforcement::Verdict, findings, &skipped);
-  verdict.checks_not_applicable.reserve(skipped.size());
-  for (const Rule* rule : skipped) verdict.checks_not_applicable.push_back(rule->id);
+  verdict.checks_not_applicable = std::move(skipped);
   keep_profile_findings(verdict);
   // Fail closed: acceptance needs a verified assertion, whatever the findings say.
   verdict.accepted = !has_errors(findings) && assertion != nullptr;

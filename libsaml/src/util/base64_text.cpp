@@ -2,21 +2,51 @@
 
 #include <openssl/evp.h>
 
-#include <algorithm>
 #include <climits>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "util/openssl_ptr.h"
 
 namespace saml::detail {
 
+namespace {
+
+bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Whether any of the eight bytes of `word` is at or below ' ' (0x20), the only bytes that can
+// be ASCII whitespace: subtracting 0x21 from each byte sets its high bit, where the byte's own
+// high bit was clear, exactly when some byte is below 0x21 (a borrow starts only there).
+bool may_hold_space(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  return ((word - kOnes * 0x21) & ~word & kHighBits) != 0;
+}
+
+}  // namespace
+
 void append_without_ascii_space(std::string& out, std::string_view text) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  for (std::size_t at = text.find_first_not_of(kSpace); at != std::string_view::npos;) {
-    const std::size_t end = std::min(text.find_first_of(kSpace, at), text.size());
-    out.append(text, at, end - at);
-    at = text.find_first_not_of(kSpace, end);
+  // Runs between spaces are appended whole; eight bytes at a time are skipped while none of
+  // them can be a space (base64 text is long runs, wrapped every 64 or 76 characters at most).
+  std::size_t run = 0;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    if (text.size() - at >= 8) {
+      std::uint64_t word = 0;
+      std::memcpy(&word, text.data() + at, sizeof word);
+      if (!may_hold_space(word)) {
+        at += 8;
+        continue;
+      }
+    }
+    if (is_ascii_space(text[at])) {
+      out.append(text, run, at - run);
+      run = at + 1;
+    }
+    ++at;
   }
+  out.append(text, run, text.size() - run);
 }
 
 std::optional<std::string> decode_base64_text(std::string_view text) {
