@@ -154,6 +154,26 @@ BOOST_AUTO_TEST_CASE(location_lines_beyond_65535) {
   BOOST_TEST(saml::location_of(b).line == 70001);
 }
 
+// Columns count UTF-16 code units from the line's start (as SARIF does): one per ASCII
+// byte, none for UTF-8 continuation bytes, two for a character beyond U+FFFF.
+BOOST_AUTO_TEST_CASE(element_columns_in_utf16_code_units) {
+  const auto column_of_c = [](const std::string& xml) {
+    auto doc = saml::parse_xml(xml);
+    BOOST_TEST_REQUIRE(doc.has_value(), why(doc));
+    const xmlNode* c = saml::first_child(doc->root(), "", "c");
+    BOOST_TEST_REQUIRE(c != nullptr);
+    return saml::location_of(c).column;
+  };
+  BOOST_TEST(column_of_c("<a>\n  <b>xyz</b><c/></a>") == 13);
+  BOOST_TEST(column_of_c("<a>\n  <b>\xc3\xa9\xf0\x9f\x98\x80</b><c/></a>") == 13);  // e-acute, U+1F600
+  BOOST_TEST(column_of_c("<a>\n\t<b>\xc3\xa9</b>\n<c/></a>") == 1);
+  BOOST_TEST(column_of_c("<a><b>x</b><c/></a>") == 12);
+  auto doc = saml::parse_xml("<a>\n  <b>\xc3\xa9</b>\n  <c/></a>");
+  BOOST_TEST_REQUIRE(doc.has_value(), why(doc));
+  BOOST_TEST(saml::location_of(doc->root()).column == 1);
+  BOOST_TEST(saml::location_of(saml::first_child(doc->root(), "", "c")).column == 3);
+}
+
 BOOST_AUTO_TEST_CASE(syntax_errors_name_line_and_column) {
   auto result = saml::parse_xml("<a>\n  <b>\n  </c>\n</a>");
   BOOST_TEST_REQUIRE(!result.has_value(), "mismatched tags accepted");
