@@ -67,7 +67,7 @@ std::optional<std::string> decode_base64_text(std::string_view text) {
   }
   int tail = 0;
   if (EVP_DecodeFinal(ctx.get(), out_bytes + written, &tail) != 1) return std::nullopt;
-  out.resize(static_cast<std::size_t>(written + tail));
+  out.resize(static_cast<std::size_t>(written) + static_cast<std::size_t>(tail));
   return out;
 }
 
