@@ -25,16 +25,28 @@ STAGES = [  # benchmark, what it measures
 ]
 
 
-def load_results(directory):
-    """Each key's value; a key recorded in several rounds gets the median of its rounds
-    (the highest, for an exit status)."""
+def load_rounds(directory):
+    """Each key's values in the order recorded: one per round for the batch's commands."""
     rounds = {}
     with open(os.path.join(directory, "results.txt")) as results:
         for line in results:
             key, value = line.split()
             rounds.setdefault(key, []).append(int(value))
+    return rounds
+
+
+def load_results(rounds):
+    """Each key's value; a key recorded in several rounds gets the median of its rounds
+    (the highest, for an exit status)."""
     return {key: max(values) if key.startswith("batch_status.") else statistics.median_low(values)
             for key, values in rounds.items()}
+
+
+def per_round(rounds, numerator, denominator):
+    """numerator / denominator within each round, as text: the rounds' spread beside the
+    ratio of their medians (the machine's speed drifts between rounds)."""
+    pairs = zip(rounds.get(numerator, []), rounds.get(denominator, []))
+    return ", ".join(f"{n / max(d, 1):.2f}x" for n, d in pairs)
 
 
 def stage_medians(directory):
@@ -68,7 +80,8 @@ def verdict(ok):
 def main():
     directory = sys.argv[1]
     context, us, paired = stage_medians(directory)
-    results = load_results(directory)
+    rounds = load_rounds(directory)
+    results = load_results(rounds)
     floor = us["BM_Floor"]
     xfloor = us["BM_XmlsecFloor"]
     print(f"Machine: {machine(context)}; run {context.get('date', '')}")
@@ -150,7 +163,8 @@ def main():
     lint_cpu = cpu["xmlsec_floor_j1"] / cpu["saml_lint_j1"]
     print(f"\nsaml-lint --jobs 1, whole process, CPU time per response: **{lint_cpu:.2f}x the xmlsec floor** "
           f"(target <= 1.2x: {verdict(lint_cpu <= 1.2)}), {cpu['floor_j1'] / cpu['saml_lint_j1']:.2f}x the floor; "
-          f"wall: {wall['xmlsec_floor_j1'] / wall['saml_lint_j1']:.2f}x the xmlsec floor.")
+          f"wall: {wall['xmlsec_floor_j1'] / wall['saml_lint_j1']:.2f}x the xmlsec floor. Round by round: "
+          f"{per_round(rounds, 'batch_cpu_ms.saml_lint_j1', 'batch_cpu_ms.xmlsec_floor_j1')}.")
     lint1, lint2 = wall.get("saml_lint_j1"), wall.get("saml_lint_j2")
     if lint1 and lint2:
         # saml-lint runs one thread per core unless told otherwise: --jobs 2 on this machine.
@@ -167,7 +181,8 @@ def main():
               f"({ratio:.2f}x; --jobs 1: {lint1 / wall['xmlsec1']:.2f}x)")
         print(f"- --jobs 2 / --jobs 1 = {lint2 / lint1:.2f}x (target >= 1.85x: "
               f"{verdict(lint2 / lint1 >= 1.85)}; it needs 2 idle cores: load average "
-              f"{loads.get('start', 0):.2f} at the start, {loads.get('batch_end', 0):.2f} after the batch)")
+              f"{loads.get('start', 0):.2f} at the start, {loads.get('batch_end', 0):.2f} after the batch; "
+              f"round by round: {per_round(rounds, 'batch_wall_ms.saml_lint_j1', 'batch_wall_ms.saml_lint_j2')})")
         floor1, floor2 = wall.get("xmlsec_floor_j1"), wall.get("xmlsec_floor_j2")
         two_processes = wall.get("xmlsec_floor_2proc")
         if floor1 and floor2 and two_processes:
