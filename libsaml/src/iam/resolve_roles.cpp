@@ -84,7 +84,7 @@ void decide_trust(const Assertion& assertion, const AwsView& aws, const RolePair
   for (const StsAction& sts_action : sts_actions()) {
     if (!sts_action.needed(aws)) continue;
     const std::string action(sts_action.name);
-    const RequestContext seen = context_for_action(context, action);
+    const RequestContext seen = context_for_action(context, sts_action);
     ActionDecision action_decision = evaluate_action(role.trust, decision.provider_arn, action, seen);
     // IAM gives TagSession and SetSourceIdentity only their own keys: a statement granting
     // them on a condition about another key (SAML:aud, say) never grants them.

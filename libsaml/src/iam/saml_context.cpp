@@ -136,17 +136,16 @@ const StsAction* find_sts_action(std::string_view name) {
   return nullptr;
 }
 
-RequestContext context_for_action(const RequestContext& full, std::string_view action) {
-  const StsAction* entry = find_sts_action(action);
-  const bool sees_all = entry == nullptr || std::all_of(entry->keys.begin(), entry->keys.end(),
-                                                        [](std::string_view key) { return key.empty(); });
+RequestContext context_for_action(const RequestContext& full, const StsAction& action) {
+  const bool sees_all = std::all_of(action.keys.begin(), action.keys.end(),
+                                    [](std::string_view key) { return key.empty(); });
   if (sees_all) return full;
   RequestContext narrowed;
   for (const auto& key : full.keys()) {
     const ContextValue& value = key.second;
     const bool global = std::any_of(kGlobalKeys.begin(), kGlobalKeys.end(),
                                     [&](std::string_view g) { return iequals(g, value.name); });
-    if (global || key_listed(value.name, entry->keys)) narrowed.set(value.name, value.values, value.multi);
+    if (global || key_listed(value.name, action.keys)) narrowed.set(value.name, value.values, value.multi);
   }
   return narrowed;
 }

@@ -32,6 +32,6 @@ std::span<const StsAction> sts_actions();
 const StsAction* find_sts_action(std::string_view name);
 
 // The keys of the full context that `action` sees (AssumeRoleWithSAML: all of them).
-RequestContext context_for_action(const RequestContext& full, std::string_view action);
+RequestContext context_for_action(const RequestContext& full, const StsAction& action);
 
 }  // namespace saml::iam
