@@ -91,7 +91,9 @@ Expected<Sha256> parse_fingerprint(std::string_view text) {
 
 namespace detail {
 
-CertificateInfo describe_certificate(X509* cert) {
+CertificateInfo describe_certificate(X509* cert) { return describe_certificate(cert, subject_public_key_info(cert)); }
+
+CertificateInfo describe_certificate(X509* cert, std::string_view spki_der) {
   CertificateInfo info;
   info.subject = name_to_string(X509_get_subject_name(cert));
   info.issuer = name_to_string(X509_get_issuer_name(cert));
@@ -99,7 +101,7 @@ CertificateInfo describe_certificate(X509* cert) {
   X509_digest(cert, EVP_sha256(), info.fingerprint.data(), &length);
   info.not_before = asn1_time_to_point(X509_get0_notBefore(cert));
   info.not_after = asn1_time_to_point(X509_get0_notAfter(cert));
-  if (EVP_PKEY* key = X509_get0_pubkey(cert)) describe_public_key(key, subject_public_key_info(cert), info);
+  if (EVP_PKEY* key = X509_get0_pubkey(cert)) describe_public_key(key, spki_der, info);
   return info;
 }
 

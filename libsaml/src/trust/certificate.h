@@ -15,6 +15,9 @@ namespace saml::detail {
 using util::X509Ptr;
 
 CertificateInfo describe_certificate(X509* cert);
+// The same, with the certificate's SubjectPublicKeyInfo (subject_public_key_info) the caller
+// already holds.
+CertificateInfo describe_certificate(X509* cert, std::string_view spki_der);
 // The certificate's SubjectPublicKeyInfo as DER; empty when it cannot be written.
 std::string subject_public_key_info(X509* cert);
 // Fills key_type, key_bits and public_key_fingerprint (the SHA-256 of `spki_der`, the key's

@@ -62,7 +62,9 @@ namespace detail {
 
 Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::string_view source,
                              std::string_view entity_id) {
-  CertificateInfo info = describe_certificate(cert);
+  // The SubjectPublicKeyInfo, written once: the key's fingerprint and the pinned key's copy.
+  std::string spki = subject_public_key_info(cert);
+  CertificateInfo info = describe_certificate(cert, spki);
   const auto known = std::find_if(keys.begin(), keys.end(), [&](const TrustedKey& key) {
     return key.certificate.fingerprint == info.fingerprint;
   });
@@ -70,7 +72,7 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
     if (!entity_id.empty()) known->entity_ids.emplace_back(entity_id);
     return Ok{};
   }
-  auto pinned = pin_public_key(X509_get0_pubkey(cert), subject_public_key_info(cert));
+  auto pinned = pin_public_key(X509_get0_pubkey(cert), std::move(spki));
   if (!pinned) {
     Error error = pinned.error();
     error.message = std::string(source) + ": " + info.subject + ": " + error.message;
