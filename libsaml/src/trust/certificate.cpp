@@ -129,6 +129,15 @@ void describe_public_key(EVP_PKEY* key, std::string_view spki_der, CertificateIn
   }
 }
 
+Expected<util::PkeyPtr> public_key_from_der(std::string_view der) {
+  const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
+  util::PkeyPtr key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(der.size())));
+  if (!key || cursor != reinterpret_cast<const unsigned char*>(der.data() + der.size())) {
+    return Error{ErrorKind::Config, ErrorCode::TrustPubkey, "not exactly one DER SubjectPublicKeyInfo", {}};
+  }
+  return key;
+}
+
 Expected<X509Ptr> certificate_from_der(std::string_view der) {
   ensure_xmlsec_initialised();  // first OpenSSL use: initialise it our way
   const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());

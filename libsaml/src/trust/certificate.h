@@ -24,6 +24,8 @@ std::string subject_public_key_info(X509* cert);
 // DER SubjectPublicKeyInfo, which the caller already holds).
 void describe_public_key(EVP_PKEY* key, std::string_view spki_der, CertificateInfo& info);
 Expected<X509Ptr> certificate_from_der(std::string_view der);
+// One DER SubjectPublicKeyInfo making up the whole of `der` (TrustPubkey error otherwise).
+Expected<util::PkeyPtr> public_key_from_der(std::string_view der);
 // The text of a ds:X509Certificate element (base64, any whitespace) to DER bytes.
 Expected<std::string> der_from_base64_text(std::string_view text);
 

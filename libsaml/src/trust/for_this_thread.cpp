@@ -1,10 +1,8 @@
 // TrustStore::for_this_thread: the trusted keys loaded again in the calling thread's own
 // OpenSSL context (saml::ThreadCrypto), so that worker threads share no OpenSSL key.
-#include <openssl/x509.h>
-
 #include "saml/trust.h"
+#include "trust/certificate.h"
 #include "trust/pinned_key.h"
-#include "util/openssl_ptr.h"
 
 namespace saml {
 
@@ -13,10 +11,9 @@ TrustStore TrustStore::for_this_thread() const {
   for (TrustedKey& key : copy.keys_) {
     if (!key.pinned || key.pinned->spki_der.empty()) continue;
     const std::string& spki = key.pinned->spki_der;
-    const auto* cursor = reinterpret_cast<const unsigned char*>(spki.data());
-    const util::PkeyPtr public_key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(spki.size())));
+    const auto public_key = detail::public_key_from_der(spki);
     if (!public_key) continue;  // keeps the shared key: correct, only shared
-    auto pinned = detail::pin_public_key(public_key.get(), spki);
+    auto pinned = detail::pin_public_key(public_key->get(), spki);
     if (pinned) key.pinned = std::move(*pinned);
   }
   return copy;

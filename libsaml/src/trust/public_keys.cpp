@@ -19,14 +19,11 @@ namespace {
 
 // One DER SubjectPublicKeyInfo, held to canonical DER like a certificate (its fingerprint
 // is the SHA-256 of the bytes the user has).
-Expected<util::PkeyPtr> public_key_from_der(std::string_view der) {
-  const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
-  util::PkeyPtr key(d2i_PUBKEY(nullptr, &cursor, static_cast<long>(der.size())));
-  if (!key || cursor != reinterpret_cast<const unsigned char*>(der.data() + der.size())) {
-    return Error{ErrorKind::Config, ErrorCode::TrustPubkey, "not exactly one DER SubjectPublicKeyInfo", {}};
-  }
+Expected<util::PkeyPtr> canonical_public_key(std::string_view der) {
+  auto key = detail::public_key_from_der(der);
+  if (!key) return key.error();
   unsigned char* canonical = nullptr;
-  const int length = i2d_PUBKEY(key.get(), &canonical);
+  const int length = i2d_PUBKEY(key->get(), &canonical);
   const bool same = length > 0 && std::string_view(reinterpret_cast<const char*>(canonical),
                                                    static_cast<std::size_t>(length)) == der;
   OPENSSL_free(canonical);
@@ -48,7 +45,7 @@ Expected<int> TrustStore::add_pem_public_keys(std::string_view pem, std::string_
     ++blocks;
     std::string spki(reinterpret_cast<const char*>(block), static_cast<std::size_t>(length));
     OPENSSL_free(block);
-    auto key = public_key_from_der(spki);
+    auto key = canonical_public_key(spki);
     if (!key) {
       ERR_clear_error();
       return Error{ErrorKind::Config, ErrorCode::TrustPubkey,
