@@ -62,9 +62,9 @@ Outcome check_duplicate_roles(const CheckContext& context, RuleReport& report) {
   for (std::size_t k = 1; k < order.size(); ++k) {
     repeated[order[k]] = pair_fields(roles[order[k]]) == pair_fields(roles[order[k - 1]]);
   }
+  const Attribute* role = context.assertion->find_attribute(aws_attr::role);
   for (std::size_t i = 0; i < roles.size(); ++i) {
     if (!repeated[i]) continue;
-    const Attribute* role = context.assertion->find_attribute(aws_attr::role);
     report.add("role " + roles[i].role.to_string() + " with provider " + roles[i].provider.to_string() +
                    " is sent more than once",
                role ? role->where : Location{});
