@@ -85,6 +85,8 @@ def main():
     floor = us["BM_Floor"]
     xfloor = us["BM_XmlsecFloor"]
     print(f"Machine: {machine(context)}; run {context.get('date', '')}")
+    build = "profile-guided Release (scripts/pgo_build.sh)" if results.get("pgo") else "Release"
+    print(f"Build: {build}")
     loads = {k[len("load_x100."):]: v / 100 for k, v in results.items() if k.startswith("load_x100.")}
     print("Load average (1 min): " + ", ".join(f"{k} {v:.2f}" for k, v in loads.items()) + "\n")
 

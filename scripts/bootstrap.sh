@@ -3,8 +3,8 @@
 #   demo  - verifies the bundled Okta->AWS capture with saml-verify (README quick start 1)
 #   test  - builds with ASan+UBSan and -Werror and runs the whole test suite (quick start 2)
 #   deps  - only installs the packages demo needs (the GitHub Action uses it)
-#   deb   - builds the release .deb in build/deb (Release, prefix /usr, Debian's hardening
-#           flags), checks it with lintian and writes its SHA-256 beside it (the release
+#   deb   - builds the release .deb in build/deb (Release, profile-guided: scripts/pgo_build.sh;
+#           prefix /usr, Debian's hardening flags), checks it with lintian and writes its SHA-256 beside it (the release
 #           workflow uses it)
 # Re-running is fast: packages are only installed when missing, builds are incremental.
 set -euo pipefail
@@ -100,7 +100,7 @@ case $mode in
     CFLAGS="$(dpkg-buildflags --get CFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
     CXXFLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
     LDFLAGS="$(dpkg-buildflags --get LDFLAGS)" \
-      build build/deb -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DSAMLKIT_BUILD_TESTS=OFF
+      SAMLKIT_PGO_JOBS=$jobs scripts/pgo_build.sh build/deb -DCMAKE_INSTALL_PREFIX=/usr -DSAMLKIT_BUILD_TESTS=OFF
     rm -f build/deb/samlkit_*.deb build/deb/samlkit_*.deb.sha256
     (cd build/deb && cpack -G DEB >/dev/null)
     deb=$(cd build/deb && ls samlkit_*.deb)
