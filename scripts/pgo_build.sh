@@ -53,6 +53,7 @@ for fixture in "$root"/fixtures/responses/*.xml "$root"/fixtures/captures/*; do
   run "$tools/saml-verify" "${trust[@]}" "$fixture"
   run "$tools/saml-verify" "${trust[@]}" --json "$fixture"
   run "$tools/saml-decode" "$fixture"
+  run "$tools/saml-lint" "${trust[@]}" "$fixture"
 done
 run "$tools/saml-lint" "${trust[@]}" --jobs 1 "$root/fixtures/responses" "$root/fixtures/captures"
 bench=$dir/bench
