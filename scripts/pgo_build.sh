@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Profile-guided Release build (gcc): scripts/pgo_build.sh BUILD_DIR [cmake args...]
-#   1. configures BUILD_DIR with SAMLKIT_PGO=generate and builds the instrumented tools (and
-#      the benchmark programs, when the cmake args enable them);
+#   1. configures BUILD_DIR with SAMLKIT_PGO=generate and builds, instrumented, only what the
+#      training runs: the tools, the response generator and SAMLKIT_PGO_TARGETS;
 #   2. trains: 1,000 distinct signed responses made from a template the benchmarks do not use,
 #      linted one by one and on two threads, in every report format; every response and capture
 #      fixture verified, decoded and linted one at a time (the one-shot path and the rejections);
@@ -16,13 +16,13 @@ shift
 jobs=${SAMLKIT_PGO_JOBS:-$(nproc 2>/dev/null || echo 2)}
 # shellcheck disable=SC2206  # a list of target names, split on white space (new lines too)
 targets=(${SAMLKIT_PGO_TARGETS:-})
-target_args=()
-((${#targets[@]})) && target_args=(--target "${targets[@]}")
+final_targets=()
+((${#targets[@]})) && final_targets=(--target "${targets[@]}")
 
 echo "pgo_build: 1/3 instrumented build in $dir" >&2
 cmake -S "$root" -B "$dir" -DCMAKE_BUILD_TYPE=Release "$@" -DSAMLKIT_PGO=generate >/dev/null
-cmake --build "$dir" -j "$jobs" "${target_args[@]}" >/dev/null
-cmake --build "$dir" -j "$jobs" --target saml-verify saml-decode saml-lint samlkit_bench_generate >/dev/null
+cmake --build "$dir" -j "$jobs" --target saml-verify saml-decode saml-lint samlkit_bench_generate \
+  "${targets[@]}" >/dev/null
 find "$dir" -name '*.gcda' -delete
 
 echo "pgo_build: 2/3 training run" >&2
@@ -70,7 +70,7 @@ fi
 
 echo "pgo_build: 3/3 optimised build from the profile" >&2
 cmake -S "$root" -B "$dir" -DSAMLKIT_PGO=use >/dev/null
-cmake --build "$dir" -j "$jobs" "${target_args[@]}" >/dev/null
+cmake --build "$dir" -j "$jobs" "${final_targets[@]}" >/dev/null
 # A tool left instrumented would run several times slower and write profiles wherever it runs.
 for tool in "$dir"/tools/saml-verify "$dir"/tools/saml-decode "$dir"/tools/saml-lint; do
   if [[ -x $tool ]] && nm "$tool" 2>/dev/null | grep -q __gcov_; then
