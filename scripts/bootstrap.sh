@@ -3,9 +3,9 @@
 #   demo  - verifies the bundled Okta->AWS capture with saml-verify (README quick start 1)
 #   test  - builds with ASan+UBSan and -Werror and runs the whole test suite (quick start 2)
 #   deps  - only installs the packages demo needs (the GitHub Action uses it)
-#   deb   - builds the release .deb in build/deb (Release, profile-guided: scripts/pgo_build.sh;
-#           prefix /usr, Debian's hardening flags), checks it with lintian and writes its SHA-256 beside it (the release
-#           workflow uses it)
+#   deb   - builds the release .deb in build/deb (Release, profile-guided by scripts/pgo_build.sh,
+#           prefix /usr, Debian's hardening flags), checks it with lintian and writes its SHA-256
+#           beside it (the release workflow uses it)
 # Re-running is fast: packages are only installed when missing, builds are incremental.
 set -euo pipefail
 
