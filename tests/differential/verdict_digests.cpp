@@ -3,6 +3,9 @@
 // lint_to_json), or of the error when the input does not decode. Optimisations must not
 // change a verdict: tests/differential/verdict_digests.txt holds these lines as the code
 // before the performance work printed them, and the ctest differential.verdicts compares.
+// The lint JSON is also made by lint_captures over batches of kBatch messages that run
+// across files; a message whose batched JSON differs gets "batched <digest>" on its line,
+// which the comparison then reports.
 //
 //   verdict_digests SOURCE_ROOT DIR...   (paths printed relative to SOURCE_ROOT)
 #include <openssl/evp.h>
@@ -11,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -29,6 +33,8 @@ namespace {
 
 // Inside the fixtures' validity window (fixtures/README.md): every time check is pinned.
 constexpr const char* kNow = "2024-05-01T12:01:00Z";
+// Not a divisor of the usual counts, so that batches start and end inside files.
+constexpr std::size_t kBatch = 7;
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -80,33 +86,76 @@ bool load_setup(const fs::path& keys, Setup& setup) {
   return true;
 }
 
-void digest_file(const fs::path& file, const std::string& shown, const Setup& setup) {
-  const saml::Policy& policy = setup.lint.policy;
+// One message of an input file, or the file's decode error.
+struct Message {
+  std::string shown;
+  std::optional<saml::Capture> capture;
+  std::string decode_error;
+};
+
+std::vector<Message> messages_of(const fs::path& file, const std::string& shown, const saml::Policy& policy) {
   auto captures = saml::decode_capture(read_file(file), shown, policy.capture_limits);
-  if (!captures) {
-    std::cout << shown << " decode " << sha256_hex(error_text(captures.error())) << "\n";
-    return;
+  if (!captures) return {{shown, std::nullopt, error_text(captures.error())}};
+  std::vector<Message> messages;
+  for (saml::Capture& capture : *captures) messages.push_back({shown, std::move(capture), {}});
+  return messages;
+}
+
+std::string lint_digest(const Message& message, saml::Expected<saml::LintResult> linted) {
+  saml::LintEntry entry;
+  entry.source = message.shown;
+  entry.message = message.capture->origin.message;
+  entry.messages = message.capture->origin.messages;
+  if (linted) {
+    entry.format = message.capture->format;
+    entry.notes = message.capture->notes;
+    entry.result = std::move(*linted);
+  } else {
+    entry.error = linted.error();
   }
-  for (const saml::Capture& capture : *captures) {
-    std::cout << shown << " #" << capture.origin.message;
+  saml::LintReportOptions options;
+  options.now = kNow;
+  return sha256_hex(saml::lint_to_json({entry}, options));
+}
+
+// The lint digest of every message through lint_captures (empty for a decode error).
+std::vector<std::string> batched_lint_digests(const std::vector<Message>& messages, const Setup& setup) {
+  std::vector<std::string> digests(messages.size());
+  std::vector<std::size_t> batch;
+  const auto run = [&] {
+    std::vector<saml::LintJob> jobs;
+    for (const std::size_t i : batch) jobs.push_back({&*messages[i].capture, &setup.lint});
+    auto results = saml::lint_captures(jobs, setup.trust);
+    for (std::size_t k = 0; k < batch.size(); ++k) digests[batch[k]] = lint_digest(messages[batch[k]], std::move(results[k]));
+    batch.clear();
+  };
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    if (!messages[i].capture) continue;
+    batch.push_back(i);
+    if (batch.size() == kBatch) run();
+  }
+  if (!batch.empty()) run();
+  return digests;
+}
+
+void print_digests(const std::vector<Message>& messages, const Setup& setup) {
+  const saml::Policy& policy = setup.lint.policy;
+  const std::vector<std::string> batched = batched_lint_digests(messages, setup);
+  for (std::size_t i = 0; i < messages.size(); ++i) {
+    const Message& message = messages[i];
+    if (!message.capture) {
+      std::cout << message.shown << " decode " << sha256_hex(message.decode_error) << "\n";
+      continue;
+    }
+    const saml::Capture& capture = *message.capture;
+    std::cout << message.shown << " #" << capture.origin.message;
     auto verdict = saml::verify_capture(capture, setup.trust, policy);
     std::cout << " verify " << sha256_hex(verdict ? saml::verdict_to_json(capture, *verdict, policy)
                                                    : error_text(verdict.error()));
-    saml::LintEntry entry;
-    entry.source = shown;
-    entry.message = capture.origin.message;
-    entry.messages = capture.origin.messages;
-    auto linted = saml::lint_capture(capture, setup.trust, setup.lint);
-    if (linted) {
-      entry.format = capture.format;
-      entry.notes = capture.notes;
-      entry.result = std::move(*linted);
-    } else {
-      entry.error = linted.error();
-    }
-    saml::LintReportOptions options;
-    options.now = kNow;
-    std::cout << " lint " << sha256_hex(saml::lint_to_json({entry}, options)) << "\n";
+    const std::string lint = lint_digest(message, saml::lint_capture(capture, setup.trust, setup.lint));
+    std::cout << " lint " << lint;
+    if (batched[i] != lint) std::cout << " batched " << batched[i];
+    std::cout << "\n";
   }
 }
 
@@ -130,6 +179,12 @@ int main(int argc, char** argv) {
     }
   }
   std::sort(files.begin(), files.end());
-  for (const fs::path& file : files) digest_file(file, fs::relative(file, root).generic_string(), setup);
+  std::vector<Message> messages;
+  for (const fs::path& file : files) {
+    for (Message& message : messages_of(file, fs::relative(file, root).generic_string(), setup.lint.policy)) {
+      messages.push_back(std::move(message));
+    }
+  }
+  print_digests(messages, setup);
   return 0;
 }

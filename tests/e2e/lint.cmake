@@ -66,3 +66,13 @@ if(SAMLKIT_PYTHON3)
   set_tests_properties(e2e.saml_lint_streaming_rss PROPERTIES ENVIRONMENT
                        "ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=0:thread_local_quarantine_size_kb=0")
 endif()
+
+# saml-lint's batches of messages (tools/saml-lint/message_batch.cpp), linked on their own.
+add_executable(message_batch_test ${CMAKE_CURRENT_LIST_DIR}/message_batch_test.cpp
+               ${PROJECT_SOURCE_DIR}/tools/saml-lint/message_batch.cpp)
+target_include_directories(message_batch_test PRIVATE ${PROJECT_SOURCE_DIR}/tools/saml-lint)
+target_link_libraries(message_batch_test PRIVATE samlkit_cli Boost::unit_test_framework)
+target_compile_definitions(message_batch_test PRIVATE BOOST_TEST_DYN_LINK
+                           SAMLKIT_FIXTURES_DIR="${SAMLKIT_FIXTURES_DIR}")
+samlkit_set_warnings(message_batch_test)
+add_test(NAME e2e.message_batch COMMAND message_batch_test)

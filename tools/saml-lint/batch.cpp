@@ -11,66 +11,16 @@
 #include <thread>
 
 #include "cli.h"
+#include "message_batch.h"
 #include "saml/thread_crypto.h"
 
 namespace samlkit::lint_tool {
 namespace {
 
 constexpr int kBarWidth = 30;
-// How many items per thread the workers may lint ahead of the output.
-constexpr std::size_t kAheadPerThread = 8;
-
-saml::LintEntry error_entry(const WorkItem& item, saml::Error error) {
-  saml::LintEntry entry;
-  entry.source = item.source;
-  entry.source_line = item.line;
-  entry.error = std::move(error);
-  return entry;
-}
-
-// What one item gives: its entries, and the notes on what was only listed.
-struct ItemOutput {
-  std::vector<saml::LintEntry> entries;
-  std::vector<std::string> notes;
-};
-
-ItemOutput lint_item(const WorkItem& item, const cli::InputSelection& selection,
-                     const saml::TrustStore& trust, const saml::LintOptions& options,
-                     const saml::LintConfig& config) {
-  // A file, or (--lines) the message its line holds.
-  const saml::CaptureLimits& limits = options.policy.capture_limits;
-  auto messages = item.line == 0 ? cli::read_captures("saml-lint", item.source, selection, limits)
-                                 : cli::plan_input(item.text, item.source, selection, limits);
-  if (!messages) return {{error_entry(item, messages.error())}, {}};
-  ItemOutput output;
-  for (const saml::Capture& request : messages->listed) output.notes.push_back(cli::listed_request_note(request));
-  for (const saml::Capture& judged : messages->judged) {
-    // A capture that records its time is judged at it (unless --now says otherwise).
-    std::optional<saml::Policy> policy;
-    std::optional<saml::LintOptions> at_capture_time;
-    if (&cli::policy_for(judged, options.policy, policy) != &options.policy) {
-      at_capture_time = options;
-      at_capture_time->policy = *policy;
-    }
-    saml::LintEntry entry;
-    entry.source = item.source;
-    entry.source_line = item.line;
-    entry.message = judged.origin.message;
-    entry.messages = judged.origin.messages;
-    auto result = saml::lint_capture(judged, trust, at_capture_time ? *at_capture_time : options);
-    if (!result) {
-      entry.error = result.error();
-      output.entries.push_back(std::move(entry));
-      continue;
-    }
-    saml::apply_lint_config(config, *result);
-    entry.format = judged.format;
-    entry.notes = judged.notes;
-    entry.result = std::move(*result);
-    output.entries.push_back(std::move(entry));
-  }
-  return output;
-}
+// How many items per thread the workers may lint ahead of the output: room for a full
+// batch of messages held by each worker (MessageBatch), and as many again.
+constexpr std::size_t kAheadPerThread = 2 * MessageBatch::kMessages;
 
 // Used under OrderedBatch's mutex only.
 class Progress {
@@ -110,10 +60,15 @@ class OrderedBatch {
   // The next item to lint, once it is inside the window; nullopt when every item is taken.
   std::optional<std::size_t> claim() {
     std::unique_lock<std::mutex> lock(mutex_);
-    window_open_.wait(lock, [this] {
-      return next_claim_ == total_ || next_claim_ < next_emit_ + slots_.size();
-    });
+    window_open_.wait(lock, [this] { return next_claim_ == total_ || inside_window(); });
     if (next_claim_ == total_) return std::nullopt;
+    return next_claim_++;
+  }
+
+  // The next item if it is inside the window now; nullopt otherwise (or when none is left).
+  std::optional<std::size_t> try_claim() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (next_claim_ == total_ || !inside_window()) return std::nullopt;
     return next_claim_++;
   }
 
@@ -144,6 +99,8 @@ class OrderedBatch {
   }
 
  private:
+  bool inside_window() const { return next_claim_ < next_emit_ + slots_.size(); }
+
   // Moves the completed items from next_emit_ on out of their slots, in order, and opens
   // the window past them. Called with mutex_ held.
   std::vector<ItemOutput> take_ready() {
@@ -188,9 +145,20 @@ void lint_all(const std::vector<WorkItem>& items, const cli::InputSelection& sel
   const std::size_t threads = std::max<std::size_t>(1, std::min<std::size_t>(jobs, items.size()));
   OrderedBatch batch(items.size(), kAheadPerThread * threads, sink, notes);
   const auto work = [&](const saml::TrustStore& keys) {
-    while (const std::optional<std::size_t> index = batch.claim()) {
-      batch.complete(*index, lint_item(items[*index], selection, keys, options, config));
+    MessageBatch messages(selection, keys, options, config,
+                          [&](std::size_t index, ItemOutput output) { batch.complete(index, std::move(output)); });
+    for (;;) {
+      std::optional<std::size_t> index = batch.try_claim();
+      if (!index) {
+        // Before waiting for the window, hand on what this worker holds: the output may be
+        // waiting for exactly those items.
+        messages.finish();
+        index = batch.claim();
+        if (!index) break;
+      }
+      messages.add(*index, items[*index]);
     }
+    messages.finish();
   };
   // Each extra thread works in an OpenSSL context of its own with its own copy of the keys:
   // threads sharing one context contend on its locks and reference counts.

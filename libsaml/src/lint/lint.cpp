@@ -1,6 +1,7 @@
 // lint_capture: saml-verify's verdict (same profile, same rules), then every check of the rule
 // table that only saml-lint runs. saml-lint never judges weaker than saml-verify: every
 // finding of the verdict is kept (but for the trust findings SIG012 stands for).
+// lint_captures: the same over a batch, stage by stage (pipeline/verify_stages.h).
 #include <algorithm>
 #include <memory>
 #include <string_view>
@@ -9,6 +10,7 @@
 
 #include "checks/rule_check.h"
 #include "lint/lint_rules.h"
+#include "pipeline/verify_stages.h"
 #include "saml/decode.h"
 
 namespace saml {
@@ -40,11 +42,9 @@ std::vector<std::string_view> not_applicable_ids(const Verdict& verdict, Profile
   return ids;
 }
 
-}  // namespace
-
-Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trust,
-                                  const LintOptions& options) {
-  Expected<Verdict> verdict = verify_capture(capture, trust, options.policy);
+// Every lint rule over what saml-verify's verdict built.
+Expected<LintResult> lint_verdict(const Capture& capture, const TrustStore& trust, const LintOptions& options,
+                                  Expected<Verdict> verdict) {
   if (!verdict) return verdict.error();
 
   LintResult result;
@@ -85,6 +85,34 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
                                              std::move(skipped));
   if (options.keep_view) result.view = std::make_shared<const DecodeView>(view_of_verdict(capture, std::move(*verdict)));
   return result;
+}
+
+}  // namespace
+
+Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trust,
+                                  const LintOptions& options) {
+  return lint_verdict(capture, trust, options, verify_capture(capture, trust, options.policy));
+}
+
+std::vector<Expected<LintResult>> lint_captures(std::span<const LintJob> jobs, const TrustStore& trust) {
+  std::vector<Expected<VerdictInProgress>> progress;
+  progress.reserve(jobs.size());
+  for (const LintJob& job : jobs) progress.push_back(parse_stage(*job.capture, job.options->policy));
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (progress[i]) signature_stage(*progress[i], trust, jobs[i].options->policy);
+  }
+  std::vector<Expected<LintResult>> results;
+  results.reserve(jobs.size());
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const LintJob& job = jobs[i];
+    if (!progress[i]) {
+      results.emplace_back(progress[i].error());
+      continue;
+    }
+    Verdict verdict = judgement_stage(std::move(*progress[i]), *job.capture, trust, job.options->policy);
+    results.push_back(lint_verdict(*job.capture, trust, *job.options, std::move(verdict)));
+  }
+  return results;
 }
 
 }  // namespace saml

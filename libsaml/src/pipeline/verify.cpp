@@ -11,6 +11,7 @@
 #include "pipeline/encrypted_id.h"
 #include "pipeline/stage_policies.h"
 #include "pipeline/structure.h"
+#include "pipeline/verify_stages.h"
 #include "saml/checks.h"
 #include "saml/rules.h"
 
@@ -51,9 +52,9 @@ void keep_profile_findings(Verdict& verdict) {
 
 }  // namespace
 
-Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust,
-                                 const Policy& policy) {
-  Verdict verdict;
+Expected<VerdictInProgress> parse_stage(const Capture& capture, const Policy& policy) {
+  VerdictInProgress progress;
+  Verdict& verdict = progress.verdict;
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) {
     if (parsed.error().code != ErrorCode::XmlDoctype) return parsed.error();
@@ -63,32 +64,49 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
     verdict.profile = profile.profile;
     verdict.profile_reason = profile.reason;
     keep_profile_findings(verdict);
-    return verdict;
+    progress.decided = true;
+    return progress;
   }
-  auto document = std::make_shared<Document>(std::move(parsed).value());
-  if (auto saml = require_saml_root(*document); !saml) return saml.error();
-  verdict.document = document;
+  progress.document = std::make_shared<Document>(std::move(parsed).value());
+  if (auto saml = require_saml_root(*progress.document); !saml) return saml.error();
+  verdict.document = progress.document;
+  return progress;
+}
+
+void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const Policy& policy) {
+  if (progress.decided) return;
+  Verdict& verdict = progress.verdict;
+  Document& document = *progress.document;
   std::vector<Finding>& findings = verdict.findings;
 
-  const AssertionSlot slot = find_assertion_slot(*document, findings);
-  const xmlNode* assertion_node = slot.assertion;
-  const xmlNode* root = document->root();
-  if (is_element(root, ns::protocol, "Response")) {
-    verdict.response = read_response(root);
-    check_response(*verdict.response, findings);
+  const AssertionSlot slot = find_assertion_slot(document, findings);
+  progress.assertion_node = slot.assertion;
+  const xmlNode* root = document.root();
+  if (!is_element(root, ns::protocol, "Response")) return;
+  verdict.response = read_response(root);
+  check_response(*verdict.response, findings);
 
-    const DsigPolicy dsig_policy = dsig_policy_of(policy);
-    verdict.signatures = verify_signatures(*document, trust, dsig_policy, findings);
-    verdict.response_signed = verdict.signatures.covers(root);
-    if (slot.encrypted != nullptr) {
-      assertion_node = open_encrypted_assertion(slot.encrypted, trust, policy, dsig_policy, verdict);
-    }
-    check_signing_certificate_dates(verdict.signatures, policy, findings);
+  const DsigPolicy dsig_policy = dsig_policy_of(policy);
+  verdict.signatures = verify_signatures(document, trust, dsig_policy, findings);
+  verdict.response_signed = verdict.signatures.covers(root);
+  if (slot.encrypted != nullptr) {
+    progress.assertion_node = open_encrypted_assertion(slot.encrypted, trust, policy, dsig_policy, verdict);
+  }
+  check_signing_certificate_dates(verdict.signatures, policy, findings);
+}
 
-    if (assertion_node != nullptr && verdict.signatures.covers(assertion_node)) {
+Verdict judgement_stage(VerdictInProgress progress, const Capture& capture, const TrustStore& trust,
+                        const Policy& policy) {
+  Verdict verdict = std::move(progress.verdict);
+  if (progress.decided) return verdict;
+  std::vector<Finding>& findings = verdict.findings;
+  const xmlNode* assertion_node = progress.assertion_node;
+  // Only a Response has an assertion slot; the signature stage read the Response's fields.
+  if (verdict.response && assertion_node != nullptr) {
+    if (verdict.signatures.covers(assertion_node)) {
       verdict.assertion = read_assertion(assertion_node);
       open_encrypted_id(*verdict.assertion, policy, findings);
-    } else if (assertion_node != nullptr) {
+    } else {
       require_covered(assertion_node, verdict.signatures, findings);
     }
   }
@@ -107,7 +125,7 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
                              policy,
                              trust,
                              verdict.profile,
-                             document.get(),
+                             verdict.document.get(),
                              response,
                              assertion,
                              verdict.aws ? &*verdict.aws : nullptr,
@@ -120,6 +138,14 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
   // Fail closed: acceptance needs a verified assertion, whatever the findings say.
   verdict.accepted = !has_errors(findings) && assertion != nullptr;
   return verdict;
+}
+
+Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust,
+                                 const Policy& policy) {
+  Expected<VerdictInProgress> progress = parse_stage(capture, policy);
+  if (!progress) return progress.error();
+  signature_stage(*progress, trust, policy);
+  return judgement_stage(std::move(*progress), capture, trust, policy);
 }
 
 }  // namespace saml
