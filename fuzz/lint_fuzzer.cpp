@@ -2,7 +2,8 @@
 // text, JSON, SARIF and JUnit reports) trusting the fixtures' IdP key and the three dated
 // lint keys (fixtures/lint/keys), at the fixtures' time; metadata documents also go through
 // lint_metadata. Invariants:
-//   - deterministic: linting the same capture twice gives byte-identical reports;
+//   - deterministic: linting the same capture again, also in a batch (lint_captures, after
+//     another message), gives byte-identical reports;
 //   - the JSON and SARIF reports are JSON, the JUnit report is XML;
 //   - lint's verdict is verify's: `accepted` is verify_capture's, the profile is the same,
 //     every error verify reports lint reports too, and lint fails what verify rejects;
@@ -158,10 +159,18 @@ void lint_one(const saml::Capture& capture) {
 
   const Reports reports = reports_of(entry_of(capture.format, *first));
   check_reports(reports);
-  auto second = saml::lint_capture(capture, lint_trust_store(), lint_options(std::nullopt));
-  FUZZ_CHECK(second.has_value(), "a second lint of the same capture failed");
-  FUZZ_CHECK(reports_of(entry_of(capture.format, *second)) == reports,
-             "linting the same capture twice gives different reports");
+  // Again in a batch (lint_captures, stage by stage), after the embedded fixture and twice.
+  saml::Capture fixture;
+  fixture.xml = std::string(fuzz::fixture::signed_assertion_xml);
+  const saml::LintOptions options = lint_options(std::nullopt);
+  const std::vector<saml::LintJob> jobs{{&fixture, &options}, {&capture, &options}, {&capture, &options}};
+  auto batch = saml::lint_captures(jobs, lint_trust_store());
+  FUZZ_CHECK(batch.size() == jobs.size() && batch[0] && batch[0]->accepted, "the batch lost the embedded fixture");
+  for (std::size_t i = 1; i < batch.size(); ++i) {
+    FUZZ_CHECK(batch[i].has_value(), "linting the capture again, in a batch, failed");
+    FUZZ_CHECK(reports_of(entry_of(capture.format, *batch[i])) == reports,
+               "linting the same capture again, in a batch, gives different reports");
+  }
 
   check_never_weaker(*first, *verdict);
 }

@@ -7,10 +7,20 @@
 namespace saml {
 namespace {
 
-std::vector<const xmlNode*> assertion_elements(const xmlNode* root, std::string_view local_name) {
-  std::vector<const xmlNode*> found;
+// Every saml:Assertion and saml:EncryptedAssertion under root, in one walk of the tree.
+struct AssertionElements {
+  std::vector<const xmlNode*> plain;
+  std::vector<const xmlNode*> encrypted;
+};
+
+AssertionElements assertion_elements(const xmlNode* root) {
+  AssertionElements found;
   for_each_element(root, [&](const xmlNode* node) {
-    if (is_element(node, ns::assertion, local_name)) found.push_back(node);
+    if (is_element(node, ns::assertion, "Assertion")) {
+      found.plain.push_back(node);
+    } else if (is_element(node, ns::assertion, "EncryptedAssertion")) {
+      found.encrypted.push_back(node);
+    }
   });
   return found;
 }
@@ -60,8 +70,9 @@ AssertionSlot find_assertion_slot(const Document& doc, std::vector<Finding>& fin
   }
 
   // Encrypted and plaintext assertions count together: one of each is two assertions.
-  const std::vector<const xmlNode*> encrypted = assertion_elements(root, "EncryptedAssertion");
-  std::vector<const xmlNode*> assertions = assertion_elements(root, "Assertion");
+  AssertionElements found = assertion_elements(root);
+  const std::vector<const xmlNode*>& encrypted = found.encrypted;
+  std::vector<const xmlNode*>& assertions = found.plain;
   assertions.insert(assertions.end(), encrypted.begin(), encrypted.end());
   if (assertions.empty()) {
     findings.push_back(make_finding(RuleId::not_one_assertion, "the Response contains no Assertion",
@@ -97,9 +108,10 @@ const xmlNode* check_decrypted_assertion(const Document& decrypted, std::vector<
                                     location_of(element)));
     return nullptr;
   }
+  const AssertionElements found = assertion_elements(element);
   std::vector<const xmlNode*> nested;
-  for (std::string_view name : {"Assertion", "EncryptedAssertion"}) {
-    for (const xmlNode* node : assertion_elements(element, name)) {
+  for (const std::vector<const xmlNode*>* nodes : {&found.plain, &found.encrypted}) {
+    for (const xmlNode* node : *nodes) {
       if (node != element) nested.push_back(node);
     }
   }
