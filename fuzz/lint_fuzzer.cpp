@@ -45,6 +45,16 @@ const saml::TrustStore& lint_trust_store() {
   return store;
 }
 
+// The embedded signed fixture (it lints as accepted), as a capture.
+const saml::Capture& signed_fixture() {
+  static const saml::Capture capture = [] {
+    saml::Capture fixture;
+    fixture.xml = std::string(fuzz::fixture::signed_assertion_xml);
+    return fixture;
+  }();
+  return capture;
+}
+
 saml::LintOptions lint_options(std::optional<saml::Profile> profile) {
   saml::LintOptions options;
   options.policy = fuzz::fixture_policy();
@@ -160,10 +170,8 @@ void lint_one(const saml::Capture& capture) {
   const Reports reports = reports_of(entry_of(capture.format, *first));
   check_reports(reports);
   // Again in a batch (lint_captures, stage by stage), after the embedded fixture and twice.
-  saml::Capture fixture;
-  fixture.xml = std::string(fuzz::fixture::signed_assertion_xml);
   const saml::LintOptions options = lint_options(std::nullopt);
-  const std::vector<saml::LintJob> jobs{{&fixture, &options}, {&capture, &options}, {&capture, &options}};
+  const std::vector<saml::LintJob> jobs{{&signed_fixture(), &options}, {&capture, &options}, {&capture, &options}};
   auto batch = saml::lint_captures(jobs, lint_trust_store());
   FUZZ_CHECK(batch.size() == jobs.size() && batch[0] && batch[0]->accepted, "the batch lost the embedded fixture");
   for (std::size_t i = 1; i < batch.size(); ++i) {
@@ -196,9 +204,7 @@ void lint_metadata_document(std::string_view input) {
 extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
   // The embedded fixture must lint as accepted; that also initialises libxml2 and xmlsec
   // before the tripwire replaces their loaders.
-  saml::Capture capture;
-  capture.xml = std::string(fuzz::fixture::signed_assertion_xml);
-  auto linted = saml::lint_capture(capture, lint_trust_store(), lint_options(std::nullopt));
+  auto linted = saml::lint_capture(signed_fixture(), lint_trust_store(), lint_options(std::nullopt));
   FUZZ_CHECK(linted && linted->accepted, "the embedded signed fixture must lint as accepted");
   fuzz::install_io_tripwire();
   return 0;

@@ -102,20 +102,10 @@ std::vector<Message> messages_of(const fs::path& file, const std::string& shown,
 }
 
 std::string lint_digest(const Message& message, saml::Expected<saml::LintResult> linted) {
-  saml::LintEntry entry;
-  entry.source = message.shown;
-  entry.message = message.capture->origin.message;
-  entry.messages = message.capture->origin.messages;
-  if (linted) {
-    entry.format = message.capture->format;
-    entry.notes = message.capture->notes;
-    entry.result = std::move(*linted);
-  } else {
-    entry.error = linted.error();
-  }
   saml::LintReportOptions options;
   options.now = kNow;
-  return sha256_hex(saml::lint_to_json({entry}, options));
+  return sha256_hex(saml::lint_to_json({saml::make_lint_entry(message.shown, 0, *message.capture, std::move(linted))},
+                                       options));
 }
 
 // The lint digest of every message through lint_captures (empty for a decode error).

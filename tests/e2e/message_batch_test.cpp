@@ -52,18 +52,10 @@ struct Setup {
   std::string alone(const WorkItem& item) const {
     auto captures = saml::decode_capture(item.text, item.source, options.policy.capture_limits);
     BOOST_REQUIRE(captures && captures->size() == 1);
-    saml::LintEntry entry;
-    entry.source = item.source;
-    entry.source_line = item.line;
-    entry.message = 1;
-    entry.messages = 1;
     auto result = saml::lint_capture(captures->front(), trust, options);
     BOOST_REQUIRE(result);
     saml::apply_lint_config(config, *result);
-    entry.format = captures->front().format;
-    entry.notes = captures->front().notes;
-    entry.result = std::move(*result);
-    return saml::lint_to_json({entry}, {});
+    return saml::lint_to_json({saml::make_lint_entry(item.source, item.line, captures->front(), std::move(result))}, {});
   }
 };
 

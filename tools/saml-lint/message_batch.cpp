@@ -65,21 +65,9 @@ void MessageBatch::lint_queue() {
   std::vector<saml::Expected<saml::LintResult>> results = saml::lint_captures(jobs, trust_);
   for (std::size_t i = 0; i < queue_.size(); ++i) {
     Held& held = *queue_[i].held;
-    const saml::Capture& judged = *queue_[i].capture;
-    saml::LintEntry entry;
-    entry.source = held.item->source;
-    entry.source_line = held.item->line;
-    entry.message = judged.origin.message;
-    entry.messages = judged.origin.messages;
-    if (results[i]) {
-      saml::apply_lint_config(config_, *results[i]);
-      entry.format = judged.format;
-      entry.notes = judged.notes;
-      entry.result = std::move(*results[i]);
-    } else {
-      entry.error = results[i].error();
-    }
-    held.output.entries.push_back(std::move(entry));
+    if (results[i]) saml::apply_lint_config(config_, *results[i]);
+    held.output.entries.push_back(
+        saml::make_lint_entry(held.item->source, held.item->line, *queue_[i].capture, std::move(results[i])));
     --held.unlinted;
   }
   queue_.clear();

@@ -120,6 +120,11 @@ struct LintEntry {
   std::optional<Error> error;
 };
 
+// The report entry of one linted message of `source` (`source_line`: its --lines line, or 0):
+// the capture's number, format and notes beside the result, or the error alone.
+LintEntry make_lint_entry(std::string source, int source_line, const Capture& capture,
+                          Expected<LintResult> linted);
+
 struct LintReportOptions {
   LintConfig config;
   bool color = false;

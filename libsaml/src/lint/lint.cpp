@@ -94,6 +94,23 @@ Expected<LintResult> lint_capture(const Capture& capture, const TrustStore& trus
   return lint_verdict(capture, trust, options, verify_capture(capture, trust, options.policy));
 }
 
+LintEntry make_lint_entry(std::string source, int source_line, const Capture& capture,
+                          Expected<LintResult> linted) {
+  LintEntry entry;
+  entry.source = std::move(source);
+  entry.source_line = source_line;
+  entry.message = capture.origin.message;
+  entry.messages = capture.origin.messages;
+  if (!linted) {
+    entry.error = linted.error();
+    return entry;
+  }
+  entry.format = capture.format;
+  entry.notes = capture.notes;
+  entry.result = std::move(*linted);
+  return entry;
+}
+
 std::vector<Expected<LintResult>> lint_captures(std::span<const LintJob> jobs, const TrustStore& trust) {
   std::vector<Expected<VerdictInProgress>> progress;
   progress.reserve(jobs.size());
