@@ -14,6 +14,7 @@
 #include "saml/model.h"
 #include "saml/policy.h"
 #include "saml/xml.h"
+#include "model_nodes.h"
 #include "saml_support.h"
 
 namespace {
@@ -253,17 +254,15 @@ BOOST_AUTO_TEST_SUITE_END()
 
 namespace {
 
-saml::Location value_location(int line) {
-  return saml::Location{line, "/Response/Assertion/AttributeStatement/Attribute/AttributeValue",
-                        "", -1};
+saml::NodeRef value_location(int line) {
+  return samltest::node_at("/Response/Assertion/AttributeStatement/Attribute/AttributeValue", line);
 }
 
 saml::Attribute make_attribute(std::string_view name, const std::vector<std::string>& values,
                                int first_line = 10) {
   saml::Attribute attr;
   attr.name = std::string(name);
-  attr.where = saml::Location{first_line - 1, "/Response/Assertion/AttributeStatement/Attribute",
-                              "", -1};
+  attr.where = samltest::node_at("/Response/Assertion/AttributeStatement/Attribute", first_line - 1);
   for (std::size_t i = 0; i < values.size(); ++i) {
     attr.values.push_back(values[i]);
     attr.value_locations.push_back(value_location(first_line + static_cast<int>(i)));
@@ -274,7 +273,7 @@ saml::Attribute make_attribute(std::string_view name, const std::vector<std::str
 // An assertion with the attributes Okta sends for the AWS app.
 saml::Assertion okta_assertion() {
   saml::Assertion assertion;
-  assertion.where = saml::Location{1, "/Response/Assertion", "", -1};
+  assertion.where = samltest::node_at("/Response/Assertion", 1);
   assertion.attributes = {
       make_attribute(saml::aws_attr::role,
                      {kProvider + "," + kRole,
@@ -309,7 +308,7 @@ std::vector<saml::Finding> findings_for(const saml::Assertion& assertion) {
 void set_values(saml::Assertion& assertion, std::string_view name,
                 const std::vector<std::string>& values) {
   saml::Attribute& attr = attribute_named(assertion, name);
-  attr = make_attribute(name, values, attr.where.line + 1);
+  attr = make_attribute(name, values, attr.where.location().line + 1);
 }
 
 void check_rules(const saml::Assertion& assertion, const std::vector<std::string>& expected,

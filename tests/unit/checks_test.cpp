@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "saml/checks.h"
 #include "saml/xml.h"
+#include "model_nodes.h"
 #include "saml_support.h"
 
 using namespace std::chrono;
@@ -21,13 +23,13 @@ saml::TimePoint at(int h, int m, int s, int ms = 0) {
   return sys_days{year{2024} / May / 1} + hours{h} + minutes{m} + seconds{s} + milliseconds{ms};
 }
 
-saml::Instant instant(saml::TimePoint t, std::string text, std::string element,
-                      std::string attribute) {
+saml::Instant instant(saml::TimePoint t, std::string text, std::string_view element,
+                      std::string_view attribute) {
   saml::Instant i;
   i.present = true;
   i.text = std::move(text);
   i.value = t;
-  i.where = saml::Location{1, std::move(element), std::move(attribute), -1};
+  i.where = samltest::node_at(element, 1, attribute);
   return i;
 }
 
@@ -53,7 +55,7 @@ saml::Assertion valid_assertion() {
                               "NotOnOrAfter");
   c.recipient = "https://signin.aws.amazon.com/saml";
   c.has_recipient = true;
-  c.where.element = "/Response/Assertion/Subject/SubjectConfirmation";
+  c.where = samltest::node_at("/Response/Assertion/Subject/SubjectConfirmation");
   a.confirmations.push_back(c);
   a.conditions.present = true;
   a.conditions.not_before = instant(at(11, 55, 0, 123), "2024-05-01T11:55:00.123Z",
@@ -65,7 +67,7 @@ saml::Assertion valid_assertion() {
   s.session_not_on_or_after = instant(at(13, 0, 0), "2024-05-01T13:00:00.000Z",
                                       "/Response/Assertion/AuthnStatement", "SessionNotOnOrAfter");
   a.authn_statements.push_back(s);
-  a.where.element = "/Response/Assertion";
+  a.where = samltest::node_at("/Response/Assertion");
   return a;
 }
 
@@ -78,7 +80,7 @@ saml::Response valid_response() {
   r.has_destination = true;
   r.status.present = true;
   r.status.code = kSuccess;
-  r.where.element = "/Response";
+  r.where = samltest::node_at("/Response");
   return r;
 }
 

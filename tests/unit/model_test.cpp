@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(own_fields) {
              "IssueInstant value");
   BOOST_TEST(r.issue_instant.error.empty());
   BOOST_TEST(r.issue_instant.where.attribute == "IssueInstant");
-  BOOST_TEST(r.issue_instant.where.element == "/Response");
+  BOOST_TEST(r.issue_instant.where.location().element == "/Response");
   BOOST_TEST(r.has_destination);
   BOOST_TEST(r.destination == "https://signin.aws.amazon.com/saml");
   BOOST_TEST(r.in_response_to == "req-1");
@@ -120,7 +120,7 @@ BOOST_AUTO_TEST_CASE(own_fields) {
   BOOST_TEST(r.status.present);
   BOOST_TEST(r.status.code == "urn:oasis:names:tc:SAML:2.0:status:Success");
   BOOST_TEST(r.status.second_level.empty());
-  BOOST_TEST(r.where.element == "/Response");
+  BOOST_TEST(r.where.location().element == "/Response");
 }
 
 BOOST_AUTO_TEST_CASE(nested_status_and_message) {
@@ -173,9 +173,9 @@ BOOST_AUTO_TEST_CASE(header_and_subject) {
   BOOST_TEST(a.has_name_id);
   BOOST_TEST(a.name_id == "jane.doe@example.com");
   BOOST_TEST(a.name_id_format == "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified");
-  BOOST_TEST(a.name_id_where.element == "/Response/Assertion/Subject/NameID");
-  BOOST_TEST(a.name_id_where.line == 5, "NameID is on line 5 of the test XML");
-  BOOST_TEST(a.where.element == "/Response/Assertion");
+  BOOST_TEST(a.name_id_where.location().element == "/Response/Assertion/Subject/NameID");
+  BOOST_TEST(a.name_id_where.location().line == 5, "NameID is on line 5 of the test XML");
+  BOOST_TEST(a.where.location().element == "/Response/Assertion");
 }
 
 BOOST_AUTO_TEST_CASE(subject_confirmations) {
@@ -187,7 +187,7 @@ BOOST_AUTO_TEST_CASE(subject_confirmations) {
   BOOST_TEST(bearer.has_data);
   BOOST_TEST(!bearer.not_before.present);
   BOOST_TEST((bearer.not_on_or_after.value == utc(2024y / May / 1, 12h, 5min, 0s, 123ms)));
-  BOOST_TEST(bearer.not_on_or_after.where.element ==
+  BOOST_TEST(bearer.not_on_or_after.where.location().element ==
              "/Response/Assertion/Subject/SubjectConfirmation/SubjectConfirmationData");
   BOOST_TEST(bearer.not_on_or_after.where.attribute == "NotOnOrAfter");
   BOOST_TEST(bearer.has_recipient);
@@ -218,7 +218,7 @@ BOOST_AUTO_TEST_CASE(conditions_and_audiences) {
                                        "https://signin.aws.amazon.com/saml"}));
   BOOST_TEST(c.audience_restrictions[1].audiences ==
              std::vector<std::string>{"https://sp.example.com"});
-  BOOST_TEST(c.audience_restrictions[1].where.element ==
+  BOOST_TEST(c.audience_restrictions[1].where.location().element ==
              "/Response/Assertion/Conditions/AudienceRestriction");
 }
 
@@ -246,9 +246,9 @@ BOOST_AUTO_TEST_CASE(attributes_from_every_statement) {
              (std::vector<std::string>{"provider-1,role-1", "provider-2,role-2"}),
              "a comment inside an AttributeValue must not truncate it");
   BOOST_REQUIRE_EQUAL(role.value_locations.size(), 2u);
-  BOOST_TEST(role.value_locations[1].element ==
+  BOOST_TEST(role.value_locations[1].location().element ==
              "/Response/Assertion/AttributeStatement/Attribute/AttributeValue");
-  BOOST_TEST(role.value_locations[1].line > role.value_locations[0].line);
+  BOOST_TEST(role.value_locations[1].location().line > role.value_locations[0].location().line);
   BOOST_TEST(a.attributes[1].friendly_name == "RoleSessionName", "second AttributeStatement");
   BOOST_TEST(a.attributes[1].values == std::vector<std::string>{"jane"});
 }

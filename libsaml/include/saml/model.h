@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "saml/error.h"
@@ -12,13 +13,31 @@
 
 namespace saml {
 
+// Where a model field was read: its element and, for an attribute, the attribute's name.
+// The model keeps this rather than a Location (the element's path, line and column, two
+// strings): only a finding needs those, so one is built when a finding is made from a
+// field, through location() or the conversion below. Points into the Document, like
+// Assertion::node: valid while the Document lives.
+struct NodeRef {
+  const xmlNode* node = nullptr;
+  std::string_view attribute;  // a string literal: the model names attributes with constants
+
+  Location location() const;
+  // The element's local name ("" without an element).
+  std::string_view element_name() const {
+    return node != nullptr && node->name != nullptr ? reinterpret_cast<const char*>(node->name) : "";
+  }
+  // Implicit on purpose: make_finding(rule, message, field.where) reads as a Location would.
+  operator Location() const { return location(); }  // NOLINT(google-explicit-constructor)
+};
+
 // A time attribute as written, with its parsed value or the parse error.
 struct Instant {
   bool present = false;
   std::string text;                 // as written
   std::optional<TimePoint> value;   // set when present and valid
   std::string error;                // set when present and invalid
-  Location where;                   // element + attribute
+  NodeRef where;                   // element + attribute
 };
 
 struct Attribute {
@@ -26,8 +45,8 @@ struct Attribute {
   std::string name_format;
   std::string friendly_name;
   std::vector<std::string> values;   // whole text content of each AttributeValue
-  std::vector<Location> value_locations;  // parallel to values
-  Location where;
+  std::vector<NodeRef> value_locations;  // parallel to values
+  NodeRef where;
 };
 
 struct SubjectConfirmation {
@@ -38,23 +57,23 @@ struct SubjectConfirmation {
   std::string recipient;
   bool has_recipient = false;
   std::string in_response_to;
-  Location where;
+  NodeRef where;
 };
 
 struct AudienceRestriction {
   std::vector<std::string> audiences;
-  Location where;
+  NodeRef where;
 };
 
 struct Conditions {
   bool present = false;
   // Conditions other than AudienceRestriction, OneTimeUse and ProxyRestriction: the
   // assertion is Indeterminate to a relying party that cannot evaluate them.
-  std::vector<Location> unknown;
+  std::vector<NodeRef> unknown;
   Instant not_before;
   Instant not_on_or_after;
   std::vector<AudienceRestriction> audience_restrictions;
-  Location where;
+  NodeRef where;
 };
 
 struct AuthnStatement {
@@ -62,7 +81,7 @@ struct AuthnStatement {
   Instant session_not_on_or_after;
   std::string session_index;
   std::string authn_context_class;
-  Location where;
+  NodeRef where;
 };
 
 struct Assertion {
@@ -76,7 +95,7 @@ struct Assertion {
   bool has_name_id = false;
   std::string name_id;
   std::string name_id_format;
-  Location name_id_where;
+  NodeRef name_id_where;
   // The Subject's saml:EncryptedID, if it has one (valid while the Document lives);
   // verify decrypts it into the name_id fields above (pipeline/encrypted_id.cpp).
   const xmlNode* encrypted_id = nullptr;
@@ -87,8 +106,8 @@ struct Assertion {
   // Each extra occurrence of an element SAML allows once (Issuer, Subject, the Subject's
   // identifier, Conditions, a confirmation's SubjectConfirmationData): the model reads the
   // first, so a second one is a parser differential waiting to happen.
-  std::vector<Location> repeated;
-  Location where;
+  std::vector<NodeRef> repeated;
+  NodeRef where;
 
   // First attribute with that Name, or nullptr.
   const Attribute* find_attribute(std::string_view name) const;
@@ -99,7 +118,7 @@ struct Status {
   std::string second_level;      // nested StatusCode Value, if any
   std::string message;
   bool present = false;
-  Location where;
+  NodeRef where;
 };
 
 struct Response {
@@ -114,8 +133,8 @@ struct Response {
   std::string issuer;
   bool has_issuer = false;
   Status status;
-  std::vector<Location> repeated;  // an extra Issuer or Status (as Assertion::repeated)
-  Location where;
+  std::vector<NodeRef> repeated;  // an extra Issuer or Status (as Assertion::repeated)
+  NodeRef where;
 };
 
 // Reads the Response element's own fields (not its assertion).

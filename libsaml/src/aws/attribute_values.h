@@ -9,16 +9,16 @@
 
 namespace saml::detail {
 
-// Views into the Assertion, valid while it lives: collecting copies no text or Location.
+// Views into the Assertion, valid while it lives: collecting copies no text or location.
 struct AttributeValue {
   std::string_view text;
-  const Location* where;
+  const NodeRef* where;
 };
 
 struct AttributeValues {
   std::vector<AttributeValue> values;
   bool present = false;
-  const Location* where;  // of the first such Attribute (the assertion when there is none)
+  const NodeRef* where;  // of the first such Attribute (the assertion when there is none)
 };
 
 inline AttributeValues collect_attribute_values(const Assertion& assertion, std::string_view name) {
@@ -30,7 +30,7 @@ inline AttributeValues collect_attribute_values(const Assertion& assertion, std:
     out.present = true;
     out.values.reserve(out.values.size() + attr.values.size());
     for (std::size_t i = 0; i < attr.values.size(); ++i) {
-      const Location& where = i < attr.value_locations.size() ? attr.value_locations[i] : attr.where;
+      const NodeRef& where = i < attr.value_locations.size() ? attr.value_locations[i] : attr.where;
       out.values.push_back(AttributeValue{attr.values[i], &where});
     }
   }

@@ -14,23 +14,23 @@ Outcome check_endpoint_partition(const CheckContext& context, RuleReport& report
   if (assertion == nullptr || context.aws == nullptr || context.aws->roles.empty()) {
     return Outcome::NotApplicable;
   }
-  // Views into the model; the Destination's location is worked out only for a finding.
+  // Views into the model.
   struct Endpoint {
     std::string_view label;
     std::string_view value;
-    const Location* where;  // null for the Destination
+    NodeRef where;
   };
   std::vector<Endpoint> endpoints;
   for (const AudienceRestriction& restriction : assertion->conditions.audience_restrictions) {
     for (const std::string& audience : restriction.audiences) {
-      endpoints.push_back({"Audience", audience, &restriction.where});
+      endpoints.push_back({"Audience", audience, restriction.where});
     }
   }
   for (const SubjectConfirmation& confirmation : assertion->confirmations) {
-    if (confirmation.has_recipient) endpoints.push_back({"Recipient", confirmation.recipient, &confirmation.where});
+    if (confirmation.has_recipient) endpoints.push_back({"Recipient", confirmation.recipient, confirmation.where});
   }
   if (context.response != nullptr && context.response->has_destination) {
-    endpoints.push_back({"Destination", context.response->destination, nullptr});
+    endpoints.push_back({"Destination", context.response->destination, NodeRef{context.response->node, "Destination"}});
   }
   bool any = false;
   for (const Endpoint& endpoint : endpoints) {
@@ -42,8 +42,7 @@ Outcome check_endpoint_partition(const CheckContext& context, RuleReport& report
       report.add(std::string(endpoint.label) + " " + std::string(endpoint.value) + " is in partition " +
                      partition + " but role " + pair.role.to_string() + " is in partition " +
                      pair.role.partition,
-                 endpoint.where != nullptr ? *endpoint.where
-                                           : location_of(context.response->node, "Destination"));
+                 endpoint.where);
     }
   }
   return any ? Outcome::Checked : Outcome::NotApplicable;

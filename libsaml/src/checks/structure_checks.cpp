@@ -6,14 +6,12 @@ namespace saml {
 
 Outcome check_repeated_elements(const CheckContext& context, RuleReport& report) {
   if (context.assertion == nullptr) return Outcome::NotApplicable;
-  std::vector<Location> repeated = context.assertion->repeated;
+  std::vector<NodeRef> repeated = context.assertion->repeated;
   if (context.response != nullptr) {
     repeated.insert(repeated.end(), context.response->repeated.begin(), context.response->repeated.end());
   }
-  for (const Location& where : repeated) {
-    const std::string_view path = where.element;
-    const std::string_view name = path.substr(path.rfind('/') + 1);
-    report.add("a second " + std::string(name) + " where SAML allows one; refused rather than read "
+  for (const NodeRef& where : repeated) {
+    report.add("a second " + std::string(where.element_name()) + " where SAML allows one; refused rather than read "
                                                  "one and ignore the other",
                where);
   }
@@ -32,8 +30,8 @@ Outcome check_unknown_conditions(const CheckContext& context, RuleReport& report
   if (context.assertion == nullptr || !context.assertion->conditions.present) {
     return Outcome::NotApplicable;
   }
-  for (const Location& where : context.assertion->conditions.unknown) {
-    report.add("a condition samlkit cannot evaluate (" + where.element.substr(where.element.rfind('/') + 1) +
+  for (const NodeRef& where : context.assertion->conditions.unknown) {
+    report.add("a condition samlkit cannot evaluate (" + std::string(where.element_name()) +
                    "): the assertion is Indeterminate",
                where);
   }

@@ -78,7 +78,7 @@ Json assertion_json(const DecodeView& view) {
   const Assertion& a = *view.assertion;
   Json j;
   j["id"] = a.id;
-  j["element"] = a.where.element;
+  j["element"] = a.where.location().element;
   j["version"] = text_or_null(a.version);
   j["issue_instant"] = instant_json(a.issue_instant);
   j["issuer"] = a.has_issuer ? Json(a.issuer) : Json(nullptr);

@@ -323,7 +323,7 @@ class Summary {
   void notes() {
     if (view_.assertion_count > 1) {
       out_ += paint_.yellow("note:") + " " + std::to_string(view_.assertion_count) +
-              " Assertion elements; shown: " + terminal_safe(view_.assertion->where.element) + "\n";
+              " Assertion elements; shown: " + terminal_safe(view_.assertion->where.location().element) + "\n";
     }
     if (view_.encryption && view_.encryption->decrypted && view_.assertion) {
       out_ += paint_.yellow("note:") + " the Assertion shown is the decrypted EncryptedAssertion" +

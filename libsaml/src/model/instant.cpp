@@ -8,7 +8,7 @@ namespace saml::detail {
 Instant read_instant(const xmlNode* element, std::string_view name) {
   Instant instant;
   if (element == nullptr) return instant;
-  instant.where = location_of(element, name);
+  instant.where = NodeRef{element, name};
   if (!has_attribute(element, name)) return instant;
   instant.present = true;
   instant.text = attribute(element, name);

@@ -11,6 +11,7 @@ namespace saml::detail {
 
 // Reads attribute `name` of `element` as an xs:dateTime. A null element yields an
 // absent Instant; `where` names the element and attribute whenever the element exists.
+// `name` is a string literal (the Instant keeps a view of it).
 Instant read_instant(const xmlNode* element, std::string_view name);
 
 }  // namespace saml::detail

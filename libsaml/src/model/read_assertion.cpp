@@ -20,9 +20,9 @@ void for_each_child(const xmlNode* parent, std::string_view local_name, Visit vi
   }
 }
 
-SubjectConfirmation read_confirmation(const xmlNode* element, std::vector<Location>& repeated) {
+SubjectConfirmation read_confirmation(const xmlNode* element, std::vector<NodeRef>& repeated) {
   SubjectConfirmation confirmation;
-  confirmation.where = location_of(element);
+  confirmation.where = NodeRef{element, {}};
   confirmation.method = attribute(element, "Method");
   const xmlNode* data = first_child(element, ns::assertion, "SubjectConfirmationData");
   note_repeats(element, ns::assertion, "SubjectConfirmationData", repeated);
@@ -47,14 +47,14 @@ void read_subject(const xmlNode* subject, Assertion& assertion) {
                             is_element(child, ns::assertion, "BaseID") ||
                             is_element(child, ns::assertion, "EncryptedID");
     if (!identifier) continue;
-    if (identified) assertion.repeated.push_back(location_of(child));
+    if (identified) assertion.repeated.push_back(NodeRef{child, {}});
     identified = true;
   }
   if (const xmlNode* name_id = first_child(subject, ns::assertion, "NameID")) {
     assertion.has_name_id = true;
     assertion.name_id = text_content(name_id);
     assertion.name_id_format = attribute(name_id, "Format");
-    assertion.name_id_where = location_of(name_id);
+    assertion.name_id_where = NodeRef{name_id, {}};
   }
   assertion.encrypted_id = first_child(subject, ns::assertion, "EncryptedID");
   for_each_child(subject, "SubjectConfirmation", [&](const xmlNode* element) {
@@ -68,17 +68,17 @@ Conditions read_conditions(const xmlNode* element) {
   conditions.not_before = read_instant(element, "NotBefore");
   conditions.not_on_or_after = read_instant(element, "NotOnOrAfter");
   if (element == nullptr) return conditions;
-  conditions.where = location_of(element);
+  conditions.where = NodeRef{element, {}};
   for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
     if (child->type != XML_ELEMENT_NODE) continue;
     const bool known = is_element(child, ns::assertion, "AudienceRestriction") ||
                        is_element(child, ns::assertion, "OneTimeUse") ||
                        is_element(child, ns::assertion, "ProxyRestriction");
-    if (!known) conditions.unknown.push_back(location_of(child));
+    if (!known) conditions.unknown.push_back(NodeRef{child, {}});
   }
   for_each_child(element, "AudienceRestriction", [&](const xmlNode* restriction_element) {
     AudienceRestriction restriction;
-    restriction.where = location_of(restriction_element);
+    restriction.where = NodeRef{restriction_element, {}};
     for_each_child(restriction_element, "Audience", [&](const xmlNode* audience) {
       restriction.audiences.push_back(text_content(audience));
     });
@@ -89,7 +89,7 @@ Conditions read_conditions(const xmlNode* element) {
 
 AuthnStatement read_authn_statement(const xmlNode* element) {
   AuthnStatement statement;
-  statement.where = location_of(element);
+  statement.where = NodeRef{element, {}};
   statement.authn_instant = read_instant(element, "AuthnInstant");
   statement.session_not_on_or_after = read_instant(element, "SessionNotOnOrAfter");
   statement.session_index = attribute(element, "SessionIndex");
@@ -103,7 +103,7 @@ AuthnStatement read_authn_statement(const xmlNode* element) {
 
 Attribute read_attribute(const xmlNode* element) {
   Attribute attr;
-  attr.where = location_of(element);
+  attr.where = NodeRef{element, {}};
   attr.name = attribute(element, "Name");
   attr.name_format = attribute(element, "NameFormat");
   attr.friendly_name = attribute(element, "FriendlyName");
@@ -112,7 +112,7 @@ Attribute read_attribute(const xmlNode* element) {
   attr.value_locations.reserve(value_count);
   for_each_child(element, "AttributeValue", [&](const xmlNode* value) {
     attr.values.push_back(text_content(value));
-    attr.value_locations.push_back(location_of(value));
+    attr.value_locations.push_back(NodeRef{value, {}});
   });
   return attr;
 }
@@ -123,7 +123,7 @@ Assertion read_assertion(const xmlNode* assertion_element) {
   Assertion assertion;
   assertion.node = assertion_element;
   if (assertion_element == nullptr) return assertion;
-  assertion.where = location_of(assertion_element);
+  assertion.where = NodeRef{assertion_element, {}};
   assertion.id = attribute(assertion_element, "ID");
   assertion.version = attribute(assertion_element, "Version");
   assertion.issue_instant = read_instant(assertion_element, "IssueInstant");

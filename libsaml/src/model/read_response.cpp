@@ -12,7 +12,7 @@ Status read_status(const xmlNode* status_element) {
   Status status;
   if (status_element == nullptr) return status;
   status.present = true;
-  status.where = location_of(status_element);
+  status.where = NodeRef{status_element, {}};
   if (const xmlNode* code = first_child(status_element, ns::protocol, "StatusCode")) {
     status.code = attribute(code, "Value");
     if (const xmlNode* nested = first_child(code, ns::protocol, "StatusCode")) {
@@ -31,7 +31,7 @@ Response read_response(const xmlNode* response_element) {
   Response response;
   response.node = response_element;
   if (response_element == nullptr) return response;
-  response.where = location_of(response_element);
+  response.where = NodeRef{response_element, {}};
   response.id = attribute(response_element, "ID");
   response.has_version = has_attribute(response_element, "Version");
   response.version = attribute(response_element, "Version");

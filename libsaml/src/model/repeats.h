@@ -8,14 +8,14 @@
 
 namespace saml::detail {
 
-// Appends the location of every {ns_uri}local_name child of `parent` after the first.
+// Appends every {ns_uri}local_name child of `parent` after the first.
 inline void note_repeats(const xmlNode* parent, std::string_view ns_uri, std::string_view local_name,
-                         std::vector<Location>& repeated) {
+                         std::vector<NodeRef>& repeated) {
   const xmlNode* first = first_child(parent, ns_uri, local_name);
   if (first == nullptr) return;
   for (const xmlNode* extra = next_sibling(first, ns_uri, local_name); extra != nullptr;
        extra = next_sibling(extra, ns_uri, local_name)) {
-    repeated.push_back(location_of(extra));
+    repeated.push_back(NodeRef{extra, {}});
   }
 }
 

@@ -11,7 +11,7 @@ namespace saml {
 void open_encrypted_id(Assertion& assertion, const Policy& policy, std::vector<Finding>& findings) {
   const xmlNode* encrypted_id = assertion.encrypted_id;
   if (encrypted_id == nullptr) return;
-  const Location where = location_of(encrypted_id);
+  const NodeRef where{encrypted_id, {}};
   if (assertion.has_name_id) {
     // One identifier per Subject (BaseID, NameID or EncryptedID): two are a parser differential.
     findings.push_back(make_finding(RuleId::encrypted_id_unusable, "the Subject has both a NameID and an EncryptedID; it may have one "
