@@ -174,6 +174,30 @@ BOOST_AUTO_TEST_CASE(element_columns_in_utf16_code_units) {
   BOOST_TEST(saml::location_of(saml::first_child(doc->root(), "", "c")).column == 3);
 }
 
+// Columns are worked out when asked for, from the text the Document keeps: counted directly
+// near a line start, through an index of 4 KB blocks on a line longer than 16 KB. Lines of
+// non-ASCII text over several blocks, with and without earlier lines, and a moved Document.
+BOOST_AUTO_TEST_CASE(element_columns_on_long_lines) {
+  // Each item is 16 bytes of UTF-8 and 13 UTF-16 code units.
+  const std::string item = "<b>x\xc3\xa9\xf0\x9f\x98\x80yz</b>";  // x, e-acute (1 unit), U+1F600 (2), y, z
+  const int units_per_item = 3 + 6 + 4;  // <b>, x e-acute U+1F600 y z, </b>
+  // "<a>", 2000 items with a line break before item `break_before` (none: -1), "<c/></a>".
+  const auto column_of_c = [&](int break_before) {
+    std::string xml = "<a>";
+    for (int i = 0; i < 2000; ++i) xml += (i == break_before ? "\n" : "") + item;
+    xml += "<c/></a>";
+    auto parsed = saml::parse_xml(xml);
+    BOOST_TEST_REQUIRE(parsed.has_value(), why(parsed));
+    const saml::Document doc = std::move(*parsed);
+    const xmlNode* c = saml::first_child(doc.root(), "", "c");
+    BOOST_TEST_REQUIRE(c != nullptr);
+    return saml::location_of(c).column;
+  };
+  BOOST_TEST(column_of_c(-1) == 1 + 3 + 2000 * units_per_item);   // 32 KB on line 1
+  BOOST_TEST(column_of_c(100) == 1 + 1900 * units_per_item);      // 30 KB on line 2
+  BOOST_TEST(column_of_c(1500) == 1 + 500 * units_per_item);      // 8 KB on line 2
+}
+
 BOOST_AUTO_TEST_CASE(syntax_errors_name_line_and_column) {
   auto result = saml::parse_xml("<a>\n  <b>\n  </c>\n</a>");
   BOOST_TEST_REQUIRE(!result.has_value(), "mismatched tags accepted");

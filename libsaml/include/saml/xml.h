@@ -30,16 +30,21 @@ struct XmlDocDeleter {
   void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
 
+namespace detail {
+class SourceText;
+}  // namespace detail
+
 // An owning, parsed document. Movable, not copyable.
 class Document {
  public:
-  explicit Document(std::unique_ptr<xmlDoc, XmlDocDeleter> doc) : doc_(std::move(doc)) {}
-  // A document parse_xml read from `source`: it keeps the text, where location_of finds an
-  // element's column (reachable from the tree as the xmlDoc's _private).
-  Document(std::unique_ptr<xmlDoc, XmlDocDeleter> doc, std::string source)
-      : source_(std::make_unique<std::string>(std::move(source))), doc_(std::move(doc)) {
-    doc_->_private = source_.get();
-  }
+  explicit Document(std::unique_ptr<xmlDoc, XmlDocDeleter> doc);
+  // A document parse_xml read from `source`: it keeps the text, where location_of works out
+  // an element's column (reachable from the tree as the xmlDoc's _private).
+  Document(std::unique_ptr<xmlDoc, XmlDocDeleter> doc, std::string source);
+  Document(Document&&) noexcept;
+  Document& operator=(Document&&) noexcept;
+  ~Document();
+
   const xmlDoc* get() const { return doc_.get(); }
   const xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
   // Mutable access, for the steps that change the tree or its ID table (registering IDs for
@@ -48,7 +53,7 @@ class Document {
   xmlNode* root() { return xmlDocGetRootElement(doc_.get()); }
 
  private:
-  std::unique_ptr<std::string> source_;  // declared first: freed after the tree that points to it
+  std::unique_ptr<detail::SourceText> source_;  // declared first: freed after the tree pointing to it
   std::unique_ptr<xmlDoc, XmlDocDeleter> doc_;
 };
 

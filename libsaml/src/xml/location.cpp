@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "saml/xml.h"
+#include "xml/source_text.h"
 
 namespace saml {
 namespace {
@@ -26,32 +27,6 @@ bool tag_names(std::string_view source, std::size_t tag, const xmlNode* element)
   return rest.substr(0, name.size()) == name;
 }
 
-// How many UTF-16 code units the UTF-8 bytes stand for: a lead byte counts one, a
-// four-byte sequence's lead two, continuation bytes none. Eight bytes at a time while they
-// are all ASCII.
-int utf16_units(std::string_view text) {
-  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
-  int units = 0;
-  std::size_t i = 0;
-  for (; text.size() - i >= 8; i += 8) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, text.data() + i, sizeof word);
-    if ((word & kHighBits) == 0) {
-      units += 8;
-      continue;
-    }
-    for (std::size_t j = i; j < i + 8; ++j) {
-      const auto byte = static_cast<unsigned char>(text[j]);
-      units += static_cast<int>((byte & 0xc0U) != 0x80U) + static_cast<int>(byte >= 0xf0U);
-    }
-  }
-  for (; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    units += static_cast<int>((byte & 0xc0U) != 0x80U) + static_cast<int>(byte >= 0xf0U);
-  }
-  return units;
-}
-
 // The column (UTF-16 code units, as SARIF counts them) of an element's start tag, 0 when
 // unknown. parse_xml keeps, in the element's psvi, the offset just past its start tag, and in
 // the document's _private the text it parsed; the start tag is the last '<' before that
@@ -60,16 +35,13 @@ int utf16_units(std::string_view text) {
 int column_of(const xmlNode* element) {
   const auto end = reinterpret_cast<std::uintptr_t>(element->psvi);
   if (end == 0 || element->doc == nullptr || element->doc->_private == nullptr) return 0;
-  const std::string_view source = *static_cast<const std::string*>(element->doc->_private);
-  if (end > source.size()) return 0;
-  const void* found = memrchr(source.data(), '<', end);
+  const auto& source = *static_cast<const detail::SourceText*>(element->doc->_private);
+  const std::string_view text = source.text();
+  if (end > text.size()) return 0;
+  const void* found = memrchr(text.data(), '<', end);
   if (found == nullptr) return 0;
-  const auto tag = static_cast<std::size_t>(static_cast<const char*>(found) - source.data());
-  if (!tag_names(source, tag, element)) return 0;
-  const void* line_break = memrchr(source.data(), '\n', tag);
-  const std::size_t line_start =
-      line_break == nullptr ? 0 : static_cast<std::size_t>(static_cast<const char*>(line_break) - source.data()) + 1;
-  return 1 + utf16_units(source.substr(line_start, tag - line_start));
+  const auto tag = static_cast<std::size_t>(static_cast<const char*>(found) - text.data());
+  return tag_names(text, tag, element) ? source.column_at(tag) : 0;
 }
 
 }  // namespace
