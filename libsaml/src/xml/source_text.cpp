@@ -40,11 +40,9 @@ bool is_ascii(std::string_view bytes) {
 
 void SourceText::build_index() const {
   line_starts_.push_back(0);
-  const char* const begin = text_.data();
-  const char* const end = begin + text_.size();
-  for (const char* at = begin; (at = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)))) != nullptr;) {
-    ++at;
-    line_starts_.push_back(static_cast<std::size_t>(at - begin));
+  const std::string_view text = text_;
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    line_starts_.push_back(at + 1);
   }
   ascii_ = is_ascii(text_);
   if (ascii_) return;
@@ -58,8 +56,9 @@ void SourceText::build_index() const {
 
 std::size_t SourceText::units_before(std::size_t offset) const {
   if (ascii_) return offset;
-  const std::size_t block = offset / kBlock;
-  return units_before_block_[block] + utf16_units(std::string_view(text_).substr(block * kBlock, offset - block * kBlock));
+  const std::size_t block_start = offset / kBlock * kBlock;
+  return units_before_block_[offset / kBlock] +
+         utf16_units(std::string_view(text_).substr(block_start, offset - block_start));
 }
 
 int SourceText::column_at(std::size_t offset) const {
@@ -67,16 +66,16 @@ int SourceText::column_at(std::size_t offset) const {
   // A line start within kNear bytes (nearly every message: short lines, or one line of a few
   // KB): counted directly.
   const std::size_t from = offset > kNear ? offset - kNear : 0;
-  const char* const begin = text_.data();
-  const void* line_break = memrchr(begin + from, '\n', offset - from);
+  // memrchr: string_view::rfind compares byte by byte.
+  const auto* line_break = static_cast<const char*>(memrchr(text_.data() + from, '\n', offset - from));
   if (line_break != nullptr || from == 0) {
-    const std::size_t line_start =
-        line_break == nullptr ? 0 : static_cast<std::size_t>(static_cast<const char*>(line_break) - begin) + 1;
+    const std::size_t line_start = line_break == nullptr ? 0 : static_cast<std::size_t>(line_break - text_.data()) + 1;
     return static_cast<int>(1 + utf16_units(std::string_view(text_).substr(line_start, offset - line_start)));
   }
   // A longer line: through the index, so that many columns on one long line stay linear.
   std::call_once(indexed_, [this] { build_index(); });
-  const std::size_t line_start = *(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1);
+  const std::size_t line_start =
+      *(std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1);
   return static_cast<int>(1 + units_before(offset) - units_before(line_start));
 }
 
