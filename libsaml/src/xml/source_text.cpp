@@ -6,9 +6,17 @@
 namespace saml::detail {
 namespace {
 
+// Whether every byte is below 0x80 (one pass the compiler vectorises: no early exit).
+bool is_ascii(std::string_view bytes) {
+  unsigned char seen = 0;
+  for (const char c : bytes) seen |= static_cast<unsigned char>(c);
+  return (seen & 0x80U) == 0;
+}
+
 // UTF-16 code units the UTF-8 bytes stand for: a lead byte counts one, a four-byte
-// sequence's lead two, continuation bytes none. Eight bytes at a time while all are ASCII.
+// sequence's lead two, continuation bytes none.
 std::size_t utf16_units(std::string_view bytes) {
+  if (is_ascii(bytes)) return bytes.size();  // most messages
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   const auto units_of = [](char c) {
     const auto byte = static_cast<unsigned char>(c);
@@ -27,13 +35,6 @@ std::size_t utf16_units(std::string_view bytes) {
   }
   for (; i < bytes.size(); ++i) units += units_of(bytes[i]);
   return units;
-}
-
-// Whether every byte is below 0x80 (one pass the compiler vectorises: no early exit).
-bool is_ascii(std::string_view bytes) {
-  unsigned char seen = 0;
-  for (const char c : bytes) seen |= static_cast<unsigned char>(c);
-  return (seen & 0x80U) == 0;
 }
 
 }  // namespace
