@@ -37,7 +37,7 @@ struct Instant {
   std::string text;                 // as written
   std::optional<TimePoint> value;   // set when present and valid
   std::string error;                // set when present and invalid
-  NodeRef where;                   // element + attribute
+  NodeRef where;                    // element + attribute
 };
 
 struct Attribute {

@@ -27,10 +27,13 @@ Outcome check_endpoint_partition(const CheckContext& context, RuleReport& report
     }
   }
   for (const SubjectConfirmation& confirmation : assertion->confirmations) {
-    if (confirmation.has_recipient) endpoints.push_back({"Recipient", confirmation.recipient, confirmation.where});
+    if (confirmation.has_recipient) {
+      endpoints.push_back({"Recipient", confirmation.recipient, confirmation.where});
+    }
   }
   if (context.response != nullptr && context.response->has_destination) {
-    endpoints.push_back({"Destination", context.response->destination, NodeRef{context.response->node, "Destination"}});
+    const NodeRef destination{context.response->node, "Destination"};
+    endpoints.push_back({"Destination", context.response->destination, destination});
   }
   bool any = false;
   for (const Endpoint& endpoint : endpoints) {

@@ -11,8 +11,8 @@ Outcome check_repeated_elements(const CheckContext& context, RuleReport& report)
     repeated.insert(repeated.end(), context.response->repeated.begin(), context.response->repeated.end());
   }
   for (const NodeRef& where : repeated) {
-    report.add("a second " + std::string(where.element_name()) + " where SAML allows one; refused rather than read "
-                                                 "one and ignore the other",
+    report.add("a second " + std::string(where.element_name()) +
+                   " where SAML allows one; refused rather than read one and ignore the other",
                where);
   }
   return Outcome::Checked;
