@@ -209,8 +209,9 @@ const std::vector<std::string>& default_aws_audiences() {
 }
 
 bool is_aws_signin_endpoint(std::string_view url) {
-  return is_kind(url, AwsEndpointKind::FederationSignin) ||
-         is_kind(url, AwsEndpointKind::FederationProviderAcs);
+  const auto endpoint = classify_aws_endpoint(url);  // once: it parses the URL
+  return endpoint && (endpoint->kind == AwsEndpointKind::FederationSignin ||
+                      endpoint->kind == AwsEndpointKind::FederationProviderAcs);
 }
 
 bool is_aws_provider_acs_url(std::string_view url) {

@@ -9,7 +9,7 @@ Document::Document(std::unique_ptr<xmlDoc, XmlDocDeleter> doc) : doc_(std::move(
 
 Document::Document(std::unique_ptr<xmlDoc, XmlDocDeleter> doc, std::string source)
     : source_(std::make_unique<detail::SourceText>(std::move(source))), doc_(std::move(doc)) {
-  doc_->_private = source_.get();
+  if (doc_ != nullptr) doc_->_private = source_.get();
 }
 
 Document::Document(Document&&) noexcept = default;
