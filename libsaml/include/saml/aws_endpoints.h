@@ -38,6 +38,8 @@ bool is_identity_center_acs_url(std::string_view url);
 bool is_identity_center_issuer(std::string_view url);
 // The partition of an AWS audience or federation sign-in endpoint; empty when it is neither.
 std::string partition_of_endpoint(std::string_view value);
+// The same for an endpoint classified already (empty for an Identity Center one).
+std::string_view partition_of(const AwsEndpoint& endpoint);
 // Whether `region` matches the region pattern of `partition` ("us-east-1" in "aws").
 bool is_region_of_partition(std::string_view region, std::string_view partition);
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "saml/finding.h"
+#include "saml/model.h"
 #include "saml/trust.h"
 #include "saml/xml.h"
 
@@ -41,7 +42,7 @@ struct SignatureReport {
   std::optional<CertificateInfo> key_used;        // the trusted key that verified it
   std::vector<CertificateInfo> keyinfo_certificates;  // certificates the message carries
   std::vector<bool> keyinfo_trusted;              // parallel: does each match a trusted one
-  Location where;                                 // of the ds:Signature element
+  NodeRef where;                                  // the ds:Signature element
   std::string reference_uri;                      // the Reference URI as written
   // With DsigPolicy::keep_canonical_bytes, once the cryptography ran: the Reference's
   // bytes after its transforms (what was digested) and the canonical SignedInfo.

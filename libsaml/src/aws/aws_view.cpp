@@ -51,6 +51,7 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
         *roles.where));
     return;
   }
+  view.roles.reserve(roles.values.size());
   for (const Value& value : roles.values) {
     Expected<RolePair> pair = parse_role_value(value.text);
     if (!pair) {

@@ -226,13 +226,17 @@ bool is_identity_center_issuer(std::string_view url) {
   return is_kind(url, AwsEndpointKind::IdentityCenterIssuer);
 }
 
-std::string partition_of_endpoint(std::string_view value) {
-  const auto endpoint = classify_aws_endpoint(value);
-  if (!endpoint || endpoint->kind == AwsEndpointKind::IdentityCenterIssuer ||
-      endpoint->kind == AwsEndpointKind::IdentityCenterAcs) {
+std::string_view partition_of(const AwsEndpoint& endpoint) {
+  if (endpoint.kind == AwsEndpointKind::IdentityCenterIssuer ||
+      endpoint.kind == AwsEndpointKind::IdentityCenterAcs) {
     return {};
   }
-  return endpoint->partition;
+  return endpoint.partition;
+}
+
+std::string partition_of_endpoint(std::string_view value) {
+  const auto endpoint = classify_aws_endpoint(value);
+  return endpoint ? std::string(partition_of(*endpoint)) : std::string();
 }
 
 }  // namespace saml

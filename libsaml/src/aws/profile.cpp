@@ -3,45 +3,19 @@
 
 #include <vector>
 
+#include "aws/message_endpoints.h"
 #include "saml/aws.h"
 #include "saml/aws_endpoints.h"
 
 namespace saml {
 namespace {
 
-struct Endpoint {
-  std::string_view what;   // "Audience", "Recipient", "Destination"
-  std::string_view value;
-};
-
-std::vector<Endpoint> endpoints_of(const Assertion* assertion, const Response* response) {
-  std::vector<Endpoint> endpoints;
-  std::size_t count = response != nullptr ? 1 : 0;
-  if (assertion != nullptr) {
-    for (const AudienceRestriction& restriction : assertion->conditions.audience_restrictions) {
-      count += restriction.audiences.size();
-    }
-    count += assertion->confirmations.size();
-  }
-  endpoints.reserve(count);
-  if (assertion != nullptr) {
-    for (const AudienceRestriction& restriction : assertion->conditions.audience_restrictions) {
-      for (const std::string& audience : restriction.audiences) endpoints.push_back({"Audience", audience});
-    }
-    for (const SubjectConfirmation& confirmation : assertion->confirmations) {
-      if (confirmation.has_recipient) endpoints.push_back({"Recipient", confirmation.recipient});
-    }
-  }
-  if (response != nullptr && response->has_destination) {
-    endpoints.push_back({"Destination", response->destination});
-  }
-  return endpoints;
-}
+using Endpoint = detail::MessageEndpoint;
 
 // An Identity Center ACS URL anywhere, or its issuer URL as the Audience.
 bool names_identity_center(const Endpoint& endpoint, const AwsEndpoint& aws) {
   return aws.kind == AwsEndpointKind::IdentityCenterAcs ||
-         (aws.kind == AwsEndpointKind::IdentityCenterIssuer && endpoint.what == "Audience");
+         (aws.kind == AwsEndpointKind::IdentityCenterIssuer && endpoint.label == "Audience");
 }
 
 }  // namespace
@@ -63,17 +37,22 @@ std::optional<Profile> parse_profile(std::string_view name) {
 }
 
 DetectedProfile detect_profile(const Assertion* assertion, const Response* response) {
-  const std::vector<Endpoint> endpoints = endpoints_of(assertion, response);
+  const std::vector<Endpoint> endpoints = detail::message_endpoints(assertion, response);
+  // Each endpoint classified once (it parses the URL), for both passes below.
+  std::vector<std::optional<AwsEndpoint>> classified;
+  classified.reserve(endpoints.size());
   for (const Endpoint& endpoint : endpoints) {
-    const auto aws = classify_aws_endpoint(endpoint.value);
+    classified.push_back(classify_aws_endpoint(endpoint.value));
+    const std::optional<AwsEndpoint>& aws = classified.back();
     if (aws && names_identity_center(endpoint, *aws)) {
       return {Profile::AwsIdentityCenter,
-              "detected: IAM Identity Center " + std::string(endpoint.what) + " " + std::string(endpoint.value)};
+              "detected: IAM Identity Center " + std::string(endpoint.label) + " " + std::string(endpoint.value)};
     }
   }
-  for (const Endpoint& endpoint : endpoints) {
-    if (!partition_of_endpoint(endpoint.value).empty()) {
-      return {Profile::Aws, "detected: AWS " + std::string(endpoint.what) + " " + std::string(endpoint.value)};
+  for (std::size_t i = 0; i < endpoints.size(); ++i) {
+    const std::optional<AwsEndpoint>& aws = classified[i];
+    if (aws && !partition_of(*aws).empty()) {
+      return {Profile::Aws, "detected: AWS " + std::string(endpoints[i].label) + " " + std::string(endpoints[i].value)};
     }
   }
   if (assertion != nullptr && assertion->find_attribute(aws_attr::role) != nullptr) {

@@ -104,8 +104,8 @@ Expected<RolePair> parse_role_value(std::string_view value) {
   if (*first.kind == *second.kind) return same_kind_error(*first.kind);
 
   const bool provider_first = *first.kind == ArnKind::SamlProvider;
-  const Part& role = provider_first ? second : first;
-  const Part& provider = provider_first ? first : second;
+  Part& role = provider_first ? second : first;
+  Part& provider = provider_first ? first : second;
   if (!role.arn) {
     std::string message =
         "role ARN " + quote_value(role.text) + " is invalid: " + role.arn.error().message;
@@ -121,8 +121,8 @@ Expected<RolePair> parse_role_value(std::string_view value) {
   }
 
   RolePair pair;
-  pair.role = *role.arn;
-  pair.provider = *provider.arn;
+  pair.role = std::move(*role.arn);
+  pair.provider = std::move(*provider.arn);
   pair.provider_first = provider_first;
   pair.trimmed = first.text.size() != first_raw.size() || second.text.size() != second_raw.size();
   pair.raw = std::string(value);

@@ -63,7 +63,7 @@ Outcome check_response_issuer(const CheckContext& context, RuleReport& report) {
 Outcome check_expected_issuer(const CheckContext& context, RuleReport& report) {
   const std::vector<std::string>& expected = context.policy.issuers;
   if (context.assertion == nullptr || expected.empty()) return Outcome::NotApplicable;
-  for_each_issuer(context, [&](const std::string& issuer, const Location& where, const char* whose) {
+  for_each_issuer(context, [&](const std::string& issuer, const NodeRef& where, const char* whose) {
     if (contains(expected, issuer)) return;
     report.add(std::string("the ") + whose + "'s Issuer \"" + issuer + "\" is not an expected IdP (" +
                    quoted_list(expected) + ", from --issuer)",
@@ -76,7 +76,7 @@ Outcome check_issuer_in_metadata(const CheckContext& context, RuleReport& report
   if (context.assertion == nullptr) return Outcome::NotApplicable;
   const std::vector<std::string> entity_ids = verifying_entity_ids(context);
   if (entity_ids.empty()) return Outcome::NotApplicable;  // the key was not given as metadata
-  for_each_issuer(context, [&](const std::string& issuer, const Location& where, const char* whose) {
+  for_each_issuer(context, [&](const std::string& issuer, const NodeRef& where, const char* whose) {
     if (contains(entity_ids, issuer)) return;
     report.add(std::string("the ") + whose + "'s Issuer \"" + issuer +
                    "\" is not the entityID of the metadata whose key verified it (" +

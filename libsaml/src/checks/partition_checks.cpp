@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "aws/message_endpoints.h"
 #include "checks/rule_checks.h"
 #include "saml/aws_endpoints.h"
 
@@ -14,29 +15,9 @@ Outcome check_endpoint_partition(const CheckContext& context, RuleReport& report
   if (assertion == nullptr || context.aws == nullptr || context.aws->roles.empty()) {
     return Outcome::NotApplicable;
   }
-  // Views into the model.
-  struct Endpoint {
-    std::string_view label;
-    std::string_view value;
-    NodeRef where;
-  };
-  std::vector<Endpoint> endpoints;
-  for (const AudienceRestriction& restriction : assertion->conditions.audience_restrictions) {
-    for (const std::string& audience : restriction.audiences) {
-      endpoints.push_back({"Audience", audience, restriction.where});
-    }
-  }
-  for (const SubjectConfirmation& confirmation : assertion->confirmations) {
-    if (confirmation.has_recipient) {
-      endpoints.push_back({"Recipient", confirmation.recipient, confirmation.where});
-    }
-  }
-  if (context.response != nullptr && context.response->has_destination) {
-    const NodeRef destination{context.response->node, "Destination"};
-    endpoints.push_back({"Destination", context.response->destination, destination});
-  }
+  const std::vector<detail::MessageEndpoint> endpoints = detail::message_endpoints(assertion, context.response);
   bool any = false;
-  for (const Endpoint& endpoint : endpoints) {
+  for (const detail::MessageEndpoint& endpoint : endpoints) {
     const std::string partition = partition_of_endpoint(endpoint.value);
     if (partition.empty()) continue;
     any = true;

@@ -11,7 +11,7 @@ namespace {
 constexpr std::string_view kSuccess = "urn:oasis:names:tc:SAML:2.0:status:Success";
 
 void check_version(std::string_view element, bool present, const std::string& version,
-                   const Location& where, std::vector<Finding>& findings) {
+                   const NodeRef& where, std::vector<Finding>& findings) {
   if (present && version == "2.0") return;
   std::string message = std::string(element) +
                         (present ? " Version is \"" + version + "\", not \"2.0\""
@@ -19,7 +19,7 @@ void check_version(std::string_view element, bool present, const std::string& ve
   findings.push_back(make_finding(RuleId::version_not_2, std::move(message), where));
 }
 
-void check_status(const Status& status, const Location& response_where,
+void check_status(const Status& status, const NodeRef& response_where,
                   std::vector<Finding>& findings) {
   if (!status.present) {
     findings.push_back(make_finding(RuleId::status_not_success, "Response has no Status/StatusCode", response_where));
@@ -45,8 +45,7 @@ const std::string* bearer_recipient(const Assertion& assertion) {
 }  // namespace
 
 void check_response(const Response& response, std::vector<Finding>& findings) {
-  Location version_where = response.where;
-  version_where.attribute = "Version";
+  const NodeRef version_where{response.where.node, "Version"};
   check_version("Response", response.has_version, response.version, version_where, findings);
   check_status(response.status, response.where, findings);
   check_instant_value(response.issue_instant, "Response IssueInstant", findings);
@@ -54,8 +53,7 @@ void check_response(const Response& response, std::vector<Finding>& findings) {
 
 void check_assertion_protocol(const Response& response, const Assertion& assertion,
                               std::vector<Finding>& findings) {
-  Location version_where = assertion.where;
-  version_where.attribute = "Version";
+  const NodeRef version_where{assertion.where.node, "Version"};
   check_version("Assertion", !assertion.version.empty(), assertion.version, version_where, findings);
 
   if (!assertion.has_issuer || assertion.issuer.empty()) {
@@ -65,13 +63,11 @@ void check_assertion_protocol(const Response& response, const Assertion& asserti
 
   const std::string* recipient = bearer_recipient(assertion);
   if (response.has_destination && recipient != nullptr && response.destination != *recipient) {
-    Location where = response.where;
-    where.attribute = "Destination";
     findings.push_back(make_finding(RuleId::destination_mismatch,
                                     "Destination \"" + response.destination +
                                         "\" differs from the SubjectConfirmationData Recipient \"" +
                                         *recipient + "\"",
-                                    where));
+                                    NodeRef{response.where.node, "Destination"}));
   }
 }
 

@@ -40,13 +40,15 @@ const xmlChar* attribute_text(xmlDoc* doc, const xmlAttr* attr, std::vector<XmlS
 
 }  // namespace
 
-std::vector<Finding> index_saml_ids(xmlDoc* doc) {
+DocumentIndex index_saml_ids(xmlDoc* doc) {
+  DocumentIndex index;
   // Occurrences sorted by ID, equal IDs in document order: the IDs of a document without
   // building a string or a map node per ID.
   std::vector<XmlString> joined;
   std::vector<IdOccurrence> occurrences;
   occurrences.reserve(2);  // a Response and its Assertion, usually
   for_each_element(xmlDocGetRootElement(doc), [&](const xmlNode* element) {
+    if (is_element(element, ns::dsig, "Signature")) index.signatures.push_back(element);
     for (xmlAttr* attr = element->properties; attr != nullptr; attr = attr->next) {
       const std::string_view name = reinterpret_cast<const char*>(attr->name);
       const bool plain_id = attr->ns == nullptr && name == "ID";
@@ -61,7 +63,7 @@ std::vector<Finding> index_saml_ids(xmlDoc* doc) {
   std::stable_sort(occurrences.begin(), occurrences.end(),
                    [](const IdOccurrence& a, const IdOccurrence& b) { return a.id < b.id; });
 
-  std::vector<Finding> findings;
+  std::vector<Finding>& findings = index.duplicate_ids;
   for (std::size_t first = 0, end = 0; first < occurrences.size(); first = end) {
     end = first + 1;
     while (end < occurrences.size() && occurrences[end].id == occurrences[first].id) ++end;
@@ -84,7 +86,7 @@ std::vector<Finding> index_saml_ids(xmlDoc* doc) {
     if (registered == use.attr) continue;
     if (registered == nullptr) xmlAddID(nullptr, doc, use.text, use.attr);
   }
-  return findings;
+  return index;
 }
 
 }  // namespace saml::detail

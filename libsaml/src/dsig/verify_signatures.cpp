@@ -155,7 +155,7 @@ class SignatureVerifier {
     report.c14n_method = std::move(shape.c14n_method);
     report.reference_c14n_method = std::move(shape.reference_c14n_method);
     report.reference_uri = std::move(shape.reference_uri);
-    report.where = location_of(signature);
+    report.where = NodeRef{signature, {}};
     const std::vector<MessageCertificate> certificates = keyinfo_certificates(trust_, shape);
     describe_message_certificates(certificates, report);
     const bool profile_holds = !has_errors(problems);
@@ -284,14 +284,10 @@ bool DsigResult::covers(const xmlNode* element) const {
 DsigResult verify_signatures(Document& doc, const TrustStore& trust, const DsigPolicy& policy,
                              std::vector<Finding>& findings) {
   DsigResult result;
-  std::vector<Finding> duplicate_ids = detail::index_saml_ids(doc.get());
-  findings.insert(findings.end(), duplicate_ids.begin(), duplicate_ids.end());
-  std::vector<const xmlNode*> signatures;
-  for_each_element(doc.root(), [&](const xmlNode* node) {
-    if (is_element(node, ns::dsig, "Signature")) signatures.push_back(node);
-  });
+  const detail::DocumentIndex index = detail::index_saml_ids(doc.get());
+  findings.insert(findings.end(), index.duplicate_ids.begin(), index.duplicate_ids.end());
   SignatureVerifier verifier(doc.get(), trust, policy, {result.signatures, result.covered, findings});
-  for (const xmlNode* signature : signatures) verifier.verify(signature);
+  for (const xmlNode* signature : index.signatures) verifier.verify(signature);
   return result;
 }
 

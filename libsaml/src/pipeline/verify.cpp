@@ -95,7 +95,7 @@ void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const
   check_signing_certificate_dates(verdict.signatures, policy, findings);
 }
 
-Verdict judgement_stage(VerdictInProgress progress, const Capture& capture, const TrustStore& trust,
+Verdict judgement_stage(VerdictInProgress&& progress, const Capture& capture, const TrustStore& trust,
                         const Policy& policy) {
   Verdict verdict = std::move(progress.verdict);
   if (progress.decided) return verdict;

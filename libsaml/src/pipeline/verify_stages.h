@@ -34,7 +34,7 @@ Expected<VerdictInProgress> parse_stage(const Capture& capture, const Policy& po
 void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const Policy& policy);
 // The model of what a trusted signature covers, the checks, the AWS view and the verdict's
 // rules of the profile.
-Verdict judgement_stage(VerdictInProgress progress, const Capture& capture, const TrustStore& trust,
+Verdict judgement_stage(VerdictInProgress&& progress, const Capture& capture, const TrustStore& trust,
                         const Policy& policy);
 
 }  // namespace saml
