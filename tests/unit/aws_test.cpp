@@ -106,6 +106,26 @@ BOOST_AUTO_TEST_CASE(role_name_characters) {
   BOOST_TEST(contains(arn_error(role_arn("a*b")), "invalid character '*'"), "star in name");
 }
 
+// Every byte against the sets IAM documents, written out here independently of the tables
+// the parser uses: [\w+=,.@-] for role names, [\w.-] for saml-provider names.
+BOOST_AUTO_TEST_CASE(name_characters_byte_by_byte) {
+  const std::string alnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const std::string role_allowed = alnum + "_+=,.@-";
+  const std::string provider_allowed = alnum + "_.-";
+  int checked = 0;
+  for (int byte = 0; byte < 256; ++byte) {
+    const char c = static_cast<char>(byte);
+    if (c == '/') continue;  // the path separator: never part of a name
+    const std::string name = std::string("a") + c + "z";
+    const bool role_ok = saml::parse_iam_arn(role_arn(name)).has_value();
+    const bool provider_ok = saml::parse_iam_arn("arn:aws:iam::123456789012:saml-provider/" + name).has_value();
+    BOOST_TEST(role_ok == (role_allowed.find(c) != std::string::npos), "role name byte " << byte);
+    BOOST_TEST(provider_ok == (provider_allowed.find(c) != std::string::npos), "provider name byte " << byte);
+    ++checked;
+  }
+  BOOST_TEST(checked == 255);
+}
+
 BOOST_AUTO_TEST_CASE(non_ascii_is_rejected) {
   const std::string name_message = arn_error(role_arn("Okta-\xC3\x84" "dmin"));
   BOOST_TEST(contains(name_message, "byte 0xC3 at position 37"), "UTF-8 name: " << name_message);

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "saml/model.h"
 #include "saml/time.h"
@@ -288,6 +289,47 @@ BOOST_AUTO_TEST_CASE(only_the_given_node_is_read) {
   BOOST_TEST(!a.has_name_id, "the Advice assertion's NameID must not be read");
   BOOST_TEST(a.attributes.empty(), "the Advice assertion's attributes must not be read");
   BOOST_TEST(!a.conditions.present);
+}
+
+BOOST_AUTO_TEST_CASE(repeated_children_first_read_extras_noted) {
+  // Extras interleaved with other children: the first of each is read; the extras are noted
+  // Issuer's first, then Subject's, then Conditions', each in document order.
+  const saml::Document doc = parse(response_xml(
+      R"(ID="r1")",
+      R"(<saml2:Assertion ID="a1">)"
+      R"(<saml2:Issuer>first</saml2:Issuer>)"
+      R"(<saml2:Conditions NotBefore="2024-05-01T11:55:00Z"/>)"
+      R"(<saml2:Subject><saml2:NameID>jane</saml2:NameID></saml2:Subject>)"
+      R"(<saml2:Issuer>second</saml2:Issuer>)"
+      R"(<saml2:AuthnStatement SessionIndex="s1"/>)"
+      R"(<saml2:Subject><saml2:NameID>admin</saml2:NameID></saml2:Subject>)"
+      R"(<saml2:AttributeStatement><saml2:Attribute Name="n1"/></saml2:AttributeStatement>)"
+      R"(<saml2:Conditions NotBefore="2030-01-01T00:00:00Z"/>)"
+      R"(<saml2:Issuer>third</saml2:Issuer>)"
+      R"(<saml2:AuthnStatement SessionIndex="s2"/>)"
+      R"(<saml2:AttributeStatement><saml2:Attribute Name="n2"/></saml2:AttributeStatement>)"
+      R"(</saml2:Assertion>)"));
+  const xmlNode* assertion_node = assertion_of(doc);
+  const saml::Assertion a = saml::read_assertion(assertion_node);
+  BOOST_TEST(a.issuer == "first");
+  BOOST_TEST(a.name_id == "jane");
+  BOOST_REQUIRE(a.conditions.not_before.value.has_value());
+  BOOST_TEST(a.conditions.not_before.text == "2024-05-01T11:55:00Z");
+  BOOST_REQUIRE_EQUAL(a.authn_statements.size(), 2u);
+  BOOST_TEST(a.authn_statements[1].session_index == "s2");
+  BOOST_REQUIRE_EQUAL(a.attributes.size(), 2u);
+  BOOST_TEST(a.attributes[1].name == "n2");
+  // The children in document order: Issuer 0, Conditions 1, Subject 2, Issuer 3, ...
+  std::vector<const xmlNode*> children;
+  for (const xmlNode* child = assertion_node->children; child != nullptr; child = child->next) {
+    children.push_back(child);
+  }
+  BOOST_REQUIRE_EQUAL(children.size(), 11u);
+  const std::vector<const xmlNode*> expected{children[3], children[8], children[5], children[7]};
+  BOOST_REQUIRE_EQUAL(a.repeated.size(), expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    BOOST_TEST(a.repeated[i].node == expected[i], "repeated[" << i << "]");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(subject_without_name_id) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "aws/iam_chars.h"
 #include "aws/quote.h"
 #include "saml/aws.h"
 
@@ -23,16 +24,11 @@ constexpr std::size_t kPathMax = 512;
 constexpr std::string_view kRolePrefix = "role/";
 constexpr std::string_view kProviderPrefix = "saml-provider/";
 
-bool is_ascii_alnum(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-bool is_role_name_char(char c) {
-  return is_ascii_alnum(c) || std::string_view("_+=,.@-").find(c) != std::string_view::npos;
-}
-bool is_provider_name_char(char c) {
-  return is_ascii_alnum(c) || c == '_' || c == '.' || c == '-';
-}
-bool is_path_char(char c) { return c >= '\x21' && c <= '\x7e'; }
+using util::CharSet;
+
+constexpr CharSet kProviderNameChars = CharSet::alnum_and("_.-");
+constexpr CharSet kPathChars = CharSet::range('\x21', '\x7e');
+constexpr CharSet kDigits = CharSet::range('0', '9');
 
 // 'x' for printable ASCII, "byte 0xC3" otherwise (control characters, UTF-8 bytes).
 std::string describe_char(char c) {
@@ -48,12 +44,11 @@ Error arn_error(std::string message) {
 
 std::string at(std::size_t offset) { return " at position " + std::to_string(offset + 1); }
 
-// Checks every character of `part` (which starts at `offset` in the ARN) with `allowed`.
-template <class Allowed>
+// Checks every character of `part` (which starts at `offset` in the ARN) against `allowed`.
 std::optional<Error> check_chars(std::string_view what, std::string_view part, std::size_t offset,
-                                 Allowed allowed, std::string_view allowed_text) {
+                                 const CharSet& allowed, std::string_view allowed_text) {
   for (std::size_t i = 0; i < part.size(); ++i) {
-    if (!allowed(part[i])) {
+    if (!allowed.contains(part[i])) {
       return arn_error(std::string(what) + " has invalid character " + describe_char(part[i]) +
                        at(offset + i) + "; allowed: " + std::string(allowed_text));
     }
@@ -68,8 +63,8 @@ std::optional<Error> check_name(std::string_view what, std::string_view name, st
     return arn_error(std::string(what) + " is " + std::to_string(name.size()) +
                      " characters long" + at(offset) + "; the maximum is " + std::to_string(max));
   }
-  if (role) return check_chars(what, name, offset, is_role_name_char, "A-Z a-z 0-9 _+=,.@-");
-  return check_chars(what, name, offset, is_provider_name_char, "A-Z a-z 0-9 _.-");
+  if (role) return check_chars(what, name, offset, detail::kIamNameChars, "A-Z a-z 0-9 _+=,.@-");
+  return check_chars(what, name, offset, kProviderNameChars, "A-Z a-z 0-9 _.-");
 }
 
 // The role path as IAM defines it: "/" or "/" + one or more of U+0021-U+007E + "/".
@@ -79,7 +74,7 @@ std::optional<Error> check_path(std::string_view path, std::size_t offset) {
                      at(offset) + "; the maximum is " + std::to_string(kPathMax));
   }
   if (path == "//") return arn_error("role path '//' has an empty segment" + at(offset));
-  return check_chars("role path", path, offset, is_path_char, "U+0021 to U+007E");
+  return check_chars("role path", path, offset, kPathChars, "U+0021 to U+007E");
 }
 
 // Reads the ':'-terminated field starting at `pos`; advances `pos` past the ':'.
@@ -153,8 +148,7 @@ Expected<Arn> parse_iam_arn(std::string_view text) {
     return arn_error("account " + detail::quote_value(*account) + at(account_at) + " has " +
                      std::to_string(account->size()) + " characters; expected 12 digits");
   }
-  if (auto bad = check_chars("account", *account, account_at,
-                             [](char c) { return c >= '0' && c <= '9'; }, "0-9")) {
+  if (auto bad = check_chars("account", *account, account_at, kDigits, "0-9")) {
     return *bad;
   }
   arn.account = std::string(*account);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aws/attribute_values.h"
+#include "aws/iam_chars.h"
 #include "aws/quote.h"
 #include "saml/aws.h"
 #include "saml/rules.h"
@@ -85,11 +86,6 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
   }
 }
 
-bool is_session_name_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         std::string_view("_+=,.@-").find(c) != std::string_view::npos;
-}
-
 void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Finding>& findings) {
   const Values names = collect(assertion, aws_attr::role_session_name);
   if (names.values.size() != 1) {
@@ -111,7 +107,7 @@ void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Fi
     return;
   }
   for (std::size_t i = 0; i < name.text.size(); ++i) {
-    if (!is_session_name_char(name.text[i])) {
+    if (!detail::kIamNameChars.contains(name.text[i])) {
       findings.push_back(make_finding(
           RuleId::session_name_invalid, "RoleSessionName " + quote_value(name.text) + " has a character outside " +
                         "[A-Za-z0-9_+=,.@-] at position " + std::to_string(i + 1),

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "aws/attribute_values.h"
+#include "aws/iam_chars.h"
 #include "aws/quote.h"
 #include "checks/rule_checks.h"
 #include "saml/aws.h"
@@ -12,11 +13,6 @@ namespace {
 
 constexpr std::size_t kMinLength = 2;
 constexpr std::size_t kMaxLength = 64;
-
-bool is_source_identity_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-         std::string_view("_+=,.@-").find(c) != std::string_view::npos;
-}
 
 detail::AttributeValues source_identity_of(const CheckContext& context) {
   if (context.assertion == nullptr) return {};
@@ -40,7 +36,7 @@ Outcome check_source_identity(const CheckContext& context, RuleReport& report) {
     report.add("SourceIdentity " + detail::quote_value(value) + " has length " +
                    std::to_string(value.size()) + "; expected 2 to 64",
                where);
-  } else if (!std::all_of(value.begin(), value.end(), is_source_identity_char)) {
+  } else if (!std::all_of(value.begin(), value.end(), [](char c) { return detail::kIamNameChars.contains(c); })) {
     report.add("SourceIdentity " + detail::quote_value(value) +
                    " has a character outside [A-Za-z0-9_+=,.@-]",
                where);

@@ -9,6 +9,7 @@
 #include "aws/quote.h"
 #include "checks/rule_checks.h"
 #include "saml/aws.h"
+#include "util/char_set.h"
 
 namespace saml {
 namespace {
@@ -55,11 +56,9 @@ std::string ascii_lower(std::string_view text) {
 
 // Letters, digits, spaces and _ . : / = + - @. Bytes of UTF-8 sequences are accepted
 // unclassified (AWS allows Unicode letters; classifying them needs Unicode tables).
-bool is_tag_char(char c) {
-  const auto byte = static_cast<unsigned char>(c);
-  return byte >= 0x80 || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-         (c >= '0' && c <= '9') || std::string_view(" _.:/=+-@").find(c) != std::string_view::npos;
-}
+constexpr util::CharSet kTagChars = util::CharSet::alnum_and(" _.:/=+-@").with_non_ascii();
+
+bool is_tag_char(char c) { return kTagChars.contains(c); }
 
 // Length in characters: UTF-8 continuation bytes are not counted.
 std::size_t char_count(std::string_view text) {

@@ -1,0 +1,11 @@
+// The characters IAM allows in the names a sign-in carries: role names, RoleSessionName and
+// SourceIdentity all follow IAM's pattern [\w+=,.@-] (ASCII letters, digits and _+=,.@-).
+#pragma once
+
+#include "util/char_set.h"
+
+namespace saml::detail {
+
+inline constexpr util::CharSet kIamNameChars = util::CharSet::alnum_and("_+=,.@-");
+
+}  // namespace saml::detail
