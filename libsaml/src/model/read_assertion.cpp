@@ -11,65 +11,13 @@ namespace {
 using detail::note_repeats;
 using detail::read_instant;
 
-// Calls `visit` for `first` and each later sibling named {ns::assertion}local_name.
-template <class Visit>
-void for_each_from(const xmlNode* first, std::string_view local_name, Visit visit) {
-  for (const xmlNode* child = first; child != nullptr; child = next_sibling(child, ns::assertion, local_name)) {
-    visit(child);
-  }
-}
-
 // Calls `visit` for each element child of `parent` named {ns::assertion}local_name.
 template <class Visit>
 void for_each_child(const xmlNode* parent, std::string_view local_name, Visit visit) {
-  for_each_from(first_child(parent, ns::assertion, local_name), local_name, visit);
-}
-
-// A child SAML allows once: the first, which the model reads, and where each extra one is.
-struct Once {
-  const xmlNode* first = nullptr;
-  std::vector<NodeRef> extra;
-
-  void add(const xmlNode* element) {
-    if (first == nullptr) {
-      first = element;
-    } else {
-      extra.push_back(NodeRef{element, {}});
-    }
+  for (const xmlNode* child = first_child(parent, ns::assertion, local_name); child != nullptr;
+       child = next_sibling(child, ns::assertion, local_name)) {
+    visit(child);
   }
-};
-
-// The Assertion's children the model reads, found in one pass over them (searching the
-// children once per name took nine passes).
-struct AssertionChildren {
-  Once issuer;
-  Once subject;
-  Once conditions;
-  const xmlNode* first_authn_statement = nullptr;
-  const xmlNode* first_attribute_statement = nullptr;
-};
-
-AssertionChildren sort_children(const xmlNode* assertion_element) {
-  AssertionChildren children;
-  for (const xmlNode* child = assertion_element->children; child != nullptr; child = child->next) {
-    if (child->type != XML_ELEMENT_NODE || child->ns == nullptr || child->ns->href == nullptr ||
-        reinterpret_cast<const char*>(child->ns->href) != ns::assertion) {
-      continue;
-    }
-    const std::string_view name = reinterpret_cast<const char*>(child->name);
-    if (name == "Issuer") {
-      children.issuer.add(child);
-    } else if (name == "Subject") {
-      children.subject.add(child);
-    } else if (name == "Conditions") {
-      children.conditions.add(child);
-    } else if (name == "AuthnStatement") {
-      if (children.first_authn_statement == nullptr) children.first_authn_statement = child;
-    } else if (name == "AttributeStatement") {
-      if (children.first_attribute_statement == nullptr) children.first_attribute_statement = child;
-    }
-  }
-  return children;
 }
 
 SubjectConfirmation read_confirmation(const xmlNode* element, std::vector<NodeRef>& repeated) {
@@ -179,25 +127,25 @@ Assertion read_assertion(const xmlNode* assertion_element) {
   assertion.id = attribute(assertion_element, "ID");
   assertion.version = attribute(assertion_element, "Version");
   assertion.issue_instant = read_instant(assertion_element, "IssueInstant");
-  const AssertionChildren children = sort_children(assertion_element);
-  if (children.issuer.first != nullptr) {
+  if (const xmlNode* issuer = first_child(assertion_element, ns::assertion, "Issuer")) {
     assertion.has_issuer = true;
-    assertion.issuer = text_content(children.issuer.first);
+    assertion.issuer = text_content(issuer);
   }
-  for (const Once* once : {&children.issuer, &children.subject, &children.conditions}) {
-    assertion.repeated.insert(assertion.repeated.end(), once->extra.begin(), once->extra.end());
-  }
-  read_subject(children.subject.first, assertion);
-  assertion.conditions = read_conditions(children.conditions.first);
-  for_each_from(children.first_authn_statement, "AuthnStatement", [&](const xmlNode* element) {
+  note_repeats(assertion_element, ns::assertion, "Issuer", assertion.repeated);
+  note_repeats(assertion_element, ns::assertion, "Subject", assertion.repeated);
+  note_repeats(assertion_element, ns::assertion, "Conditions", assertion.repeated);
+  read_subject(first_child(assertion_element, ns::assertion, "Subject"), assertion);
+  assertion.conditions =
+      read_conditions(first_child(assertion_element, ns::assertion, "Conditions"));
+  for_each_child(assertion_element, "AuthnStatement", [&](const xmlNode* element) {
     assertion.authn_statements.push_back(read_authn_statement(element));
   });
   std::size_t attribute_count = 0;
-  for_each_from(children.first_attribute_statement, "AttributeStatement", [&](const xmlNode* statement) {
+  for_each_child(assertion_element, "AttributeStatement", [&](const xmlNode* statement) {
     attribute_count += count_children(statement, ns::assertion, "Attribute");
   });
   assertion.attributes.reserve(attribute_count);
-  for_each_from(children.first_attribute_statement, "AttributeStatement", [&](const xmlNode* statement) {
+  for_each_child(assertion_element, "AttributeStatement", [&](const xmlNode* statement) {
     for_each_child(statement, "Attribute", [&](const xmlNode* element) {
       assertion.attributes.push_back(read_attribute(element));
     });
