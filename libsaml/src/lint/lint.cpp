@@ -126,8 +126,8 @@ std::vector<Expected<LintResult>> lint_captures(std::span<const LintJob> jobs, c
       results.emplace_back(progress[i].error());
       continue;
     }
-    Verdict verdict = judgement_stage(std::move(*progress[i]), *job.capture, trust, job.options->policy);
-    results.push_back(lint_verdict(*job.capture, trust, *job.options, std::move(verdict)));
+    judgement_stage(*progress[i], *job.capture, trust, job.options->policy);
+    results.push_back(lint_verdict(*job.capture, trust, *job.options, std::move(progress[i]->verdict)));
   }
   return results;
 }

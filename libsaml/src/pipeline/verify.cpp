@@ -95,10 +95,10 @@ void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const
   check_signing_certificate_dates(verdict.signatures, policy, findings);
 }
 
-Verdict judgement_stage(VerdictInProgress&& progress, const Capture& capture, const TrustStore& trust,
-                        const Policy& policy) {
-  Verdict verdict = std::move(progress.verdict);
-  if (progress.decided) return verdict;
+void judgement_stage(VerdictInProgress& progress, const Capture& capture, const TrustStore& trust,
+                     const Policy& policy) {
+  Verdict& verdict = progress.verdict;
+  if (progress.decided) return;
   std::vector<Finding>& findings = verdict.findings;
   const xmlNode* assertion_node = progress.assertion_node;
   // Only a Response has an assertion slot; the signature stage read the Response's fields.
@@ -137,7 +137,6 @@ Verdict judgement_stage(VerdictInProgress&& progress, const Capture& capture, co
   keep_profile_findings(verdict);
   // Fail closed: acceptance needs a verified assertion, whatever the findings say.
   verdict.accepted = !has_errors(findings) && assertion != nullptr;
-  return verdict;
 }
 
 Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust,
@@ -145,7 +144,8 @@ Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust
   Expected<VerdictInProgress> progress = parse_stage(capture, policy);
   if (!progress) return progress.error();
   signature_stage(*progress, trust, policy);
-  return judgement_stage(std::move(*progress), capture, trust, policy);
+  judgement_stage(*progress, capture, trust, policy);
+  return std::move(progress->verdict);
 }
 
 }  // namespace saml

@@ -33,8 +33,8 @@ Expected<VerdictInProgress> parse_stage(const Capture& capture, const Policy& po
 // the signing certificates' dates.
 void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const Policy& policy);
 // The model of what a trusted signature covers, the checks, the AWS view and the verdict's
-// rules of the profile.
-Verdict judgement_stage(VerdictInProgress&& progress, const Capture& capture, const TrustStore& trust,
-                        const Policy& policy);
+// rules of the profile: completes progress.verdict in place (the caller moves it out once).
+void judgement_stage(VerdictInProgress& progress, const Capture& capture, const TrustStore& trust,
+                     const Policy& policy);
 
 }  // namespace saml
