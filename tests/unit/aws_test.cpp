@@ -13,6 +13,7 @@
 #include "saml/aws_endpoints.h"
 #include "saml/model.h"
 #include "saml/policy.h"
+#include "saml/profile.h"
 #include "saml/xml.h"
 #include "model_nodes.h"
 #include "saml_support.h"
@@ -496,6 +497,46 @@ BOOST_AUTO_TEST_CASE(tags_and_source_identity) {
   BOOST_TEST(view.tags[1].values.size() == 2u);
   BOOST_TEST(view.transitive_tag_keys == (std::vector<std::string>{"Department", "CostCenter"}));
   BOOST_TEST(view.source_identity.value_or("") == "jane");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(profile_detection)
+
+// An Assertion naming `audiences` and one bearer Recipient, under a Response with `destination`.
+struct Endpoints {
+  saml::Assertion assertion;
+  saml::Response response;
+  Endpoints(std::vector<std::string> audiences, std::string recipient, std::string destination) {
+    saml::AudienceRestriction restriction;
+    restriction.audiences = std::move(audiences);
+    assertion.conditions.audience_restrictions.push_back(restriction);
+    saml::SubjectConfirmation confirmation;
+    confirmation.has_recipient = true;
+    confirmation.recipient = std::move(recipient);
+    assertion.confirmations.push_back(confirmation);
+    response.has_destination = true;
+    response.destination = std::move(destination);
+  }
+};
+
+BOOST_AUTO_TEST_CASE(identity_center_anywhere_decides_else_the_first_aws_endpoint) {
+  const std::string acs = "https://us-east-1.signin.aws/platform/saml/acs/0123abcd";
+  const Endpoints after_aws({"urn:amazon:webservices"}, "https://sp.example.com/acs", acs);
+  const saml::DetectedProfile center = saml::detect_profile(&after_aws.assertion, &after_aws.response);
+  BOOST_TEST((center.profile == saml::Profile::AwsIdentityCenter), center.reason);
+  BOOST_TEST(center.reason == "detected: IAM Identity Center Destination " + acs);
+
+  const Endpoints aws({"https://sp.example.com"}, "https://signin.aws.amazon.com/saml",
+                      "https://us-east-1.signin.aws.amazon.com/saml");
+  const saml::DetectedProfile first = saml::detect_profile(&aws.assertion, &aws.response);
+  BOOST_TEST((first.profile == saml::Profile::Aws), first.reason);
+  BOOST_TEST(first.reason == "detected: AWS Recipient https://signin.aws.amazon.com/saml");
+
+  const Endpoints none({"https://sp.example.com"}, "https://sp.example.com/acs", "https://sp.example.com/acs");
+  const saml::DetectedProfile neither = saml::detect_profile(&none.assertion, &none.response);
+  BOOST_TEST((neither.profile == saml::Profile::Aws));
+  BOOST_TEST(contains(neither.reason, "default: no AWS or Identity Center endpoint found"), neither.reason);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

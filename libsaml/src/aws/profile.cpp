@@ -38,22 +38,20 @@ std::optional<Profile> parse_profile(std::string_view name) {
 
 DetectedProfile detect_profile(const Assertion* assertion, const Response* response) {
   const std::vector<Endpoint> endpoints = detail::message_endpoints(assertion, response);
-  // Each endpoint classified once (it parses the URL), for both passes below.
-  std::vector<std::optional<AwsEndpoint>> classified;
-  classified.reserve(endpoints.size());
+  // One pass, each endpoint classified once (it parses the URL): an Identity Center endpoint
+  // anywhere decides; else the first endpoint with an AWS partition.
+  const Endpoint* first_aws = nullptr;
   for (const Endpoint& endpoint : endpoints) {
-    classified.push_back(classify_aws_endpoint(endpoint.value));
-    const std::optional<AwsEndpoint>& aws = classified.back();
-    if (aws && names_identity_center(endpoint, *aws)) {
+    const std::optional<AwsEndpoint> aws = classify_aws_endpoint(endpoint.value);
+    if (!aws) continue;
+    if (names_identity_center(endpoint, *aws)) {
       return {Profile::AwsIdentityCenter,
               "detected: IAM Identity Center " + std::string(endpoint.label) + " " + std::string(endpoint.value)};
     }
+    if (first_aws == nullptr && !partition_of(*aws).empty()) first_aws = &endpoint;
   }
-  for (std::size_t i = 0; i < endpoints.size(); ++i) {
-    const std::optional<AwsEndpoint>& aws = classified[i];
-    if (aws && !partition_of(*aws).empty()) {
-      return {Profile::Aws, "detected: AWS " + std::string(endpoints[i].label) + " " + std::string(endpoints[i].value)};
-    }
+  if (first_aws != nullptr) {
+    return {Profile::Aws, "detected: AWS " + std::string(first_aws->label) + " " + std::string(first_aws->value)};
   }
   if (assertion != nullptr && assertion->find_attribute(aws_attr::role) != nullptr) {
     return {Profile::Aws, "detected: AWS Role attribute"};
