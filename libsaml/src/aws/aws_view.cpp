@@ -110,7 +110,7 @@ void read_session_name(const Assertion& assertion, AwsView& view, std::vector<Fi
     if (!detail::kIamNameChars.contains(name.text[i])) {
       findings.push_back(make_finding(
           RuleId::session_name_invalid, "RoleSessionName " + quote_value(name.text) + " has a character outside " +
-                        "[A-Za-z0-9_+=,.@-] at position " + std::to_string(i + 1),
+                        std::string(detail::kIamNamePattern) + " at position " + std::to_string(i + 1),
           *name.where));
       return;
     }

@@ -38,7 +38,7 @@ Outcome check_source_identity(const CheckContext& context, RuleReport& report) {
                where);
   } else if (!std::all_of(value.begin(), value.end(), [](char c) { return detail::kIamNameChars.contains(c); })) {
     report.add("SourceIdentity " + detail::quote_value(value) +
-                   " has a character outside [A-Za-z0-9_+=,.@-]",
+                   " has a character outside " + std::string(detail::kIamNamePattern),
                where);
   }
   return Outcome::Checked;
