@@ -119,10 +119,13 @@ struct Error {
 };
 
 // Minimal expected<T, Error> (std::expected is C++23; g++ 12 in C++20 mode lacks it).
+// A value is taken by reference and moved or copied into place once (a by-value parameter
+// moved it twice, and moving a Verdict is a few hundred instructions).
 template <class T>
 class Expected {
  public:
-  Expected(T value) : state_(std::move(value)) {}          // NOLINT(google-explicit-constructor)
+  Expected(const T& value) : state_(value) {}              // NOLINT(google-explicit-constructor)
+  Expected(T&& value) : state_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Expected(Error error) : state_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
 
   bool has_value() const { return state_.index() == 0; }
