@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -99,6 +100,21 @@ BOOST_AUTO_TEST_CASE(attributes_without_namespace_only) {
   auto escaped = saml::parse_xml("<a v=\"x&amp;y&#65;&lt;\"/>");
   BOOST_TEST_REQUIRE(escaped.has_value());
   BOOST_TEST(saml::attribute(escaped->root(), "v") == "x&yA<", "predefined and char refs");
+}
+
+BOOST_AUTO_TEST_CASE(optional_attribute_tells_absent_from_empty) {
+  auto doc = saml::parse_xml(R"(<a xmlns:p="urn:p" empty="" v="x&amp;y" p:ns="n"/>)");
+  BOOST_TEST_REQUIRE(doc.has_value());
+  const xmlNode* root = doc->root();
+  const std::optional<std::string> empty = saml::optional_attribute(root, "empty");
+  BOOST_TEST_REQUIRE(empty.has_value());
+  BOOST_TEST(empty->empty());
+  const std::optional<std::string> value = saml::optional_attribute(root, "v");
+  BOOST_TEST_REQUIRE(value.has_value());
+  BOOST_TEST(*value == "x&y");
+  BOOST_TEST(!saml::optional_attribute(root, "missing").has_value());
+  BOOST_TEST(!saml::optional_attribute(root, "ns").has_value(), "a namespaced attribute is not read");
+  BOOST_TEST(!saml::optional_attribute(nullptr, "v").has_value());
 }
 
 BOOST_AUTO_TEST_CASE(text_content_skips_comments_and_pis) {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -73,9 +74,11 @@ std::size_t count_children(const xmlNode* parent, std::string_view ns_uri, std::
 // comments and processing instructions skipped (comment injection cannot truncate).
 std::string text_content(const xmlNode* element);
 
-// Attribute without namespace; nullopt-like empty + `present` flag via has_attribute.
+// Attribute without namespace: whether it is there, its value ("" when absent), or both
+// from one lookup (nullopt when absent, so present-but-empty stays distinct).
 bool has_attribute(const xmlNode* element, std::string_view name);
 std::string attribute(const xmlNode* element, std::string_view name);
+std::optional<std::string> optional_attribute(const xmlNode* element, std::string_view name);
 
 // Visits every element of the subtree in document order, without recursion
 // (depth is bounded only by the parse limits).

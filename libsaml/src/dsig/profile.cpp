@@ -170,7 +170,7 @@ class ProfileChecker {
   }
 
   void check_reference_target(const xmlNode* reference) {
-    if (!has_attribute(reference, "URI") || shape_.reference_uri.empty()) {
+    if (shape_.reference_uri.empty()) {  // missing or empty
       fail(RuleId::reference_not_parent, "ds:Reference has an empty or missing URI (it would sign the whole document); "
                      "it must be '#" + shape_.parent_id + "'",
            reference, "URI");

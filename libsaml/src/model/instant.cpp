@@ -1,5 +1,9 @@
 #include "model/instant.h"
 
+#include <optional>
+#include <string>
+#include <utility>
+
 #include "saml/time.h"
 #include "saml/xml.h"
 
@@ -9,9 +13,10 @@ Instant read_instant(const xmlNode* element, std::string_view name) {
   Instant instant;
   if (element == nullptr) return instant;
   instant.where = NodeRef{element, name};
-  if (!has_attribute(element, name)) return instant;
+  std::optional<std::string> text = optional_attribute(element, name);
+  if (!text) return instant;
   instant.present = true;
-  instant.text = attribute(element, name);
+  instant.text = std::move(*text);
   Expected<TimePoint> parsed = parse_xs_datetime(instant.text);
   if (parsed) {
     instant.value = *parsed;

@@ -30,8 +30,10 @@ SubjectConfirmation read_confirmation(const xmlNode* element, std::vector<NodeRe
   confirmation.not_before = read_instant(data, "NotBefore");
   confirmation.not_on_or_after = read_instant(data, "NotOnOrAfter");
   if (data != nullptr) {
-    confirmation.has_recipient = has_attribute(data, "Recipient");
-    confirmation.recipient = attribute(data, "Recipient");
+    if (auto recipient = optional_attribute(data, "Recipient")) {
+      confirmation.has_recipient = true;
+      confirmation.recipient = std::move(*recipient);
+    }
     confirmation.in_response_to = attribute(data, "InResponseTo");
   }
   return confirmation;

@@ -33,11 +33,15 @@ Response read_response(const xmlNode* response_element) {
   if (response_element == nullptr) return response;
   response.where = NodeRef{response_element, {}};
   response.id = attribute(response_element, "ID");
-  response.has_version = has_attribute(response_element, "Version");
-  response.version = attribute(response_element, "Version");
+  if (auto version = optional_attribute(response_element, "Version")) {
+    response.has_version = true;
+    response.version = std::move(*version);
+  }
   response.issue_instant = detail::read_instant(response_element, "IssueInstant");
-  response.has_destination = has_attribute(response_element, "Destination");
-  response.destination = attribute(response_element, "Destination");
+  if (auto destination = optional_attribute(response_element, "Destination")) {
+    response.has_destination = true;
+    response.destination = std::move(*destination);
+  }
   response.in_response_to = attribute(response_element, "InResponseTo");
   if (const xmlNode* issuer = first_child(response_element, ns::assertion, "Issuer")) {
     response.has_issuer = true;

@@ -10,7 +10,8 @@ namespace {
 constexpr std::string_view kMetadataNs = "urn:oasis:names:tc:SAML:2.0:metadata";
 
 bool usable_for_signing(const xmlNode* key_descriptor) {
-  return !has_attribute(key_descriptor, "use") || attribute(key_descriptor, "use") == "signing";
+  const auto use = optional_attribute(key_descriptor, "use");
+  return !use || *use == "signing";
 }
 
 }  // namespace

@@ -101,14 +101,16 @@ bool has_attribute(const xmlNode* element, std::string_view name) {
   return find_no_ns_attribute(element, name) != nullptr;
 }
 
-std::string attribute(const xmlNode* element, std::string_view name) {
+std::optional<std::string> optional_attribute(const xmlNode* element, std::string_view name) {
   const xmlAttr* attr = find_no_ns_attribute(element, name);
-  if (attr == nullptr) {
-    return {};
-  }
+  if (attr == nullptr) return std::nullopt;
   if (const xmlChar* in_place = detail::single_text_value(attr)) return std::string(view(in_place));
   const detail::XmlString value(xmlNodeListGetString(attr->doc, attr->children, 1));
   return std::string(view(value.get()));
+}
+
+std::string attribute(const xmlNode* element, std::string_view name) {
+  return optional_attribute(element, name).value_or(std::string());
 }
 
 }  // namespace saml

@@ -71,8 +71,8 @@ Expected<EncryptedParts> find_encrypted_parts(const xmlNode* encrypted_assertion
     }
   }
   if (parts.data == nullptr) return structure_error(encrypted_assertion, "saml:EncryptedAssertion has no xenc:EncryptedData");
-  if (has_attribute(parts.data, "Type") && attribute(parts.data, "Type") != kElementType) {
-    return structure_error(parts.data, "xenc:EncryptedData Type is '" + attribute(parts.data, "Type") +
+  if (const auto type = optional_attribute(parts.data, "Type"); type && *type != kElementType) {
+    return structure_error(parts.data, "xenc:EncryptedData Type is '" + *type +
                                            "', expected " + std::string(kElementType));
   }
   if (auto method = require_method(parts.data); !method) return method.error();

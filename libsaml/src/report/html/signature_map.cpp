@@ -99,7 +99,7 @@ class MapWriter {
 
   std::string label(const xmlNode* node) const {
     std::string out = "<code>" + html_escape("<" + qualified_name(node) + ">") + "</code>";
-    if (has_attribute(node, "ID")) out += " ID <code>" + html_escape(attribute(node, "ID")) + "</code>";
+    if (const auto id = optional_attribute(node, "ID")) out += " ID <code>" + html_escape(*id) + "</code>";
     return out + " " + mark(node);
   }
 
