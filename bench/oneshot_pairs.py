@@ -17,8 +17,9 @@ def cpu_ms(argv):
     devnull = [(os.POSIX_SPAWN_OPEN, fd, os.devnull, os.O_WRONLY, 0) for fd in (1, 2)]
     pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=devnull)
     _, status, usage = os.wait4(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"oneshot_pairs.py: {' '.join(argv)} exited {os.waitstatus_to_exitcode(status)}")
+    exit_code = os.waitstatus_to_exitcode(status)
+    if exit_code != 0:
+        sys.exit(f"oneshot_pairs.py: {' '.join(argv)} exited {exit_code}")
     return (usage.ru_utime + usage.ru_stime) * 1000.0
 
 

@@ -42,7 +42,7 @@ struct SignatureReport {
   std::optional<CertificateInfo> key_used;        // the trusted key that verified it
   std::vector<CertificateInfo> keyinfo_certificates;  // certificates the message carries
   std::vector<bool> keyinfo_trusted;              // parallel: does each match a trusted one
-  NodeRef where;                                  // the ds:Signature element; as signed_node
+  NodeRef where;                                  // the ds:Signature element; valid as signed_node
   std::string reference_uri;                      // the Reference URI as written
   // With DsigPolicy::keep_canonical_bytes, once the cryptography ran: the Reference's
   // bytes after its transforms (what was digested) and the canonical SignedInfo.

@@ -8,8 +8,10 @@
 
 namespace saml::detail {
 
-inline constexpr util::CharSet kIamNameChars = util::CharSet::alnum_and("_+=,.@-");
-// The same set as messages write it.
+inline constexpr std::string_view kIamNamePunctuation = "_+=,.@-";
+inline constexpr util::CharSet kIamNameChars = util::CharSet::alnum_and(kIamNamePunctuation);
+// The same set as messages write it; held to the punctuation above.
 inline constexpr std::string_view kIamNamePattern = "[A-Za-z0-9_+=,.@-]";
+static_assert(kIamNamePattern.substr(10, kIamNamePunctuation.size()) == kIamNamePunctuation);
 
 }  // namespace saml::detail

@@ -9,14 +9,19 @@
 
 namespace saml::detail {
 
+bool read_optional_attribute(const xmlNode* element, std::string_view name, std::string& value) {
+  std::optional<std::string> text = optional_attribute(element, name);
+  if (!text) return false;
+  value = std::move(*text);
+  return true;
+}
+
 Instant read_instant(const xmlNode* element, std::string_view name) {
   Instant instant;
   if (element == nullptr) return instant;
   instant.where = NodeRef{element, name};
-  std::optional<std::string> text = optional_attribute(element, name);
-  if (!text) return instant;
-  instant.present = true;
-  instant.text = std::move(*text);
+  instant.present = read_optional_attribute(element, name, instant.text);
+  if (!instant.present) return instant;
   Expected<TimePoint> parsed = parse_xs_datetime(instant.text);
   if (parsed) {
     instant.value = *parsed;

@@ -10,6 +10,7 @@ namespace {
 
 using detail::note_repeats;
 using detail::read_instant;
+using detail::read_optional_attribute;
 
 // Calls `visit` for each element child of `parent` named {ns::assertion}local_name.
 template <class Visit>
@@ -30,10 +31,7 @@ SubjectConfirmation read_confirmation(const xmlNode* element, std::vector<NodeRe
   confirmation.not_before = read_instant(data, "NotBefore");
   confirmation.not_on_or_after = read_instant(data, "NotOnOrAfter");
   if (data != nullptr) {
-    if (auto recipient = optional_attribute(data, "Recipient")) {
-      confirmation.has_recipient = true;
-      confirmation.recipient = std::move(*recipient);
-    }
+    confirmation.has_recipient = read_optional_attribute(data, "Recipient", confirmation.recipient);
     confirmation.in_response_to = attribute(data, "InResponseTo");
   }
   return confirmation;

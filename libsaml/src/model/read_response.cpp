@@ -33,15 +33,10 @@ Response read_response(const xmlNode* response_element) {
   if (response_element == nullptr) return response;
   response.where = NodeRef{response_element, {}};
   response.id = attribute(response_element, "ID");
-  if (auto version = optional_attribute(response_element, "Version")) {
-    response.has_version = true;
-    response.version = std::move(*version);
-  }
+  response.has_version = detail::read_optional_attribute(response_element, "Version", response.version);
   response.issue_instant = detail::read_instant(response_element, "IssueInstant");
-  if (auto destination = optional_attribute(response_element, "Destination")) {
-    response.has_destination = true;
-    response.destination = std::move(*destination);
-  }
+  response.has_destination =
+      detail::read_optional_attribute(response_element, "Destination", response.destination);
   response.in_response_to = attribute(response_element, "InResponseTo");
   if (const xmlNode* issuer = first_child(response_element, ns::assertion, "Issuer")) {
     response.has_issuer = true;
