@@ -117,6 +117,31 @@ BOOST_AUTO_TEST_CASE(optional_attribute_tells_absent_from_empty) {
   BOOST_TEST(!saml::optional_attribute(nullptr, "v").has_value());
 }
 
+// The in-place readers the model fills its fields with: the same values as attribute()
+// and text_content(), an absent attribute leaving the field alone, old text replaced.
+BOOST_AUTO_TEST_CASE(attribute_into_and_text_content_into_fill_in_place) {
+  auto doc = saml::parse_xml(R"(<a xmlns:p="urn:p" empty="" v="x&amp;y" p:ns="n">t<!--c-->u<![CDATA[<v>]]></a>)");
+  BOOST_TEST_REQUIRE(doc.has_value());
+  const xmlNode* root = doc->root();
+  std::string value = "old";
+  BOOST_TEST(saml::attribute_into(root, "v", value));
+  BOOST_TEST(value == "x&y");
+  BOOST_TEST(saml::attribute_into(root, "empty", value), "present but empty");
+  BOOST_TEST(value.empty());
+  value = "kept";
+  BOOST_TEST(!saml::attribute_into(root, "missing", value));
+  BOOST_TEST(!saml::attribute_into(root, "ns", value), "a namespaced attribute is not read");
+  BOOST_TEST(!saml::attribute_into(nullptr, "v", value));
+  BOOST_TEST(value == "kept", "an absent attribute leaves the value as it was");
+
+  std::string text = "previous text";
+  saml::text_content_into(root, text);
+  BOOST_TEST(text == "tu<v>");
+  BOOST_TEST(text == saml::text_content(root));
+  saml::text_content_into(nullptr, text);
+  BOOST_TEST(text.empty(), "no element: no text");
+}
+
 BOOST_AUTO_TEST_CASE(text_content_skips_comments_and_pis) {
   auto doc = saml::parse_xml(kResponse);
   BOOST_TEST_REQUIRE(doc.has_value());

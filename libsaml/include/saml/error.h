@@ -127,6 +127,8 @@ class Expected {
   Expected(const T& value) : state_(value) {}              // NOLINT(google-explicit-constructor)
   Expected(T&& value) : state_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
   Expected(Error error) : state_(std::move(error)) {}      // NOLINT(google-explicit-constructor)
+  // A default T built in place, filled through value(): a large T is never moved.
+  explicit Expected(std::in_place_t) : state_(std::in_place_index<0>) {}
 
   bool has_value() const { return state_.index() == 0; }
   explicit operator bool() const { return has_value(); }
@@ -140,6 +142,8 @@ class Expected {
   const T* operator->() const { return &value(); }
 
   const Error& error() const { return std::get<1>(state_); }
+  // Replaces the value (or an earlier error) with `error`.
+  void fail(Error error) { state_.template emplace<1>(std::move(error)); }
 
  private:
   std::variant<T, Error> state_;

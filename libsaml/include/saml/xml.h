@@ -73,12 +73,17 @@ std::size_t count_children(const xmlNode* parent, std::string_view ns_uri, std::
 // The whole text content of an element: all text and CDATA children concatenated,
 // comments and processing instructions skipped (comment injection cannot truncate).
 std::string text_content(const xmlNode* element);
+// The same written into `text` (replacing what it held): a model's field filled in place.
+void text_content_into(const xmlNode* element, std::string& text);
 
 // Attribute without namespace: whether it is there, its value ("" when absent), or both
 // from one lookup (nullopt when absent, so present-but-empty stays distinct).
 bool has_attribute(const xmlNode* element, std::string_view name);
 std::string attribute(const xmlNode* element, std::string_view name);
 std::optional<std::string> optional_attribute(const xmlNode* element, std::string_view name);
+// Both from one lookup, the value written into `value` (a model's field, filled in place
+// with no temporary string); an absent attribute returns false and leaves `value` as it is.
+bool attribute_into(const xmlNode* element, std::string_view name, std::string& value);
 
 // Visits every element of the subtree in document order, without recursion
 // (depth is bounded only by the parse limits).

@@ -12,6 +12,7 @@
 #include "aws/attribute_values.h"
 #include "aws/iam_chars.h"
 #include "aws/quote.h"
+#include "aws/role_value.h"
 #include "saml/aws.h"
 #include "saml/rules.h"
 
@@ -54,16 +55,16 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
   }
   view.roles.reserve(roles.values.size());
   for (const Value& value : roles.values) {
-    Expected<RolePair> pair = parse_role_value(value.text);
-    if (!pair) {
-      findings.push_back(make_finding(rule_for_role_error(pair.error().code),
-                                      "Role value " + quote_value(value.text) + ": " +
-                                          pair.error().message,
+    RolePair& pair = view.roles.emplace_back();
+    if (std::optional<Error> error = detail::parse_role_value_into(value.text, pair)) {
+      view.roles.pop_back();
+      findings.push_back(make_finding(rule_for_role_error(error->code),
+                                      "Role value " + quote_value(value.text) + ": " + error->message,
                                       *value.where));
       continue;
     }
-    const Arn& role = pair->role;
-    const Arn& provider = pair->provider;
+    const Arn& role = pair.role;
+    const Arn& provider = pair.provider;
     if (role.partition != provider.partition) {
       findings.push_back(make_finding(
           RuleId::role_partitions_differ, "Role value " + quote_value(value.text) + ": role partition '" +
@@ -77,12 +78,11 @@ void read_roles(const Assertion& assertion, AwsView& view, std::vector<Finding>&
                         role.account + " differs from provider account " + provider.account,
           *value.where));
     }
-    if (pair->trimmed) {
+    if (pair.trimmed) {
       findings.push_back(make_finding(
           RuleId::role_whitespace, "Role value " + quote_value(value.text) + " has whitespace around its ARNs",
           *value.where));
     }
-    view.roles.push_back(std::move(*pair));
   }
 }
 

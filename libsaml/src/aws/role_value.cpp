@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "aws/quote.h"
+#include "aws/role_value.h"
 #include "saml/aws.h"
 
 namespace saml {
@@ -71,7 +72,7 @@ Error same_kind_error(ArnKind kind) {
 
 }  // namespace
 
-Expected<RolePair> parse_role_value(std::string_view value) {
+std::optional<Error> detail::parse_role_value_into(std::string_view value, RolePair& pair) {
   const std::size_t comma = value.find(',');
   if (comma == std::string_view::npos) return single_value_error(trim(value));
   if (value.find(',', comma + 1) != std::string_view::npos) {
@@ -120,13 +121,18 @@ Expected<RolePair> parse_role_value(std::string_view value) {
                                                    " is invalid: " + provider.arn.error().message);
   }
 
-  RolePair pair;
   pair.role = std::move(*role.arn);
   pair.provider = std::move(*provider.arn);
   pair.provider_first = provider_first;
   pair.trimmed = first.text.size() != first_raw.size() || second.text.size() != second_raw.size();
   pair.raw = std::string(value);
-  return pair;
+  return std::nullopt;
+}
+
+Expected<RolePair> parse_role_value(std::string_view value) {
+  Expected<RolePair> result(std::in_place);
+  if (std::optional<Error> error = detail::parse_role_value_into(value, *result)) result.fail(std::move(*error));
+  return result;
 }
 
 }  // namespace saml

@@ -12,7 +12,7 @@ AuthnRequestView read_authn_request(const xmlNode* authn_request_element) {
   request.where = location_of(element);
   request.id = attribute(element, "ID");
   request.version = attribute(element, "Version");
-  request.issue_instant = detail::read_instant(element, "IssueInstant");
+  detail::read_instant(element, "IssueInstant", request.issue_instant);
   request.destination = attribute(element, "Destination");
   request.assertion_consumer_service_url = attribute(element, "AssertionConsumerServiceURL");
   request.protocol_binding = attribute(element, "ProtocolBinding");

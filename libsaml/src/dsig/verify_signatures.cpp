@@ -145,7 +145,8 @@ class SignatureVerifier {
   void verify(const xmlNode* signature) {
     detail::SignatureShape shape;
     std::vector<Finding> problems = detail::check_signature_profile(doc_, signature, policy_, shape);
-    SignatureReport report;
+    // Filled where it stays (a SignatureReport is a dozen strings: moving one costs).
+    SignatureReport& report = result_.signatures.emplace_back();
     // The shape's texts are moved: verify_crypto reads only its nodes and key family.
     report.signed_element = std::move(shape.parent_name);
     report.signed_id = std::move(shape.parent_id);
@@ -166,7 +167,6 @@ class SignatureVerifier {
       verify_crypto(shape, certificates, report);
     }
     if (report.status == SignatureStatus::Verified) result_.covered.push_back(report.signed_node);
-    result_.signatures.push_back(std::move(report));
   }
 
  private:
@@ -179,14 +179,18 @@ class SignatureVerifier {
     report.keyinfo_trusted.reserve(certificates.size());
     for (const MessageCertificate& certificate : certificates) {
       // A trusted certificate is described by the store: no X509 parse per message.
-      const TrustedKey* known = certificate.trusted;
-      auto info = known ? Expected<CertificateInfo>(known->certificate) : inspect_certificate_der(certificate.der());
-      if (!info) continue;
+      if (const TrustedKey* known = certificate.trusted) {
+        report.keyinfo_certificates.push_back(known->certificate);
+      } else if (Expected<CertificateInfo> parsed = inspect_certificate_der(certificate.der())) {
+        report.keyinfo_certificates.push_back(std::move(*parsed));
+      } else {
+        continue;
+      }
+      const CertificateInfo& info = report.keyinfo_certificates.back();
       const bool by_key = std::any_of(trust_.keys().begin(), trust_.keys().end(),
-                                      [&](const TrustedKey& key) { return holds_trusted_key(*info, key); });
+                                      [&](const TrustedKey& key) { return holds_trusted_key(info, key); });
       const auto& pins = trust_.fingerprints();
-      const bool by_pin = std::find(pins.begin(), pins.end(), info->fingerprint) != pins.end();
-      report.keyinfo_certificates.push_back(std::move(*info));
+      const bool by_pin = std::find(pins.begin(), pins.end(), info.fingerprint) != pins.end();
       report.keyinfo_trusted.push_back(by_key || by_pin);
     }
   }

@@ -4,6 +4,7 @@
 // lint_captures: the same over a batch, stage by stage (pipeline/verify_stages.h).
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -112,22 +113,27 @@ LintEntry make_lint_entry(std::string source, int source_line, const Capture& ca
 }
 
 std::vector<Expected<LintResult>> lint_captures(std::span<const LintJob> jobs, const TrustStore& trust) {
-  std::vector<Expected<VerdictInProgress>> progress;
+  std::vector<Verdict> verdicts(jobs.size());
+  std::vector<VerdictInProgress> progress;
+  std::vector<std::optional<Error>> failures(jobs.size());
   progress.reserve(jobs.size());
-  for (const LintJob& job : jobs) progress.push_back(parse_stage(*job.capture, job.options->policy));
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    if (progress[i]) signature_stage(*progress[i], trust, jobs[i].options->policy);
+    progress.emplace_back(verdicts[i]);
+    failures[i] = parse_stage(progress[i], *jobs[i].capture, jobs[i].options->policy);
+  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    if (!failures[i]) signature_stage(progress[i], trust, jobs[i].options->policy);
   }
   std::vector<Expected<LintResult>> results;
   results.reserve(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     const LintJob& job = jobs[i];
-    if (!progress[i]) {
-      results.emplace_back(progress[i].error());
+    if (failures[i]) {
+      results.emplace_back(std::move(*failures[i]));
       continue;
     }
-    judgement_stage(*progress[i], *job.capture, trust, job.options->policy);
-    results.push_back(lint_verdict(*job.capture, trust, *job.options, std::move(progress[i]->verdict)));
+    judgement_stage(progress[i], *job.capture, trust, job.options->policy);
+    results.push_back(lint_verdict(*job.capture, trust, *job.options, std::move(verdicts[i])));
   }
   return results;
 }

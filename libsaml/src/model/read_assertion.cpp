@@ -1,6 +1,7 @@
 // One saml:Assertion element into the typed model. Only children in the assertion
 // namespace are read, from the node given: never a document-wide search.
 #include "model/instant.h"
+#include "model/read_into.h"
 #include "model/repeats.h"
 #include "saml/model.h"
 #include "saml/xml.h"
@@ -10,7 +11,6 @@ namespace {
 
 using detail::note_repeats;
 using detail::read_instant;
-using detail::read_optional_attribute;
 
 // Calls `visit` for each element child of `parent` named {ns::assertion}local_name.
 template <class Visit>
@@ -21,20 +21,18 @@ void for_each_child(const xmlNode* parent, std::string_view local_name, Visit vi
   }
 }
 
-SubjectConfirmation read_confirmation(const xmlNode* element, std::vector<NodeRef>& repeated) {
-  SubjectConfirmation confirmation;
+void read_confirmation(const xmlNode* element, SubjectConfirmation& confirmation, std::vector<NodeRef>& repeated) {
   confirmation.where = NodeRef{element, {}};
-  confirmation.method = attribute(element, "Method");
+  attribute_into(element, "Method", confirmation.method);
   const xmlNode* data = first_child(element, ns::assertion, "SubjectConfirmationData");
   note_repeats(element, ns::assertion, "SubjectConfirmationData", repeated);
   confirmation.has_data = data != nullptr;
-  confirmation.not_before = read_instant(data, "NotBefore");
-  confirmation.not_on_or_after = read_instant(data, "NotOnOrAfter");
+  read_instant(data, "NotBefore", confirmation.not_before);
+  read_instant(data, "NotOnOrAfter", confirmation.not_on_or_after);
   if (data != nullptr) {
-    confirmation.has_recipient = read_optional_attribute(data, "Recipient", confirmation.recipient);
-    confirmation.in_response_to = attribute(data, "InResponseTo");
+    confirmation.has_recipient = attribute_into(data, "Recipient", confirmation.recipient);
+    attribute_into(data, "InResponseTo", confirmation.in_response_to);
   }
-  return confirmation;
 }
 
 void read_subject(const xmlNode* subject, Assertion& assertion) {
@@ -52,22 +50,21 @@ void read_subject(const xmlNode* subject, Assertion& assertion) {
   }
   if (const xmlNode* name_id = first_child(subject, ns::assertion, "NameID")) {
     assertion.has_name_id = true;
-    assertion.name_id = text_content(name_id);
-    assertion.name_id_format = attribute(name_id, "Format");
+    text_content_into(name_id, assertion.name_id);
+    attribute_into(name_id, "Format", assertion.name_id_format);
     assertion.name_id_where = NodeRef{name_id, {}};
   }
   assertion.encrypted_id = first_child(subject, ns::assertion, "EncryptedID");
   for_each_child(subject, "SubjectConfirmation", [&](const xmlNode* element) {
-    assertion.confirmations.push_back(read_confirmation(element, assertion.repeated));
+    read_confirmation(element, assertion.confirmations.emplace_back(), assertion.repeated);
   });
 }
 
-Conditions read_conditions(const xmlNode* element) {
-  Conditions conditions;
+void read_conditions(const xmlNode* element, Conditions& conditions) {
   conditions.present = element != nullptr;
-  conditions.not_before = read_instant(element, "NotBefore");
-  conditions.not_on_or_after = read_instant(element, "NotOnOrAfter");
-  if (element == nullptr) return conditions;
+  read_instant(element, "NotBefore", conditions.not_before);
+  read_instant(element, "NotOnOrAfter", conditions.not_on_or_after);
+  if (element == nullptr) return;
   conditions.where = NodeRef{element, {}};
   for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
     if (child->type != XML_ELEMENT_NODE) continue;
@@ -77,68 +74,60 @@ Conditions read_conditions(const xmlNode* element) {
     if (!known) conditions.unknown.push_back(NodeRef{child, {}});
   }
   for_each_child(element, "AudienceRestriction", [&](const xmlNode* restriction_element) {
-    AudienceRestriction restriction;
+    AudienceRestriction& restriction = conditions.audience_restrictions.emplace_back();
     restriction.where = NodeRef{restriction_element, {}};
     for_each_child(restriction_element, "Audience", [&](const xmlNode* audience) {
-      restriction.audiences.push_back(text_content(audience));
+      text_content_into(audience, restriction.audiences.emplace_back());
     });
-    conditions.audience_restrictions.push_back(std::move(restriction));
   });
-  return conditions;
 }
 
-AuthnStatement read_authn_statement(const xmlNode* element) {
-  AuthnStatement statement;
+void read_authn_statement(const xmlNode* element, AuthnStatement& statement) {
   statement.where = NodeRef{element, {}};
-  statement.authn_instant = read_instant(element, "AuthnInstant");
-  statement.session_not_on_or_after = read_instant(element, "SessionNotOnOrAfter");
-  statement.session_index = attribute(element, "SessionIndex");
+  read_instant(element, "AuthnInstant", statement.authn_instant);
+  read_instant(element, "SessionNotOnOrAfter", statement.session_not_on_or_after);
+  attribute_into(element, "SessionIndex", statement.session_index);
   if (const xmlNode* context = first_child(element, ns::assertion, "AuthnContext")) {
     if (const xmlNode* class_ref = first_child(context, ns::assertion, "AuthnContextClassRef")) {
-      statement.authn_context_class = text_content(class_ref);
+      text_content_into(class_ref, statement.authn_context_class);
     }
   }
-  return statement;
 }
 
-Attribute read_attribute(const xmlNode* element) {
-  Attribute attr;
+void read_attribute(const xmlNode* element, Attribute& attr) {
   attr.where = NodeRef{element, {}};
-  attr.name = attribute(element, "Name");
-  attr.name_format = attribute(element, "NameFormat");
-  attr.friendly_name = attribute(element, "FriendlyName");
+  attribute_into(element, "Name", attr.name);
+  attribute_into(element, "NameFormat", attr.name_format);
+  attribute_into(element, "FriendlyName", attr.friendly_name);
   const std::size_t value_count = count_children(element, ns::assertion, "AttributeValue");
   attr.values.reserve(value_count);
   attr.value_locations.reserve(value_count);
   for_each_child(element, "AttributeValue", [&](const xmlNode* value) {
-    attr.values.push_back(text_content(value));
+    text_content_into(value, attr.values.emplace_back());
     attr.value_locations.push_back(NodeRef{value, {}});
   });
-  return attr;
 }
 
 }  // namespace
 
-Assertion read_assertion(const xmlNode* assertion_element) {
-  Assertion assertion;
+void detail::read_assertion_into(const xmlNode* assertion_element, Assertion& assertion) {
   assertion.node = assertion_element;
-  if (assertion_element == nullptr) return assertion;
+  if (assertion_element == nullptr) return;
   assertion.where = NodeRef{assertion_element, {}};
-  assertion.id = attribute(assertion_element, "ID");
-  assertion.version = attribute(assertion_element, "Version");
-  assertion.issue_instant = read_instant(assertion_element, "IssueInstant");
+  attribute_into(assertion_element, "ID", assertion.id);
+  attribute_into(assertion_element, "Version", assertion.version);
+  read_instant(assertion_element, "IssueInstant", assertion.issue_instant);
   if (const xmlNode* issuer = first_child(assertion_element, ns::assertion, "Issuer")) {
     assertion.has_issuer = true;
-    assertion.issuer = text_content(issuer);
+    text_content_into(issuer, assertion.issuer);
   }
   note_repeats(assertion_element, ns::assertion, "Issuer", assertion.repeated);
   note_repeats(assertion_element, ns::assertion, "Subject", assertion.repeated);
   note_repeats(assertion_element, ns::assertion, "Conditions", assertion.repeated);
   read_subject(first_child(assertion_element, ns::assertion, "Subject"), assertion);
-  assertion.conditions =
-      read_conditions(first_child(assertion_element, ns::assertion, "Conditions"));
+  read_conditions(first_child(assertion_element, ns::assertion, "Conditions"), assertion.conditions);
   for_each_child(assertion_element, "AuthnStatement", [&](const xmlNode* element) {
-    assertion.authn_statements.push_back(read_authn_statement(element));
+    read_authn_statement(element, assertion.authn_statements.emplace_back());
   });
   std::size_t attribute_count = 0;
   for_each_child(assertion_element, "AttributeStatement", [&](const xmlNode* statement) {
@@ -147,9 +136,14 @@ Assertion read_assertion(const xmlNode* assertion_element) {
   assertion.attributes.reserve(attribute_count);
   for_each_child(assertion_element, "AttributeStatement", [&](const xmlNode* statement) {
     for_each_child(statement, "Attribute", [&](const xmlNode* element) {
-      assertion.attributes.push_back(read_attribute(element));
+      read_attribute(element, assertion.attributes.emplace_back());
     });
   });
+}
+
+Assertion read_assertion(const xmlNode* assertion_element) {
+  Assertion assertion;
+  detail::read_assertion_into(assertion_element, assertion);
   return assertion;
 }
 

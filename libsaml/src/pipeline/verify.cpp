@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "checks/rule_check.h"
+#include "model/read_into.h"
 #include "pipeline/encrypted.h"
 #include "pipeline/encrypted_id.h"
 #include "pipeline/stage_policies.h"
@@ -52,8 +53,7 @@ void keep_profile_findings(Verdict& verdict) {
 
 }  // namespace
 
-Expected<VerdictInProgress> parse_stage(const Capture& capture, const Policy& policy) {
-  VerdictInProgress progress;
+std::optional<Error> parse_stage(VerdictInProgress& progress, const Capture& capture, const Policy& policy) {
   Verdict& verdict = progress.verdict;
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) {
@@ -65,12 +65,12 @@ Expected<VerdictInProgress> parse_stage(const Capture& capture, const Policy& po
     verdict.profile_reason = profile.reason;
     keep_profile_findings(verdict);
     progress.decided = true;
-    return progress;
+    return std::nullopt;
   }
   progress.document = std::make_shared<Document>(std::move(parsed).value());
   if (auto saml = require_saml_root(*progress.document); !saml) return saml.error();
   verdict.document = progress.document;
-  return progress;
+  return std::nullopt;
 }
 
 void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const Policy& policy) {
@@ -83,7 +83,7 @@ void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const
   progress.assertion_node = slot.assertion;
   const xmlNode* root = document.root();
   if (!is_element(root, ns::protocol, "Response")) return;
-  verdict.response = read_response(root);
+  detail::read_response_into(root, verdict.response.emplace());
   check_response(*verdict.response, findings);
 
   const DsigPolicy dsig_policy = dsig_policy_of(policy);
@@ -104,7 +104,7 @@ void judgement_stage(VerdictInProgress& progress, const Capture& capture, const 
   // Only a Response has an assertion slot; the signature stage read the Response's fields.
   if (verdict.response && assertion_node != nullptr) {
     if (verdict.signatures.covers(assertion_node)) {
-      verdict.assertion = read_assertion(assertion_node);
+      detail::read_assertion_into(assertion_node, verdict.assertion.emplace());
       open_encrypted_id(*verdict.assertion, policy, findings);
     } else {
       require_covered(assertion_node, verdict.signatures, findings);
@@ -141,11 +141,15 @@ void judgement_stage(VerdictInProgress& progress, const Capture& capture, const 
 
 Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy) {
-  Expected<VerdictInProgress> progress = parse_stage(capture, policy);
-  if (!progress) return progress.error();
-  signature_stage(*progress, trust, policy);
-  judgement_stage(*progress, capture, trust, policy);
-  return std::move(progress->verdict);
+  Expected<Verdict> result(std::in_place);
+  VerdictInProgress progress(*result);
+  if (std::optional<Error> failed = parse_stage(progress, capture, policy)) {
+    result.fail(std::move(*failed));
+  } else {
+    signature_stage(progress, trust, policy);
+    judgement_stage(progress, capture, trust, policy);
+  }
+  return result;  // the one return: the verdict is built where the caller receives it
 }
 
 }  // namespace saml

@@ -7,6 +7,7 @@
 #include <libxml/tree.h>
 
 #include <memory>
+#include <optional>
 
 #include "saml/capture.h"
 #include "saml/policy.h"
@@ -15,9 +16,11 @@
 
 namespace saml {
 
-// A verdict between stages.
+// A verdict between stages. The stages fill `verdict` where the caller keeps it (inside
+// the Expected verify_capture returns): a Verdict is never moved on the way out.
 struct VerdictInProgress {
-  Verdict verdict;
+  explicit VerdictInProgress(Verdict& filled) : verdict(filled) {}
+  Verdict& verdict;
   // verdict.document, writable: the signature stage registers the IDs in it.
   std::shared_ptr<Document> document;
   // The Assertion the signature stage found, or decrypted from an EncryptedAssertion.
@@ -28,12 +31,12 @@ struct VerdictInProgress {
 
 // Parses the capture and requires a SAML root. A parse error is the Error, but for a
 // DOCTYPE, which is a decided verdict.
-Expected<VerdictInProgress> parse_stage(const Capture& capture, const Policy& policy);
+std::optional<Error> parse_stage(VerdictInProgress& progress, const Capture& capture, const Policy& policy);
 // The structure, the Response's own fields, every signature, an EncryptedAssertion opened,
 // the signing certificates' dates.
 void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const Policy& policy);
 // The model of what a trusted signature covers, the checks, the AWS view and the verdict's
-// rules of the profile: completes progress.verdict in place (the caller moves it out once).
+// rules of the profile: completes progress.verdict in place.
 void judgement_stage(VerdictInProgress& progress, const Capture& capture, const TrustStore& trust,
                      const Policy& policy);
 

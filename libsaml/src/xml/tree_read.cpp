@@ -3,7 +3,9 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "saml/xml.h"
 #include "xml/xml_owned.h"
@@ -84,16 +86,19 @@ std::size_t count_children(const xmlNode* parent, std::string_view ns_uri,
   return count;
 }
 
-std::string text_content(const xmlNode* element) {
-  std::string text;
-  if (element == nullptr) {
-    return text;
-  }
+void text_content_into(const xmlNode* element, std::string& text) {
+  text.clear();
+  if (element == nullptr) return;
   for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
     if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
       text += view(child->content);
     }
   }
+}
+
+std::string text_content(const xmlNode* element) {
+  std::string text;
+  text_content_into(element, text);
   return text;
 }
 
@@ -101,16 +106,28 @@ bool has_attribute(const xmlNode* element, std::string_view name) {
   return find_no_ns_attribute(element, name) != nullptr;
 }
 
-std::optional<std::string> optional_attribute(const xmlNode* element, std::string_view name) {
+bool attribute_into(const xmlNode* element, std::string_view name, std::string& value) {
   const xmlAttr* attr = find_no_ns_attribute(element, name);
-  if (attr == nullptr) return std::nullopt;
-  if (const xmlChar* in_place = detail::single_text_value(attr)) return std::string(view(in_place));
-  const detail::XmlString value(xmlNodeListGetString(attr->doc, attr->children, 1));
-  return std::string(view(value.get()));
+  if (attr == nullptr) return false;
+  if (const xmlChar* in_place = detail::single_text_value(attr)) {
+    value.assign(view(in_place));
+  } else {
+    const detail::XmlString joined(xmlNodeListGetString(attr->doc, attr->children, 1));
+    value.assign(view(joined.get()));
+  }
+  return true;
+}
+
+std::optional<std::string> optional_attribute(const xmlNode* element, std::string_view name) {
+  std::optional<std::string> value(std::in_place);
+  if (!attribute_into(element, name, *value)) value.reset();
+  return value;
 }
 
 std::string attribute(const xmlNode* element, std::string_view name) {
-  return optional_attribute(element, name).value_or(std::string());
+  std::string value;
+  attribute_into(element, name, value);
+  return value;
 }
 
 }  // namespace saml
