@@ -1,6 +1,8 @@
 // Profiles: names, and the one detection every tool uses.
 #include "saml/profile.h"
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "aws/message_endpoints.h"
@@ -16,6 +18,15 @@ using Endpoint = detail::MessageEndpoint;
 bool names_identity_center(const Endpoint& endpoint, const AwsEndpoint& aws) {
   return aws.kind == AwsEndpointKind::IdentityCenterAcs ||
          (aws.kind == AwsEndpointKind::IdentityCenterIssuer && endpoint.label == "Audience");
+}
+
+// "detected: <kind> <label> <value>", written into one buffer (it is the Verdict's
+// profile_reason for every message).
+std::string detected_reason(std::string_view kind, const Endpoint& endpoint) {
+  constexpr std::string_view prefix = "detected: ";
+  std::string reason;
+  reason.reserve(prefix.size() + kind.size() + endpoint.label.size() + 1 + endpoint.value.size());
+  return reason.append(prefix).append(kind).append(endpoint.label).append(1, ' ').append(endpoint.value);
 }
 
 }  // namespace
@@ -45,13 +56,12 @@ DetectedProfile detect_profile(const Assertion* assertion, const Response* respo
     const std::optional<AwsEndpoint> aws = classify_aws_endpoint(endpoint.value);
     if (!aws) continue;
     if (names_identity_center(endpoint, *aws)) {
-      return {Profile::AwsIdentityCenter,
-              "detected: IAM Identity Center " + std::string(endpoint.label) + " " + std::string(endpoint.value)};
+      return {Profile::AwsIdentityCenter, detected_reason("IAM Identity Center ", endpoint)};
     }
     if (first_aws == nullptr && !partition_of(*aws).empty()) first_aws = &endpoint;
   }
   if (first_aws != nullptr) {
-    return {Profile::Aws, "detected: AWS " + std::string(first_aws->label) + " " + std::string(first_aws->value)};
+    return {Profile::Aws, detected_reason("AWS ", *first_aws)};
   }
   if (assertion != nullptr && assertion->find_attribute(aws_attr::role) != nullptr) {
     return {Profile::Aws, "detected: AWS Role attribute"};

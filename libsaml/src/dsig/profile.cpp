@@ -1,5 +1,8 @@
 #include "dsig/profile.h"
 
+#include <string>
+#include <string_view>
+
 #include "saml/xml.h"
 #include "saml/rules.h"
 #include "util/base64_text.h"
@@ -77,7 +80,7 @@ class ProfileChecker {
     shape_.parent = parent;
     if (parent && parent->type == XML_ELEMENT_NODE) {
       shape_.parent_name = node_name(parent);
-      shape_.parent_id = attribute(parent, "ID");
+      attribute_into(parent, "ID", shape_.parent_id);
     }
     if (!is_signable_parent(parent)) {
       fail(RuleId::signature_misplaced,
@@ -97,7 +100,7 @@ class ProfileChecker {
       fail(RuleId::algorithm_unsupported, "ds:SignedInfo has no ds:CanonicalizationMethod", signed_info);
       return;
     }
-    shape_.c14n_method = attribute(c14n, "Algorithm");
+    attribute_into(c14n, "Algorithm", shape_.c14n_method);
     if (!is_allowed_c14n(shape_.c14n_method)) {
       fail(RuleId::transform_not_allowed, "canonicalization '" + shape_.c14n_method +
                          "' is not allowed; only exclusive or inclusive (1.0, 1.1) c14n without comments",
@@ -114,7 +117,7 @@ class ProfileChecker {
       fail(RuleId::algorithm_unsupported, "ds:SignedInfo has no ds:SignatureMethod", signed_info);
       return;
     }
-    shape_.signature_method = attribute(method, "Algorithm");
+    attribute_into(method, "Algorithm", shape_.signature_method);
     const SignatureAlgorithm algorithm = classify_signature_method(shape_.signature_method);
     shape_.key_family = algorithm.family;
     switch (algorithm.verdict) {
@@ -150,7 +153,7 @@ class ProfileChecker {
            reference ? reference : signed_info);
       if (reference == nullptr) return;
     }
-    shape_.reference_uri = attribute(reference, "URI");
+    attribute_into(reference, "URI", shape_.reference_uri);
     check_reference_target(reference);
     check_transforms(reference);
     const xmlNode* digest = first_child(reference, ns::dsig, "DigestMethod");
@@ -158,7 +161,7 @@ class ProfileChecker {
       fail(RuleId::algorithm_unsupported, "ds:Reference has no ds:DigestMethod", reference);
       return;
     }
-    shape_.digest_method = attribute(digest, "Algorithm");
+    attribute_into(digest, "Algorithm", shape_.digest_method);
     switch (classify_digest_method(shape_.digest_method)) {
       case AlgorithmVerdict::Allowed: break;
       case AlgorithmVerdict::Sha1: judge_sha1("digest method", shape_.digest_method, digest); break;
@@ -180,10 +183,10 @@ class ProfileChecker {
       fail(RuleId::reference_not_parent, "the signed element <" + shape_.parent_name + "> has no ID attribute", reference, "URI");
       return;
     }
-    const std::string expected = "#" + shape_.parent_id;
-    if (shape_.reference_uri != expected) {
+    const std::string_view uri = shape_.reference_uri;
+    if (uri.front() != '#' || uri.substr(1) != shape_.parent_id) {
       fail(RuleId::reference_not_parent, "ds:Reference URI '" + shape_.reference_uri + "' does not point at the signed element <" +
-                         shape_.parent_name + "> ('" + expected + "'): signature wrapping pattern",
+                         shape_.parent_name + "> ('#" + shape_.parent_id + "'): signature wrapping pattern",
            reference, "URI");
       return;
     }
@@ -208,9 +211,11 @@ class ProfileChecker {
     }
     bool enveloped = false;
     bool c14n = false;
+    std::string uri;  // one buffer for every Transform's Algorithm
     for (auto* transform = first_child(transforms, ns::dsig, "Transform"); transform;
          transform = next_sibling(transform, ns::dsig, "Transform")) {
-      const std::string uri = attribute(transform, "Algorithm");
+      uri.clear();
+      attribute_into(transform, "Algorithm", uri);
       if (uri == algo::enveloped && !enveloped) {
         enveloped = true;
         if (first_element(transform) != nullptr) {
