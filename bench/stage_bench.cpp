@@ -2,8 +2,11 @@
 // one run. bench/run turns the medians into ratios to BM_Floor.
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <ctime>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "bench_inputs.h"
 #include "dsig/id_index.h"
@@ -255,6 +258,54 @@ void BM_PairedVerify(benchmark::State& state) {
       });
 }
 BENCHMARK(BM_PairedVerify);
+
+// What each run costs after the one before it (docs/performance.md, eighth round): the runs
+// SAMLKIT_BENCH_ORDER names, in that order, every iteration, each timed on its own. F the
+// floor, X the xmlsec floor, S verify_capture; parts of it: P the parse, K the parse and
+// the signature stage, M the model read from an already parsed document. Default "FXS",
+// the paired loop's order. Counters "<position><letter>": the run's mean CPU us.
+void BM_RunOrder(benchmark::State& state) {
+  const Floor floor(read_file(fixture_path(kCertFixture)), fixture_now());
+  const XmlsecFloor xmlsec_floor(read_file(fixture_path(kCertFixture)), fixture_now());
+  const char* order_env = std::getenv("SAMLKIT_BENCH_ORDER");
+  const std::string order = order_env != nullptr && *order_env != '\0' ? order_env : "FXS";
+  if (order.find_first_not_of("FXSPKM") != std::string::npos) {
+    state.SkipWithError("SAMLKIT_BENCH_ORDER takes only the letters F, X, S, P, K and M");
+    return;
+  }
+  std::vector<double> cpu_ns(order.size(), 0.0);
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      const double start = thread_cpu_ns();
+      bool verified = false;
+      if (order[i] == 'F') verified = floor.verify_xml(inputs().xml);
+      if (order[i] == 'X') verified = xmlsec_floor.verify_xml(inputs().xml);
+      if (order[i] == 'S') {
+        auto verdict = saml::verify_capture(inputs().capture, inputs().trust, inputs().policy);
+        verified = verdict && verdict->accepted;
+      }
+      if (order[i] == 'P') verified = saml::parse_xml(inputs().xml).has_value();
+      if (order[i] == 'K') {
+        auto document = saml::parse_xml(inputs().xml);
+        std::vector<saml::Finding> findings;
+        verified = document && !saml::verify_signatures(*document, inputs().trust, saml::DsigPolicy{}, findings)
+                                    .covered.empty();
+      }
+      if (order[i] == 'M') {
+        const saml::Response response = saml::read_response(inputs().verdict.document->root());
+        const saml::Assertion assertion = saml::read_assertion(inputs().assertion_node());
+        verified = response.node != nullptr && assertion.node != nullptr;
+      }
+      cpu_ns[i] += thread_cpu_ns() - start;
+      if (!verified) state.SkipWithError("a run did not verify");
+    }
+  }
+  const auto iterations = static_cast<double>(state.iterations());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    state.counters[std::to_string(i) + order[i]] = cpu_ns[i] / iterations / 1000.0;
+  }
+}
+BENCHMARK(BM_RunOrder);
 
 void BM_ReportJson(benchmark::State& state) {
   for (auto _ : state) {
