@@ -4,7 +4,6 @@
 // lint_captures: the same over a batch, stage by stage (pipeline/verify_stages.h).
 #include <algorithm>
 #include <memory>
-#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -45,7 +44,7 @@ std::vector<std::string_view> not_applicable_ids(const Verdict& verdict, Profile
 
 // Every lint rule over what saml-verify's verdict built.
 Expected<LintResult> lint_verdict(const Capture& capture, const TrustStore& trust, const LintOptions& options,
-                                  Expected<Verdict> verdict) {
+                                  Expected<Verdict>&& verdict) {
   if (!verdict) return verdict.error();
 
   LintResult result;
@@ -113,25 +112,19 @@ LintEntry make_lint_entry(std::string source, int source_line, const Capture& ca
 }
 
 std::vector<Expected<LintResult>> lint_captures(std::span<const LintJob> jobs, const TrustStore& trust) {
-  std::vector<Verdict> verdicts(jobs.size());
+  // Reserved up front: each VerdictInProgress refers to its entry of `verdicts`.
+  std::vector<Expected<Verdict>> verdicts;
   std::vector<VerdictInProgress> progress;
-  std::vector<std::optional<Error>> failures(jobs.size());
+  verdicts.reserve(jobs.size());
   progress.reserve(jobs.size());
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    progress.emplace_back(verdicts[i]);
-    failures[i] = parse_stage(progress[i], *jobs[i].capture, jobs[i].options->policy);
+  for (const LintJob& job : jobs) {
+    parse_stage(progress.emplace_back(verdicts.emplace_back(std::in_place)), *job.capture, job.options->policy);
   }
-  for (std::size_t i = 0; i < jobs.size(); ++i) {
-    if (!failures[i]) signature_stage(progress[i], trust, jobs[i].options->policy);
-  }
+  for (std::size_t i = 0; i < jobs.size(); ++i) signature_stage(progress[i], trust, jobs[i].options->policy);
   std::vector<Expected<LintResult>> results;
   results.reserve(jobs.size());
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     const LintJob& job = jobs[i];
-    if (failures[i]) {
-      results.emplace_back(std::move(*failures[i]));
-      continue;
-    }
     judgement_stage(progress[i], *job.capture, trust, job.options->policy);
     results.push_back(lint_verdict(*job.capture, trust, *job.options, std::move(verdicts[i])));
   }

@@ -53,11 +53,14 @@ void keep_profile_findings(Verdict& verdict) {
 
 }  // namespace
 
-std::optional<Error> parse_stage(VerdictInProgress& progress, const Capture& capture, const Policy& policy) {
-  Verdict& verdict = progress.verdict;
+void parse_stage(VerdictInProgress& progress, const Capture& capture, const Policy& policy) {
   Expected<Document> parsed = parse_xml(capture.xml, policy.parse_limits);
   if (!parsed) {
-    if (parsed.error().code != ErrorCode::XmlDoctype) return parsed.error();
+    if (parsed.error().code != ErrorCode::XmlDoctype) {
+      progress.fail(parsed.error());
+      return;
+    }
+    Verdict& verdict = progress.verdict();
     verdict.findings.push_back(make_finding(RuleId::doctype_present, parsed.error().message, parsed.error().where));
     check_message_size(capture, verdict.findings);
     const DetectedProfile profile = choose_profile(policy.profile, nullptr, nullptr);
@@ -65,17 +68,19 @@ std::optional<Error> parse_stage(VerdictInProgress& progress, const Capture& cap
     verdict.profile_reason = profile.reason;
     keep_profile_findings(verdict);
     progress.decided = true;
-    return std::nullopt;
+    return;
   }
   progress.document = std::make_shared<Document>(std::move(parsed).value());
-  if (auto saml = require_saml_root(*progress.document); !saml) return saml.error();
-  verdict.document = progress.document;
-  return std::nullopt;
+  if (auto saml = require_saml_root(*progress.document); !saml) {
+    progress.fail(saml.error());
+    return;
+  }
+  progress.verdict().document = progress.document;
 }
 
 void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const Policy& policy) {
   if (progress.decided) return;
-  Verdict& verdict = progress.verdict;
+  Verdict& verdict = progress.verdict();
   Document& document = *progress.document;
   std::vector<Finding>& findings = verdict.findings;
 
@@ -97,8 +102,8 @@ void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const
 
 void judgement_stage(VerdictInProgress& progress, const Capture& capture, const TrustStore& trust,
                      const Policy& policy) {
-  Verdict& verdict = progress.verdict;
   if (progress.decided) return;
+  Verdict& verdict = progress.verdict();
   std::vector<Finding>& findings = verdict.findings;
   const xmlNode* assertion_node = progress.assertion_node;
   // Only a Response has an assertion slot; the signature stage read the Response's fields.
@@ -142,13 +147,10 @@ void judgement_stage(VerdictInProgress& progress, const Capture& capture, const 
 Expected<Verdict> verify_capture(const Capture& capture, const TrustStore& trust,
                                  const Policy& policy) {
   Expected<Verdict> result(std::in_place);
-  VerdictInProgress progress(*result);
-  if (std::optional<Error> failed = parse_stage(progress, capture, policy)) {
-    result.fail(std::move(*failed));
-  } else {
-    signature_stage(progress, trust, policy);
-    judgement_stage(progress, capture, trust, policy);
-  }
+  VerdictInProgress progress(result);
+  parse_stage(progress, capture, policy);
+  signature_stage(progress, trust, policy);
+  judgement_stage(progress, capture, trust, policy);
   return result;  // the one return: the verdict is built where the caller receives it
 }
 

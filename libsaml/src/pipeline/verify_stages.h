@@ -7,7 +7,7 @@
 #include <libxml/tree.h>
 
 #include <memory>
-#include <optional>
+#include <utility>
 
 #include "saml/capture.h"
 #include "saml/policy.h"
@@ -16,22 +16,30 @@
 
 namespace saml {
 
-// A verdict between stages. The stages fill `verdict` where the caller keeps it (inside
-// the Expected verify_capture returns): a Verdict is never moved on the way out.
+// A verdict between stages. The stages fill `result` where the caller keeps it (the value
+// verify_capture returns, an entry of lint_captures' batch), built with std::in_place: a
+// Verdict is never moved on the way out.
 struct VerdictInProgress {
-  explicit VerdictInProgress(Verdict& filled) : verdict(filled) {}
-  Verdict& verdict;
+  explicit VerdictInProgress(Expected<Verdict>& filled) : result(filled) {}
+  Expected<Verdict>& result;
   // verdict.document, writable: the signature stage registers the IDs in it.
   std::shared_ptr<Document> document;
   // The Assertion the signature stage found, or decrypted from an EncryptedAssertion.
   const xmlNode* assertion_node = nullptr;
-  // The parse stage decided the verdict already (a refused DOCTYPE): the others pass.
+  // The parse stage decided already (a refused DOCTYPE in the Verdict, or an Error in place
+  // of it): the other stages pass.
   bool decided = false;
+
+  Verdict& verdict() { return *result; }
+  void fail(Error error) {
+    decided = true;
+    result.fail(std::move(error));
+  }
 };
 
-// Parses the capture and requires a SAML root. A parse error is the Error, but for a
-// DOCTYPE, which is a decided verdict.
-std::optional<Error> parse_stage(VerdictInProgress& progress, const Capture& capture, const Policy& policy);
+// Parses the capture and requires a SAML root. A parse error becomes progress.result's
+// Error, but for a DOCTYPE, which is a decided verdict.
+void parse_stage(VerdictInProgress& progress, const Capture& capture, const Policy& policy);
 // The structure, the Response's own fields, every signature, an EncryptedAssertion opened,
 // the signing certificates' dates.
 void signature_stage(VerdictInProgress& progress, const TrustStore& trust, const Policy& policy);
