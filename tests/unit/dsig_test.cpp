@@ -57,6 +57,22 @@ const xmlNode* assertion_of(const saml::Document& doc) {
   return saml::first_child(doc.root(), saml::ns::assertion, "Assertion");
 }
 
+// The text of the fixture's KeyInfo certificate as written, and that text without whitespace.
+struct KeyInfoCertificate {
+  std::string text;
+  std::string base64;
+};
+
+KeyInfoCertificate keyinfo_certificate_of(const std::string& xml) {
+  const std::string open_tag = "<ds:X509Certificate>";
+  const std::size_t start = xml.find(open_tag) + open_tag.size();
+  KeyInfoCertificate certificate{xml.substr(start, xml.find('<', start) - start), {}};
+  for (const char ch : certificate.text) {
+    if (ch != '\n' && ch != '\r' && ch != ' ' && ch != '\t') certificate.base64 += ch;
+  }
+  return certificate;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(okta_signed_assertion_covers_the_assertion_only) {
@@ -156,13 +172,7 @@ BOOST_AUTO_TEST_CASE(fingerprint_trust_uses_the_matching_message_certificate) {
 // re-encoding, so it matched a pinned fingerprint that is not the SHA-256 of its bytes.
 BOOST_AUTO_TEST_CASE(fingerprint_trust_refuses_a_non_canonical_message_certificate) {
   const std::string xml = read_fixture("responses/okta-aws-signed-assertion.xml");
-  const std::string open_tag = "<ds:X509Certificate>";
-  const std::size_t start = xml.find(open_tag) + open_tag.size();
-  const std::string base64_text = xml.substr(start, xml.find('<', start) - start);
-  std::string base64;
-  for (const char ch : base64_text) {
-    if (ch != '\n' && ch != '\r' && ch != ' ') base64 += ch;
-  }
+  const auto [base64_text, base64] = keyinfo_certificate_of(xml);
   std::string der(base64.size() / 4 * 3, '\0');
   const int decoded = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(der.data()),
                                       reinterpret_cast<const unsigned char*>(base64.data()),
@@ -181,6 +191,36 @@ BOOST_AUTO_TEST_CASE(fingerprint_trust_refuses_a_non_canonical_message_certifica
   auto c = check_text(replace_once(xml, base64_text, encoded), trust);
   BOOST_TEST(c.result.covered.empty(), "a re-encoded certificate must not match the pin: " << rules_of(c));
   BOOST_TEST(has_rule(c.findings, "SIG008"), rules_of(c));
+}
+
+// A trusted certificate's copy in KeyInfo is recognised by its text, however it is wrapped or
+// split into text and CDATA nodes; text that only starts or only ends like it is not that
+// certificate (and, not being a certificate at all, is left out of the report).
+BOOST_AUTO_TEST_CASE(keyinfo_certificate_text_is_recognised_however_it_is_split) {
+  const std::string xml = read_fixture("responses/okta-aws-signed-assertion.xml");
+  const auto [text, base64] = keyinfo_certificate_of(xml);
+  BOOST_TEST_REQUIRE(base64.size() > 200u);
+  std::string wrapped;
+  for (std::size_t at = 0; at < base64.size(); at += 64) wrapped += "\r\n\t" + base64.substr(at, 64);
+  const std::size_t half = base64.size() / 2;
+  const std::string split = base64.substr(0, 10) + " " + base64.substr(10, half - 10) + "<!-- wrapped -->\n<![CDATA[" +
+                            base64.substr(half, 100) + "]]>" + base64.substr(half + 100) + "\n";
+  const saml::TrustStore trust = trust_of({"idp-rsa.crt"});
+  const saml::Sha256 trusted_fingerprint = trust.keys().at(0).certificate.fingerprint;
+  for (const std::string& variant : {base64, wrapped, split}) {
+    auto c = check_text(replace_once(xml, text, variant), trust);
+    BOOST_TEST(c.result.covers(assertion_of(c.doc)), rules_of(c));
+    const saml::SignatureReport& report = c.result.signatures.at(0);
+    BOOST_TEST_REQUIRE(report.keyinfo_certificates.size() == 1u);
+    BOOST_TEST(report.keyinfo_certificates[0].fingerprint == trusted_fingerprint);
+    BOOST_TEST(report.keyinfo_trusted.at(0));
+  }
+  for (const std::string& variant : {base64.substr(0, base64.size() - 4), base64 + "AAAA", "AAAA" + base64}) {
+    auto c = check_text(replace_once(xml, text, variant), trust);
+    const saml::SignatureReport& report = c.result.signatures.at(0);
+    BOOST_TEST(report.keyinfo_certificates.empty(), "not a copy of the trusted certificate: " << variant.size());
+    BOOST_TEST(report.keyinfo_trusted.empty());
+  }
 }
 
 BOOST_AUTO_TEST_CASE(metadata_trust_and_rollover) {

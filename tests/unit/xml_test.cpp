@@ -85,6 +85,32 @@ BOOST_AUTO_TEST_CASE(parses_and_navigates_a_response) {
   BOOST_TEST(saml::first_child(nullptr, saml::ns::assertion, "Assertion") == nullptr);
 }
 
+// Names and namespace URIs match whole: not a prefix of the expected one, not one that
+// starts with it, whatever byte they first differ in.
+BOOST_AUTO_TEST_CASE(names_and_namespaces_match_whole) {
+  auto doc = saml::parse_xml(
+      "<r xmlns='urn:x'>"
+      "<Assertion xmlns='urn:oasis:names:tc:SAML:2.0:assertio'/>"
+      "<Assertion xmlns='urn:oasis:names:tc:SAML:2.0:assertionX'/>"
+      "<AssertionX xmlns='urn:oasis:names:tc:SAML:2.0:assertion'/>"
+      "<Assertio xmlns='urn:oasis:names:tc:SAML:2.0:assertion'/>"
+      "<Assertion xmlns='urn:oasis:names:tc:SAML:2.0:assertion' IDX='1' I='2'/>"
+      "</r>");
+  BOOST_TEST_REQUIRE(doc.has_value(), why(doc));
+  const xmlNode* root = doc->root();
+  BOOST_TEST(saml::count_children(root, saml::ns::assertion, "Assertion") == 1u);
+  const xmlNode* assertion = saml::first_child(root, saml::ns::assertion, "Assertion");
+  BOOST_TEST_REQUIRE(assertion != nullptr);
+  BOOST_TEST(assertion->next == nullptr, "the match is the last child");
+  BOOST_TEST(saml::is_element(root, "urn:x", "r"));
+  BOOST_TEST(!saml::is_element(root, "urn:x", ""));
+  BOOST_TEST(!saml::is_element(root, "urn:", "r"));
+  BOOST_TEST(!saml::has_attribute(assertion, "ID"));
+  BOOST_TEST(!saml::has_attribute(assertion, "IDXY"));
+  BOOST_TEST(saml::attribute(assertion, "I") == "2");
+  BOOST_TEST(saml::attribute(assertion, "IDX") == "1");
+}
+
 BOOST_AUTO_TEST_CASE(attributes_without_namespace_only) {
   auto doc = saml::parse_xml(kResponse);
   BOOST_TEST_REQUIRE(doc.has_value());

@@ -103,7 +103,8 @@ std::string Arn::to_string() const {
   } else {
     out.append(kProviderPrefix);
   }
-  return out.append(name);
+  out.append(name);
+  return out;
 }
 
 Expected<Arn> parse_iam_arn(std::string_view text) {

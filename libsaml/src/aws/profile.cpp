@@ -26,7 +26,8 @@ std::string detected_reason(std::string_view kind, const Endpoint& endpoint) {
   constexpr std::string_view prefix = "detected: ";
   std::string reason;
   reason.reserve(prefix.size() + kind.size() + endpoint.label.size() + 1 + endpoint.value.size());
-  return reason.append(prefix).append(kind).append(endpoint.label).append(1, ' ').append(endpoint.value);
+  reason.append(prefix).append(kind).append(endpoint.label).append(1, ' ').append(endpoint.value);
+  return reason;  // by name: returning the reference append() gives would copy the string
 }
 
 }  // namespace

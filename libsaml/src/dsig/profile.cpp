@@ -5,7 +5,6 @@
 
 #include "saml/xml.h"
 #include "saml/rules.h"
-#include "util/base64_text.h"
 
 namespace saml::detail {
 namespace {
@@ -21,17 +20,6 @@ bool is_signable_parent(const xmlNode* parent) {
          is_element(root, ns::protocol, "Response");
 }
 
-// The element's text without the whitespace base64 text may wrap in, node by node (no
-// joined copy of the text first).
-std::string base64_without_whitespace(const xmlNode* element) {
-  std::string compact;
-  for (const xmlNode* child = element->children; child; child = child->next) {
-    if ((child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE) || child->content == nullptr) continue;
-    append_without_ascii_space(compact, reinterpret_cast<const char*>(child->content));
-  }
-  return compact;
-}
-
 std::size_t count_element_children(const xmlNode* parent) {
   std::size_t count = 0;
   for (const xmlNode* child = parent->children; child; child = child->next) {
@@ -42,8 +30,8 @@ std::size_t count_element_children(const xmlNode* parent) {
 
 class ProfileChecker {
  public:
-  ProfileChecker(xmlDoc* doc, const DsigPolicy& policy, SignatureShape& shape)
-      : doc_(doc), policy_(policy), shape_(shape) {}
+  ProfileChecker(xmlDoc* doc, const DsigPolicy& policy, SignatureShape& shape, SignatureReport& report)
+      : doc_(doc), policy_(policy), shape_(shape), report_(report) {}
 
   std::vector<Finding> run() {
     check_placement();
@@ -77,20 +65,20 @@ class ProfileChecker {
 
   void check_placement() {
     const xmlNode* parent = shape_.signature->parent;
-    shape_.parent = parent;
+    report_.signed_node = parent;
     if (parent && parent->type == XML_ELEMENT_NODE) {
-      shape_.parent_name = node_name(parent);
-      attribute_into(parent, "ID", shape_.parent_id);
+      report_.signed_element = node_name(parent);
+      attribute_into(parent, "ID", report_.signed_id);
     }
     if (!is_signable_parent(parent)) {
       fail(RuleId::signature_misplaced,
-           "ds:Signature inside <" + (shape_.parent_name.empty() ? std::string("?") : shape_.parent_name) +
+           "ds:Signature inside <" + (report_.signed_element.empty() ? std::string("?") : report_.signed_element) +
                ">: only the root Response and the Assertion directly under it may be signed",
            shape_.signature);
       return;
     }
     if (count_children(parent, ns::dsig, "Signature") > 1) {
-      fail(RuleId::signature_misplaced, "<" + shape_.parent_name + "> carries more than one ds:Signature", shape_.signature);
+      fail(RuleId::signature_misplaced, "<" + report_.signed_element + "> carries more than one ds:Signature", shape_.signature);
     }
   }
 
@@ -100,12 +88,12 @@ class ProfileChecker {
       fail(RuleId::algorithm_unsupported, "ds:SignedInfo has no ds:CanonicalizationMethod", signed_info);
       return;
     }
-    attribute_into(c14n, "Algorithm", shape_.c14n_method);
-    if (!is_allowed_c14n(shape_.c14n_method)) {
-      fail(RuleId::transform_not_allowed, "canonicalization '" + shape_.c14n_method +
+    attribute_into(c14n, "Algorithm", report_.c14n_method);
+    if (!is_allowed_c14n(report_.c14n_method)) {
+      fail(RuleId::transform_not_allowed, "canonicalization '" + report_.c14n_method +
                          "' is not allowed; only exclusive or inclusive (1.0, 1.1) c14n without comments",
            c14n, "Algorithm");
-    } else if (first_element(c14n) != nullptr && is_inclusive_c14n(shape_.c14n_method)) {
+    } else if (first_element(c14n) != nullptr && is_inclusive_c14n(report_.c14n_method)) {
       fail(RuleId::transform_not_allowed, "inclusive c14n takes no parameters; <" + node_name(first_element(c14n)) +
                          "> inside ds:CanonicalizationMethod", c14n);
     }
@@ -117,19 +105,19 @@ class ProfileChecker {
       fail(RuleId::algorithm_unsupported, "ds:SignedInfo has no ds:SignatureMethod", signed_info);
       return;
     }
-    attribute_into(method, "Algorithm", shape_.signature_method);
-    const SignatureAlgorithm algorithm = classify_signature_method(shape_.signature_method);
+    attribute_into(method, "Algorithm", report_.signature_method);
+    const SignatureAlgorithm algorithm = classify_signature_method(report_.signature_method);
     shape_.key_family = algorithm.family;
     switch (algorithm.verdict) {
       case AlgorithmVerdict::Allowed: break;
-      case AlgorithmVerdict::Sha1: judge_sha1("signature method", shape_.signature_method, method); break;
+      case AlgorithmVerdict::Sha1: judge_sha1("signature method", report_.signature_method, method); break;
       case AlgorithmVerdict::Hmac:
-        fail(RuleId::hmac_signature, "HMAC signature method '" + shape_.signature_method +
+        fail(RuleId::hmac_signature, "HMAC signature method '" + report_.signature_method +
                            "' is always refused: a shared secret lets any verifier forge",
              method, "Algorithm");
         break;
       case AlgorithmVerdict::Unsupported:
-        fail(RuleId::algorithm_unsupported, "signature method '" + shape_.signature_method + "' is not supported",
+        fail(RuleId::algorithm_unsupported, "signature method '" + report_.signature_method + "' is not supported",
              method, "Algorithm");
         break;
     }
@@ -153,7 +141,7 @@ class ProfileChecker {
            reference ? reference : signed_info);
       if (reference == nullptr) return;
     }
-    attribute_into(reference, "URI", shape_.reference_uri);
+    attribute_into(reference, "URI", report_.reference_uri);
     check_reference_target(reference);
     check_transforms(reference);
     const xmlNode* digest = first_child(reference, ns::dsig, "DigestMethod");
@@ -161,40 +149,40 @@ class ProfileChecker {
       fail(RuleId::algorithm_unsupported, "ds:Reference has no ds:DigestMethod", reference);
       return;
     }
-    attribute_into(digest, "Algorithm", shape_.digest_method);
-    switch (classify_digest_method(shape_.digest_method)) {
+    attribute_into(digest, "Algorithm", report_.digest_method);
+    switch (classify_digest_method(report_.digest_method)) {
       case AlgorithmVerdict::Allowed: break;
-      case AlgorithmVerdict::Sha1: judge_sha1("digest method", shape_.digest_method, digest); break;
+      case AlgorithmVerdict::Sha1: judge_sha1("digest method", report_.digest_method, digest); break;
       case AlgorithmVerdict::Hmac:
       case AlgorithmVerdict::Unsupported:
-        fail(RuleId::algorithm_unsupported, "digest method '" + shape_.digest_method + "' is not supported", digest, "Algorithm");
+        fail(RuleId::algorithm_unsupported, "digest method '" + report_.digest_method + "' is not supported", digest, "Algorithm");
         break;
     }
   }
 
   void check_reference_target(const xmlNode* reference) {
-    if (shape_.reference_uri.empty()) {  // missing or empty
+    if (report_.reference_uri.empty()) {  // missing or empty
       fail(RuleId::reference_not_parent, "ds:Reference has an empty or missing URI (it would sign the whole document); "
-                     "it must be '#" + shape_.parent_id + "'",
+                     "it must be '#" + report_.signed_id + "'",
            reference, "URI");
       return;
     }
-    if (shape_.parent_id.empty()) {
-      fail(RuleId::reference_not_parent, "the signed element <" + shape_.parent_name + "> has no ID attribute", reference, "URI");
+    if (report_.signed_id.empty()) {
+      fail(RuleId::reference_not_parent, "the signed element <" + report_.signed_element + "> has no ID attribute", reference, "URI");
       return;
     }
-    const std::string_view uri = shape_.reference_uri;
-    if (uri.front() != '#' || uri.substr(1) != shape_.parent_id) {
-      fail(RuleId::reference_not_parent, "ds:Reference URI '" + shape_.reference_uri + "' does not point at the signed element <" +
-                         shape_.parent_name + "> ('#" + shape_.parent_id + "'): signature wrapping pattern",
+    const std::string_view uri = report_.reference_uri;
+    if (uri.front() != '#' || uri.substr(1) != report_.signed_id) {
+      fail(RuleId::reference_not_parent, "ds:Reference URI '" + report_.reference_uri + "' does not point at the signed element <" +
+                         report_.signed_element + "> ('#" + report_.signed_id + "'): signature wrapping pattern",
            reference, "URI");
       return;
     }
     // The ID must resolve to that very element (not a duplicate or an xml:id elsewhere).
-    const xmlAttr* target = xmlGetID(doc_, reinterpret_cast<const xmlChar*>(shape_.parent_id.c_str()));
-    if (target == nullptr || target->parent != shape_.parent) {
-      fail(RuleId::reference_not_parent, "ID '" + shape_.parent_id + "' does not resolve to the signed element <" +
-                         shape_.parent_name + "> (duplicate or foreign ID)",
+    const xmlAttr* target = xmlGetID(doc_, reinterpret_cast<const xmlChar*>(report_.signed_id.c_str()));
+    if (target == nullptr || target->parent != report_.signed_node) {
+      fail(RuleId::reference_not_parent, "ID '" + report_.signed_id + "' does not resolve to the signed element <" +
+                         report_.signed_element + "> (duplicate or foreign ID)",
            reference, "URI");
     }
   }
@@ -223,7 +211,7 @@ class ProfileChecker {
         }
       } else if (is_allowed_c14n(uri) && !c14n) {
         c14n = true;
-        shape_.reference_c14n_method = uri;
+        report_.reference_c14n_method = uri;
         check_c14n_parameters(uri, transform);
       } else {
         fail(RuleId::transform_not_allowed, "transform '" + uri + "' is not allowed (only enveloped-signature and one "
@@ -259,7 +247,7 @@ class ProfileChecker {
              node);
       }
       if (is_element(node, ns::dsig, "X509Certificate")) {
-        shape_.keyinfo_certificates_base64.push_back(base64_without_whitespace(node));
+        shape_.keyinfo_certificates.push_back(node);
       }
     });
   }
@@ -267,15 +255,16 @@ class ProfileChecker {
   xmlDoc* doc_;
   const DsigPolicy& policy_;
   SignatureShape& shape_;
+  SignatureReport& report_;
   std::vector<Finding> findings_;
 };
 
 }  // namespace
 
-std::vector<Finding> check_signature_profile(xmlDoc* doc, const xmlNode* signature,
-                                             const DsigPolicy& policy, SignatureShape& shape) {
+std::vector<Finding> check_signature_profile(xmlDoc* doc, const xmlNode* signature, const DsigPolicy& policy,
+                                             SignatureShape& shape, SignatureReport& report) {
   shape.signature = signature;
-  return ProfileChecker(doc, policy, shape).run();
+  return ProfileChecker(doc, policy, shape, report).run();
 }
 
 }  // namespace saml::detail

@@ -3,7 +3,6 @@
 
 #include <libxml/tree.h>
 
-#include <string>
 #include <vector>
 
 #include "dsig/algorithms.h"
@@ -11,26 +10,20 @@
 
 namespace saml::detail {
 
-// What the profile check learnt about one ds:Signature.
+// What the profile check learnt about one ds:Signature besides what it writes in the
+// SignatureReport (the signed element, its ID, the algorithms, the Reference URI).
 struct SignatureShape {
   const xmlNode* signature = nullptr;
-  const xmlNode* parent = nullptr;
-  std::string parent_name;
-  std::string parent_id;
-  std::string reference_uri;
-  std::string signature_method;
-  std::string digest_method;
-  std::string c14n_method;
-  std::string reference_c14n_method;  // the Reference's c14n transform, if it has one
   KeyFamily key_family = KeyFamily::None;
-  // Each KeyInfo X509Certificate's base64 text, whitespace removed (decoded, or recognised
-  // as a trusted certificate's, by the signature stage).
-  std::vector<std::string> keyinfo_certificates_base64;
+  // Each KeyInfo X509Certificate element: the signature stage recognises its text as a
+  // trusted certificate's, or decodes it.
+  std::vector<const xmlNode*> keyinfo_certificates;
 };
 
-// Appends a finding for every profile violation of `signature`; the shape is filled as
-// far as the structure allows. No findings of severity error means the profile holds.
-std::vector<Finding> check_signature_profile(xmlDoc* doc, const xmlNode* signature,
-                                             const DsigPolicy& policy, SignatureShape& shape);
+// Appends a finding for every profile violation of `signature`; the shape and the report's
+// signed element, ID, algorithms and Reference URI are filled as far as the structure
+// allows. No findings of severity error means the profile holds.
+std::vector<Finding> check_signature_profile(xmlDoc* doc, const xmlNode* signature, const DsigPolicy& policy,
+                                             SignatureShape& shape, SignatureReport& report);
 
 }  // namespace saml::detail

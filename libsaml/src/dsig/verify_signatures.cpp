@@ -113,16 +113,17 @@ std::string describe_untrusted(const SignatureReport& report) {
 }
 
 // Each KeyInfo certificate, in order; text that is not valid base64 is left out. A copy of
-// a trusted certificate is recognised without decoding its text (decoding was a twentieth
-// of a verification); other text is decoded and may still be a trusted certificate's DER.
+// a trusted certificate is recognised by its text, with no copy or decoding of it (decoding
+// was a twentieth of a verification); other text is decoded and may still be a trusted
+// certificate's DER.
 std::vector<MessageCertificate> keyinfo_certificates(const TrustStore& trust,
                                                      const detail::SignatureShape& shape) {
   std::vector<MessageCertificate> certificates;
-  certificates.reserve(shape.keyinfo_certificates_base64.size());
-  for (const std::string& base64 : shape.keyinfo_certificates_base64) {
-    if (const TrustedKey* trusted = detail::find_trusted_certificate_base64(trust, base64)) {
+  certificates.reserve(shape.keyinfo_certificates.size());
+  for (const xmlNode* element : shape.keyinfo_certificates) {
+    if (const TrustedKey* trusted = detail::find_trusted_certificate_text(trust, element)) {
       certificates.push_back({trusted, {}});
-    } else if (auto der = detail::der_from_base64_text(base64)) {
+    } else if (auto der = detail::der_from_base64_text(text_content(element))) {
       certificates.push_back({detail::find_trusted_certificate(trust, *der), std::move(*der)});
     }
   }
@@ -143,20 +144,12 @@ class SignatureVerifier {
       : doc_(doc), trust_(trust), policy_(policy), result_(result) {}
 
   void verify(const xmlNode* signature) {
-    detail::SignatureShape shape;
-    std::vector<Finding> problems = detail::check_signature_profile(doc_, signature, policy_, shape);
-    // Filled where it stays (a SignatureReport is a dozen strings: moving one costs).
+    // Filled where it stays (a SignatureReport is a dozen strings: moving one costs); the
+    // profile check writes the signed element, its ID, the algorithms and the URI into it.
     SignatureReport& report = result_.signatures.emplace_back();
-    // The shape's texts are moved: verify_crypto reads only its nodes and key family.
-    report.signed_element = std::move(shape.parent_name);
-    report.signed_id = std::move(shape.parent_id);
-    report.signed_node = shape.parent;
-    report.signature_method = std::move(shape.signature_method);
-    report.digest_method = std::move(shape.digest_method);
-    report.c14n_method = std::move(shape.c14n_method);
-    report.reference_c14n_method = std::move(shape.reference_c14n_method);
-    report.reference_uri = std::move(shape.reference_uri);
     report.where = NodeRef{signature, {}};
+    detail::SignatureShape shape;
+    std::vector<Finding> problems = detail::check_signature_profile(doc_, signature, policy_, shape, report);
     const std::vector<MessageCertificate> certificates = keyinfo_certificates(trust_, shape);
     describe_message_certificates(certificates, report);
     const bool profile_holds = !has_errors(problems);
@@ -228,7 +221,7 @@ class SignatureVerifier {
         case XmlsecOutcome::Kind::DigestMismatch: {
           // Digests do not depend on the key: the content changed after signing.
           report.status = SignatureStatus::Invalid;
-          const std::string hints = detail::digest_failure_hints(shape.parent, shape.signature, report.digest_method);
+          const std::string hints = detail::digest_failure_hints(report.signed_node, shape.signature, report.digest_method);
           result_.findings.push_back(make_finding(
               RuleId::signature_invalid, "digest of Reference '" + outcome.detail + "' does not match: " + signed_element_text(report) +
                             " was changed after it was signed" +

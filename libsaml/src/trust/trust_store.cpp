@@ -100,9 +100,22 @@ const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_
   return nullptr;
 }
 
-const TrustedKey* find_trusted_certificate_base64(const TrustStore& trust, std::string_view base64) {
+namespace {
+
+bool text_is_base64(const xmlNode* element, std::string_view base64) {
+  std::size_t matched = 0;
+  for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
+    if ((child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE) || child->content == nullptr) continue;
+    if (!continues_without_ascii_space(base64, reinterpret_cast<const char*>(child->content), matched)) return false;
+  }
+  return matched == base64.size();
+}
+
+}  // namespace
+
+const TrustedKey* find_trusted_certificate_text(const TrustStore& trust, const xmlNode* element) {
   for (const TrustedKey& key : trust.keys()) {
-    if (!key.der_base64.empty() && key.der_base64 == base64) return &key;
+    if (!key.der_base64.empty() && text_is_base64(element, key.der_base64)) return &key;
   }
   return nullptr;
 }

@@ -1,6 +1,7 @@
 // Internal helpers of the trust store shared by its loaders.
 #pragma once
 
+#include <libxml/tree.h>
 #include <openssl/x509.h>
 
 #include <string_view>
@@ -20,10 +21,10 @@ Expected<Ok> add_certificate(std::vector<TrustedKey>& keys, X509* cert, std::str
 // X509 object is built per message), or nullptr.
 const TrustedKey* find_trusted_certificate(const TrustStore& trust, std::string_view der);
 
-// The trusted key whose certificate's DER is exactly what this base64 text (no whitespace)
-// encodes, recognised by the trusted DER's base64 (encoded once, when the key was added)
-// instead of decoding the text; or
-// nullptr (the text may still decode to a trusted certificate: non-canonical base64).
-const TrustedKey* find_trusted_certificate_base64(const TrustStore& trust, std::string_view base64);
+// The trusted key whose certificate's DER is exactly what the text of this element (a KeyInfo
+// X509Certificate: its text and CDATA children, whitespace ignored) encodes, recognised by the
+// trusted DER's base64 (encoded once, when the key was added) with no copy or decoding of the
+// text; or nullptr (the text may still decode to a trusted certificate: non-canonical base64).
+const TrustedKey* find_trusted_certificate_text(const TrustStore& trust, const xmlNode* element);
 
 }  // namespace saml::detail

@@ -24,11 +24,11 @@ bool may_hold_space(std::uint64_t word) {
   return ((word - kOnes * 0x21) & ~word & kHighBits) != 0;
 }
 
-}  // namespace
-
-void append_without_ascii_space(std::string& out, std::string_view text) {
-  // Runs between spaces are appended whole; eight bytes at a time are skipped while none of
-  // them can be a space (base64 text is long runs, wrapped every 64 or 76 characters at most).
+// Calls on_run with each run of `text` between ASCII spaces, in order, until it returns false;
+// whether every run was taken. Eight bytes at a time are skipped while none of them can be a
+// space (base64 text is long runs, wrapped every 64 or 76 characters at most).
+template <typename OnRun>
+bool for_each_run_without_ascii_space(std::string_view text, OnRun on_run) {
   std::size_t run = 0;
   std::size_t at = 0;
   while (at < text.size()) {
@@ -41,12 +41,30 @@ void append_without_ascii_space(std::string& out, std::string_view text) {
       }
     }
     if (is_ascii_space(text[at])) {
-      out.append(text, run, at - run);
+      if (at > run && !on_run(text.substr(run, at - run))) return false;
       run = at + 1;
     }
     ++at;
   }
-  out.append(text, run, text.size() - run);
+  return run == text.size() || on_run(text.substr(run));
+}
+
+// Appends `text` without the ASCII whitespace base64 text may be wrapped in.
+void append_without_ascii_space(std::string& out, std::string_view text) {
+  for_each_run_without_ascii_space(text, [&](std::string_view run) {
+    out.append(run);
+    return true;
+  });
+}
+
+}  // namespace
+
+bool continues_without_ascii_space(std::string_view compact, std::string_view text, std::size_t& matched) {
+  return for_each_run_without_ascii_space(text, [&](std::string_view run) {
+    if (compact.substr(matched, run.size()) != run) return false;
+    matched += run.size();
+    return true;
+  });
 }
 
 std::optional<std::string> decode_base64_text(std::string_view text) {

@@ -8,8 +8,10 @@
 
 namespace saml::detail {
 
-// Appends `text` without the ASCII whitespace base64 text may be wrapped in.
-void append_without_ascii_space(std::string& out, std::string_view text);
+// Whether `text` without its ASCII whitespace is `compact` from `matched` on; if so, `matched`
+// is advanced past it. Compares text split over several pieces (an element's text nodes)
+// piece by piece, with no joined copy: the whole matches when `matched` reaches the end.
+bool continues_without_ascii_space(std::string_view compact, std::string_view text, std::size_t& matched);
 
 // Decodes base64 with OpenSSL; ASCII whitespace anywhere is ignored. nullopt when invalid.
 std::optional<std::string> decode_base64_text(std::string_view text);

@@ -18,15 +18,33 @@ std::string_view view(const xmlChar* text) {
                          : std::string_view();
 }
 
-// A NUL-terminated libxml2 name equals `expected`: the first byte rejects most names, then
-// one strncmp (it stops at the name's terminator) and the byte after it, in one pass.
-// `expected` is an element or attribute name written in the code: it holds no NUL.
+// A NUL-terminated libxml2 name equals `expected`, an element or attribute name written in
+// the code (it holds no NUL). Byte by byte: these names are short, and most differ from the
+// expected one in their first bytes; the loop stops at the name's terminator at the latest,
+// since no expected byte is NUL.
 bool name_equals(const xmlChar* name, std::string_view expected) {
   if (name == nullptr) return expected.empty();
   const auto* text = reinterpret_cast<const char*>(name);
-  if (expected.empty()) return text[0] == '\0';
-  return text[0] == expected[0] && std::strncmp(text, expected.data(), expected.size()) == 0 &&
-         text[expected.size()] == '\0';
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    if (text[i] != expected[i]) return false;
+  }
+  return text[expected.size()] == '\0';
+}
+
+// The same for a namespace URI: long, and the SAML ones share their first 28 bytes, so
+// strncmp's wide compares beat a byte loop.
+bool uri_equals(const xmlChar* uri, std::string_view expected) {
+  if (uri == nullptr) return expected.empty();
+  const auto* text = reinterpret_cast<const char*>(uri);
+  return std::strncmp(text, expected.data(), expected.size()) == 0 && text[expected.size()] == '\0';
+}
+
+// is_element past its first test: the rest of the local name, then the namespace. Out of
+// line, so that is_element's usual answer (no, at the first byte) needs no stack frame.
+[[gnu::noinline]] bool same_name_and_namespace(const xmlNode* element, std::string_view ns_uri,
+                                               std::string_view local_name) {
+  return name_equals(element->name, local_name) &&
+         uri_equals(element->ns != nullptr ? element->ns->href : nullptr, ns_uri);
 }
 
 const xmlAttr* find_no_ns_attribute(const xmlNode* element, std::string_view name) {
@@ -44,10 +62,11 @@ const xmlAttr* find_no_ns_attribute(const xmlNode* element, std::string_view nam
 }  // namespace
 
 bool is_element(const xmlNode* node, std::string_view ns_uri, std::string_view local_name) {
-  if (node == nullptr || node->type != XML_ELEMENT_NODE || !name_equals(node->name, local_name)) {
-    return false;
-  }
-  return name_equals(node->ns != nullptr ? node->ns->href : nullptr, ns_uri);
+  if (node == nullptr || node->type != XML_ELEMENT_NODE) return false;
+  // Most elements asked about are not the one looked for: their first byte says so.
+  const auto first = static_cast<xmlChar>(local_name.empty() ? '\0' : local_name[0]);
+  if (node->name != nullptr && node->name[0] != first) return false;
+  return same_name_and_namespace(node, ns_uri, local_name);
 }
 
 const xmlNode* first_child(const xmlNode* parent, std::string_view ns_uri,
