@@ -70,8 +70,12 @@ const xmlNode* next_sibling(const xmlNode* node, std::string_view ns_uri, std::s
 // Number of element children with that name.
 std::size_t count_children(const xmlNode* parent, std::string_view ns_uri, std::string_view local_name);
 
-// The whole text content of an element: all text and CDATA children concatenated,
-// comments and processing instructions skipped (comment injection cannot truncate).
+// A text or CDATA node: the pieces of an element's text content. Comments and processing
+// instructions are not (comment injection cannot truncate a value).
+inline bool is_text_piece(const xmlNode* node) {
+  return node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE;
+}
+// The whole text content of an element: its text pieces (above) concatenated.
 std::string text_content(const xmlNode* element);
 // The same written into `text` (replacing what it held): a model's field filled in place.
 void text_content_into(const xmlNode* element, std::string& text);

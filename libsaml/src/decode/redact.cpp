@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "saml/decode.h"
+#include "saml/xml.h"
 #include "util/email_address.h"
 
 namespace saml {
@@ -92,7 +93,7 @@ void redact_emails_in(xmlNode* element) {
     if (looks_like_email(text)) set_text(reinterpret_cast<xmlNode*>(attr), redact_value(text));
   }
   for (xmlNode* child = element->children; child != nullptr; child = child->next) {
-    if (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE) continue;
+    if (!is_text_piece(child)) continue;
     const std::string text = text_of(child->content);
     if (looks_like_email(text)) set_text(child, redact_value(text));
   }

@@ -43,7 +43,7 @@ struct Signs {
 
 void inspect_text(const xmlNode* element, Signs& signs) {
   for (const xmlNode* child = element->children; child; child = child->next) {
-    if (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE) continue;
+    if (!is_text_piece(child)) continue;
     const std::string_view text = text_of(child);
     if (text.find('\r') != std::string_view::npos) signs.carriage_return = true;
     const std::size_t newline = text.find('\n');

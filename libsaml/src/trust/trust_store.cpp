@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "saml/trust.h"
+#include "saml/xml.h"
 #include "trust/certificate.h"
 #include "trust/pinned_key.h"
 #include "trust/trust_store_internal.h"
@@ -105,7 +106,7 @@ namespace {
 bool text_is_base64(const xmlNode* element, std::string_view base64) {
   std::size_t matched = 0;
   for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
-    if ((child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE) || child->content == nullptr) continue;
+    if (!is_text_piece(child) || child->content == nullptr) continue;
     if (!continues_without_ascii_space(base64, reinterpret_cast<const char*>(child->content), matched)) return false;
   }
   return matched == base64.size();

@@ -109,9 +109,7 @@ void text_content_into(const xmlNode* element, std::string& text) {
   text.clear();
   if (element == nullptr) return;
   for (const xmlNode* child = element->children; child != nullptr; child = child->next) {
-    if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
-      text += view(child->content);
-    }
+    if (is_text_piece(child)) text += view(child->content);
   }
 }
 
